@@ -1,0 +1,10 @@
+import { PGlite } from '@electric-sql/pglite';
+const t=Date.now();
+const db = new PGlite('/tmp/smoke/pgdata');
+await db.waitReady;
+const r = await db.query<{v:string}>('select version() as v');
+console.log(r.rows[0].v, Date.now()-t, 'ms', process.memoryUsage().rss/1e6|0, 'MB');
+await db.exec("create table if not exists t(x int)");
+const t2=Date.now(); const d = await db.dumpDataDir('none'); console.log('dump', Date.now()-t2, d.size);
+await db.close();
+const t3=Date.now(); const db2 = new PGlite({loadDataDir: d}); await db2.waitReady; console.log('load', Date.now()-t3, (await db2.query('select count(*) from t')).rows);

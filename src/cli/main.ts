@@ -1,0 +1,15 @@
+import { Command } from 'commander';
+import { registerAuditCommands } from './commands/audit.js';
+import { registerCalendarCommands } from './commands/calendar.js';
+import { registerRegisterCommands } from './commands/register.js';
+
+const program = new Command()
+  .name('amanat')
+  .description('Amanat — оператор персональных данных: реестр, хранилище, согласия, аудит')
+  .showHelpAfterError();
+
+registerRegisterCommands(program);
+registerCalendarCommands(program);
+registerAuditCommands(program);
+
+await program.parseAsync(process.argv);

@@ -1,0 +1,64 @@
+// Domain errors carry a stable code and structured details; they know nothing of HTTP.
+// The HTTP layer (src/http/error-mapper.ts) and the CLI turn them into responses and exit codes.
+
+export const ErrorCodes = {
+  // input and validation
+  VALIDATION_FAILED: 'validation_failed',
+  REGISTER_INVALID: 'register_invalid',
+  PAYLOAD_TOO_LARGE: 'payload_too_large',
+  // lookups
+  NOT_FOUND: 'not_found',
+  UNKNOWN_PURPOSE: 'unknown_purpose',
+  UNKNOWN_FIELD: 'unknown_field',
+  // data minimisation and lawful basis
+  FIELD_NOT_ALLOWED_FOR_PURPOSE: 'field_not_allowed_for_purpose',
+  BIOMETRIC_REFUSED: 'biometric_refused',
+  CONSENT_REQUIRED: 'consent_required',
+  CONTRACT_REFERENCE_REQUIRED: 'contract_reference_required',
+  // consent journal
+  CONSENT_ALREADY_GRANTED: 'consent_already_granted',
+  CONSENT_NOT_FOUND: 'consent_not_found',
+  CONSENT_CONTENT_INCOMPLETE: 'consent_content_incomplete',
+  // identities
+  IDENTITY_CONFLICT: 'identity_conflict',
+  // auth
+  UNAUTHENTICATED: 'unauthenticated',
+  FORBIDDEN: 'forbidden',
+  // calendars
+  CALENDAR_YEAR_MISSING: 'calendar_year_missing',
+  // storage
+  STORE_LOCKED: 'store_locked',
+  CONFIG_INVALID: 'config_invalid',
+} as const;
+
+export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];
+
+export interface ErrorIssue {
+  /** Where the problem is: a JSON path like `values.passport_number`, or `file:line:column`. */
+  path: string;
+  message: string;
+  /** The rule or expectation that was broken, e.g. `KZ Art. 8 p.7: at most 15 working days`. */
+  rule?: string;
+}
+
+export class DomainError extends Error {
+  readonly code: ErrorCode;
+  readonly issues: ErrorIssue[];
+  readonly details: Record<string, unknown>;
+
+  constructor(
+    code: ErrorCode,
+    message: string,
+    options: { issues?: ErrorIssue[]; details?: Record<string, unknown>; cause?: unknown } = {},
+  ) {
+    super(message, { cause: options.cause });
+    this.name = 'DomainError';
+    this.code = code;
+    this.issues = options.issues ?? [];
+    this.details = options.details ?? {};
+  }
+}
+
+export function isDomainError(error: unknown): error is DomainError {
+  return error instanceof DomainError;
+}
