@@ -1,0 +1,57 @@
+// The composition root: builds every service from its narrow dependencies. Entry points (HTTP server, CLI,
+// tests, benchmarks) create one of these and talk only to its services.
+import type { Stores } from '../db/database.js';
+import { deriveKey } from '../lib/crypto.js';
+import { createApiKeyService } from '../modules/api-keys/api-key.service.js';
+import { createAuditService } from '../modules/audit/audit.service.js';
+import { createConsentService } from '../modules/consents/consent.service.js';
+import { loadProfile } from '../modules/jurisdiction/profiles.js';
+import { createObligationService } from '../modules/obligations/obligation.service.js';
+import { loadRegisterFile } from '../modules/register/register.loader.js';
+import { createRegisterRules } from '../modules/rules/register-rules.js';
+import { createKeyStore } from '../modules/vault/key-store.js';
+import { createVaultService } from '../modules/vault/vault.service.js';
+
+export interface AmanatOptions {
+  stores: Stores;
+  masterKey: Buffer;
+  registerFile: string;
+  clock?: () => Date;
+}
+
+export async function createAmanat(options: AmanatOptions) {
+  const clock = options.clock ?? (() => new Date());
+  const { stores, masterKey } = options;
+  const loaded = loadRegisterFile(options.registerFile);
+  const profile = loadProfile(loaded.register.operator.jurisdiction);
+  const rules = createRegisterRules(loaded.register, profile, options.registerFile);
+  const audit = createAuditService({ auditKey: deriveKey(masterKey, 'audit-chain'), clock });
+  const keyStore = createKeyStore({ keys: stores.keys, masterKey, clock });
+  const vault = createVaultService({
+    stores,
+    keyStore,
+    audit,
+    rules,
+    identityKey: deriveKey(masterKey, 'identity-lookup'),
+    clock,
+  });
+  const consents = createConsentService({ stores, keyStore, vault, audit, rules, clock });
+  const obligations = createObligationService({ stores });
+  const apiKeys = createApiKeyService({ stores, audit, clock });
+  return {
+    stores,
+    rules,
+    registerWarnings: loaded.warnings,
+    audit,
+    keyStore,
+    vault,
+    consents,
+    obligations,
+    apiKeys,
+    clock,
+    verifyAudit: () => audit.verify(stores.data),
+    close: () => stores.close(),
+  };
+}
+
+export type Amanat = Awaited<ReturnType<typeof createAmanat>>;

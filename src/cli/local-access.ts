@@ -1,0 +1,45 @@
+// How a CLI command reaches the data: directly (PostgreSQL, or a PGlite folder nobody holds), or through
+// the running server that holds the PGlite folder (its address and a local token are in the lock file).
+import { readFileSync } from 'node:fs';
+import { createAmanat, type Amanat } from '../app/amanat.js';
+import { type AppConfig, loadConfig } from '../config/config.js';
+import { openStores } from '../db/database.js';
+import { readLock } from '../db/lock.js';
+import { loadOrCreateMasterKey } from '../modules/vault/master-key.js';
+
+export type LocalAccess =
+  | { mode: 'server'; url: string; token: string }
+  | { mode: 'direct'; amanat: Amanat; config: AppConfig };
+
+export async function openLocalAccess(): Promise<LocalAccess> {
+  const config = loadConfig();
+  if (config.store.kind === 'pglite') {
+    const holder = readLock(config.store.dataDir);
+    if (holder?.server) {
+      return { mode: 'server', url: holder.server.url, token: readFileSync(holder.server.tokenFile, 'utf8').trim() };
+    }
+  }
+  const master = loadOrCreateMasterKey(config.masterKey, { create: false });
+  const stores = await openStores(
+    config.store.kind === 'pglite'
+      ? {
+          kind: 'pglite',
+          dataStoreDir: config.store.dataStoreDir,
+          keyStoreDir: config.store.keyStoreDir,
+          lockDir: config.store.dataDir,
+        }
+      : { kind: 'postgres', dataUrl: config.store.dataUrl, keyStoreUrl: config.store.keyStoreUrl, poolSize: 2 },
+  );
+  const amanat = await createAmanat({ stores, masterKey: master.key, registerFile: config.registerFile });
+  return { mode: 'direct', amanat, config };
+}
+
+export async function callServer<T>(access: { url: string; token: string }, method: string, path: string): Promise<T> {
+  const response = await fetch(`${access.url}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${access.token}` },
+  });
+  const body = (await response.json()) as T & { error?: { message: string } };
+  if (!response.ok) throw new Error(body.error?.message ?? `HTTP ${response.status}`);
+  return body;
+}

@@ -1,0 +1,77 @@
+// One zod schema for all configuration, checked once at boot: a wrong setting stops the start with a message
+// naming the variable, instead of failing later in the middle of a request.
+import { resolve } from 'node:path';
+import { z } from 'zod';
+import { DomainError, ErrorCodes } from '../lib/errors.js';
+import { fromPackageRoot } from '../lib/paths.js';
+
+const postgresUrl = z
+  .string()
+  .regex(/^postgres(ql)?:\/\//, 'a PostgreSQL URL such as postgres://user@127.0.0.1:5432/amanat');
+
+const configSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  /** PostgreSQL for the data store; when absent the embedded PGlite in DATA_DIR is used. */
+  DATABASE_URL: postgresUrl.optional(),
+  /** PostgreSQL for the key store; defaults to DATABASE_URL (tables live in their own schema amanat_keys). */
+  KEYSTORE_DATABASE_URL: postgresUrl.optional(),
+  DATA_DIR: z.string().min(1).default('./data'),
+  /** The embedded key store's folder; kept apart from the data store so a data backup holds no keys. */
+  KEYSTORE_DIR: z.string().min(1).optional(),
+  /** Base64 of 32 random bytes; or MASTER_KEY_FILE. */
+  AMANAT_MASTER_KEY: z.string().optional(),
+  MASTER_KEY_FILE: z.string().optional(),
+  REGISTER_FILE: z.string().min(1).default(fromPackageRoot('examples', 'nextbot.kz', 'register.yaml')),
+  BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1024 * 1024),
+  LOG_REQUESTS: z
+    .enum(['true', 'false', '1', '0'])
+    .default('true')
+    .transform((v) => v === 'true' || v === '1'),
+  PG_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+});
+
+export interface AppConfig {
+  port: number;
+  host: string;
+  store:
+    | { kind: 'pglite'; dataDir: string; dataStoreDir: string; keyStoreDir: string }
+    | { kind: 'postgres'; dataUrl: string; keyStoreUrl: string; poolSize: number; dataDir: string };
+  masterKey: { env?: string; file: string };
+  registerFile: string;
+  bodyLimitBytes: number;
+  logRequests: boolean;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const parsed = configSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new DomainError(ErrorCodes.CONFIG_INVALID, 'Неверная настройка / Invalid configuration', {
+      issues: parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })),
+    });
+  }
+  const c = parsed.data;
+  const dataDir = resolve(c.DATA_DIR);
+  return {
+    port: c.PORT,
+    host: c.HOST,
+    store: c.DATABASE_URL
+      ? {
+          kind: 'postgres',
+          dataUrl: c.DATABASE_URL,
+          keyStoreUrl: c.KEYSTORE_DATABASE_URL ?? c.DATABASE_URL,
+          poolSize: c.PG_POOL_SIZE,
+          dataDir,
+        }
+      : {
+          kind: 'pglite',
+          dataDir,
+          dataStoreDir: resolve(dataDir, 'store'),
+          keyStoreDir: resolve(c.KEYSTORE_DIR ?? resolve(dataDir, 'keystore')),
+        },
+    masterKey: { env: c.AMANAT_MASTER_KEY, file: resolve(c.MASTER_KEY_FILE ?? resolve(dataDir, 'master.key')) },
+    registerFile: resolve(c.REGISTER_FILE),
+    bodyLimitBytes: c.BODY_LIMIT_BYTES,
+    logRequests: c.LOG_REQUESTS,
+  };
+}

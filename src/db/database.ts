@@ -1,0 +1,130 @@
+// The only module that knows PGlite from PostgreSQL. Everything above it sees two drizzle databases:
+// the data store and the key store, each migrated by the same SQL migrations on both engines.
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import pg from 'pg';
+import { fromPackageRoot } from '../lib/paths.js';
+import * as keySchema from './key-store-schema.js';
+import { acquireDataFolderLock, type DataFolderLock } from './lock.js';
+import * as dataSchema from './schema.js';
+
+export type DataSchema = typeof dataSchema;
+export type KeySchema = typeof keySchema;
+export type DataDb = PgDatabase<PgQueryResultHKT, DataSchema>;
+export type KeyDb = PgDatabase<PgQueryResultHKT, KeySchema>;
+export type DataTx = PgTransaction<PgQueryResultHKT, DataSchema, ExtractTablesWithRelations<DataSchema>>;
+
+export type StoreSpec =
+  | {
+      kind: 'pglite';
+      /** Folders of the two embedded databases; undefined keeps a store in memory. */
+      dataStoreDir?: string;
+      keyStoreDir?: string;
+      /** The folder that gets the lock file (one process per folder). */
+      lockDir?: string;
+      /** Start from a dump (dumpDataDir) instead of an empty database: test templates. */
+      dataDump?: Blob;
+      keyDump?: Blob;
+    }
+  | { kind: 'postgres'; dataUrl: string; keyStoreUrl: string; poolSize?: number };
+
+export interface Stores {
+  readonly kind: 'pglite' | 'postgres';
+  readonly data: DataDb;
+  readonly keys: KeyDb;
+  /** Plain SQL on the data store, for maintenance, tests and benchmarks. */
+  dataSql<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+  keySql<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+  /** The data-folder lock (PGlite only): the server records its address there for the CLI. */
+  readonly lock?: DataFolderLock;
+  /** Dumps of the embedded stores (PGlite only), used to build test templates. */
+  dump?(): Promise<{ data: Blob; keys: Blob }>;
+  close(): Promise<void>;
+}
+
+const DATA_MIGRATIONS = fromPackageRoot('src', 'db', 'migrations', 'data');
+const KEY_MIGRATIONS = fromPackageRoot('src', 'db', 'migrations', 'keys');
+const KEY_MIGRATIONS_TABLE = '__drizzle_migrations_keys';
+// Any constant will do; it keeps two instances starting at once from migrating together.
+const MIGRATION_LOCK_ID = 7_305_419_001;
+
+export async function openStores(spec: StoreSpec): Promise<Stores> {
+  return spec.kind === 'pglite' ? openPglite(spec) : openPostgres(spec);
+}
+
+async function openPglite(spec: Extract<StoreSpec, { kind: 'pglite' }>): Promise<Stores> {
+  let lock: DataFolderLock | undefined;
+  if (spec.lockDir) lock = acquireDataFolderLock(spec.lockDir);
+  try {
+    if (spec.dataStoreDir) mkdirSync(spec.dataStoreDir, { recursive: true });
+    if (spec.keyStoreDir) mkdirSync(spec.keyStoreDir, { recursive: true });
+    const dataClient = new PGlite({ dataDir: spec.dataStoreDir, loadDataDir: spec.dataDump });
+    const keyClient = new PGlite({ dataDir: spec.keyStoreDir, loadDataDir: spec.keyDump });
+    await Promise.all([dataClient.waitReady, keyClient.waitReady]);
+    const data = drizzlePglite({ client: dataClient, schema: dataSchema });
+    const keys = drizzlePglite({ client: keyClient, schema: keySchema });
+    await migratePglite(data, { migrationsFolder: DATA_MIGRATIONS });
+    await migratePglite(keys, { migrationsFolder: KEY_MIGRATIONS, migrationsTable: KEY_MIGRATIONS_TABLE });
+    return {
+      kind: 'pglite',
+      lock,
+      data: data as unknown as DataDb,
+      keys: keys as unknown as KeyDb,
+      dataSql: async (text, params) => (await dataClient.query(text, params)).rows as never,
+      keySql: async (text, params) => (await keyClient.query(text, params)).rows as never,
+      dump: async () => ({ data: await dataClient.dumpDataDir('none'), keys: await keyClient.dumpDataDir('none') }),
+      close: async () => {
+        await Promise.all([dataClient.close(), keyClient.close()]);
+        lock?.release();
+      },
+    };
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
+}
+
+async function migratePostgres(url: string, run: (client: pg.Client) => Promise<void>): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_ID]);
+    await run(client);
+  } finally {
+    await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_ID]).catch(() => {});
+    await client.end();
+  }
+}
+
+async function openPostgres(spec: Extract<StoreSpec, { kind: 'postgres' }>): Promise<Stores> {
+  await migratePostgres(spec.dataUrl, (client) =>
+    migratePg(drizzlePg({ client }), { migrationsFolder: DATA_MIGRATIONS }),
+  );
+  await migratePostgres(spec.keyStoreUrl, (client) =>
+    migratePg(drizzlePg({ client }), { migrationsFolder: KEY_MIGRATIONS, migrationsTable: KEY_MIGRATIONS_TABLE }),
+  );
+  const dataPool = new pg.Pool({ connectionString: spec.dataUrl, max: spec.poolSize ?? 10 });
+  const keyPool =
+    spec.keyStoreUrl === spec.dataUrl
+      ? dataPool
+      : new pg.Pool({ connectionString: spec.keyStoreUrl, max: Math.max(2, Math.ceil((spec.poolSize ?? 10) / 2)) });
+  const data = drizzlePg({ client: dataPool, schema: dataSchema });
+  const keys = drizzlePg({ client: keyPool, schema: keySchema });
+  return {
+    kind: 'postgres',
+    data: data as unknown as DataDb,
+    keys: keys as unknown as KeyDb,
+    dataSql: async (text, params) => (await dataPool.query(text, params as unknown[])).rows,
+    keySql: async (text, params) => (await keyPool.query(text, params as unknown[])).rows,
+    close: async () => {
+      await dataPool.end();
+      if (keyPool !== dataPool) await keyPool.end();
+    },
+  };
+}

@@ -1,0 +1,1 @@
+export { keyStoreSchema, subjectKeys } from '../modules/vault/key-store.table.js';

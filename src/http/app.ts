@@ -1,0 +1,147 @@
+// The HTTP application: validation (zod), authorisation (scopes), then the service; errors through one mapper.
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import type { Amanat } from '../app/amanat.js';
+import { DomainError, ErrorCodes } from '../lib/errors.js';
+import { mountApiKeyRoutes } from '../modules/api-keys/api-key.routes.js';
+import { mountAuditRoutes } from '../modules/audit/audit.routes.js';
+import { mountConsentRoutes } from '../modules/consents/consent.routes.js';
+import { mountObligationRoutes } from '../modules/obligations/obligation.routes.js';
+import { mountVaultRoutes } from '../modules/vault/vault.routes.js';
+import { type AppEnv, type AuthOptions, requireScope } from './auth.js';
+import { domainErrorResponse, mapError, zodErrorBody } from './error-mapper.js';
+import { errorResponses } from './openapi-common.js';
+
+export interface HttpOptions {
+  bodyLimitBytes: number;
+  localAdminToken?: string;
+  /** Called for unexpected errors (not domain errors), so they reach the server log. */
+  onUnexpectedError?: (error: unknown) => void;
+}
+
+export function createHttpApp(amanat: Amanat, options: HttpOptions) {
+  const app = new OpenAPIHono<AppEnv>({
+    defaultHook: (result, c) => {
+      if (!result.success) return c.json(zodErrorBody(result.error, result.target), 422);
+    },
+  });
+  const auth: AuthOptions = { apiKeys: amanat.apiKeys, localAdminToken: options.localAdminToken };
+
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: options.bodyLimitBytes,
+      onError: (c) => {
+        const { status, body } = domainErrorResponse(
+          new DomainError(
+            ErrorCodes.PAYLOAD_TOO_LARGE,
+            `Тело запроса больше ${options.bodyLimitBytes} байт / Request body over ${options.bodyLimitBytes} bytes`,
+          ),
+        );
+        return c.json(body, status);
+      },
+    }),
+  );
+
+  app.onError((error, c) => {
+    const { status, body } = mapError(error);
+    if (status === 500) options.onUnexpectedError?.(error);
+    return c.json(body, status);
+  });
+  app.notFound((c) =>
+    c.json({ error: { code: 'not_found', message: `Нет такого адреса: ${c.req.method} ${c.req.path}`, issues: [] } }, 404),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/health',
+      tags: ['System'],
+      summary: 'Liveness and the store in use (no credentials needed)',
+      responses: {
+        200: {
+          description: 'Healthy',
+          content: {
+            'application/json': {
+              schema: z.object({
+                status: z.literal('ok'),
+                store: z.enum(['pglite', 'postgres']),
+                register: z.object({ operator: z.string(), policyVersion: z.string(), purposes: z.number() }),
+              }),
+            },
+          },
+        },
+      },
+    }),
+    async (c) => {
+      await amanat.stores.dataSql('SELECT 1');
+      const r = amanat.rules.register;
+      return c.json(
+        {
+          status: 'ok' as const,
+          store: amanat.stores.kind,
+          register: { operator: r.operator.name.ru, policyVersion: r.policy.version, purposes: r.purposes.length },
+        },
+        200,
+      );
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/register',
+      tags: ['Register'],
+      summary: 'The loaded processing register (as validated), with validation warnings',
+      middleware: [requireScope(auth, 'register:read')] as const,
+      responses: {
+        200: {
+          description: 'The register',
+          content: {
+            'application/json': {
+              schema: z.object({
+                source: z.string(),
+                warnings: z.array(z.object({ path: z.string(), message: z.string() })),
+                register: z.record(z.string(), z.unknown()),
+              }),
+            },
+          },
+        },
+        ...errorResponses,
+      },
+    }),
+    (c) =>
+      c.json(
+        {
+          source: amanat.rules.sourceFile,
+          warnings: amanat.registerWarnings.map((w) => ({ path: w.path, message: w.message })),
+          register: amanat.rules.register as unknown as Record<string, unknown>,
+        },
+        200,
+      ),
+  );
+
+  mountVaultRoutes(app, amanat, auth);
+  mountConsentRoutes(app, amanat, auth);
+  mountObligationRoutes(app, amanat, auth);
+  mountAuditRoutes(app, amanat, auth);
+  mountApiKeyRoutes(app, amanat, auth);
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'apiKey', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'API key: Authorization: Bearer amk_…',
+  });
+  app.doc31('/api/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Amanat API',
+      version: '0.1.0',
+      description:
+        'Оператор персональных данных: реестр, хранилище субъектов, журнал согласий, аудит. ' +
+        'Personal-data operator: register, subject vault, consent journal, audit chain.',
+    },
+    security: [{ apiKey: [] }],
+  });
+  return app;
+}

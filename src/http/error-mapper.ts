@@ -1,0 +1,64 @@
+// The one place where domain error codes become HTTP statuses and bodies a person can act on.
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { ZodError } from 'zod';
+import { type DomainError, ErrorCodes, type ErrorCode, type ErrorIssue, isDomainError } from '../lib/errors.js';
+
+const statusByCode: Record<ErrorCode, ContentfulStatusCode> = {
+  [ErrorCodes.VALIDATION_FAILED]: 422,
+  [ErrorCodes.REGISTER_INVALID]: 422,
+  [ErrorCodes.PAYLOAD_TOO_LARGE]: 413,
+  [ErrorCodes.NOT_FOUND]: 404,
+  [ErrorCodes.UNKNOWN_PURPOSE]: 422,
+  [ErrorCodes.UNKNOWN_FIELD]: 422,
+  [ErrorCodes.FIELD_NOT_ALLOWED_FOR_PURPOSE]: 422,
+  [ErrorCodes.BIOMETRIC_REFUSED]: 422,
+  [ErrorCodes.CONSENT_REQUIRED]: 422,
+  [ErrorCodes.CONTRACT_REFERENCE_REQUIRED]: 422,
+  [ErrorCodes.CONSENT_ALREADY_GRANTED]: 409,
+  [ErrorCodes.CONSENT_NOT_FOUND]: 404,
+  [ErrorCodes.CONSENT_CONTENT_INCOMPLETE]: 422,
+  [ErrorCodes.IDENTITY_CONFLICT]: 409,
+  [ErrorCodes.UNAUTHENTICATED]: 401,
+  [ErrorCodes.FORBIDDEN]: 403,
+  [ErrorCodes.CALENDAR_YEAR_MISSING]: 422,
+  [ErrorCodes.STORE_LOCKED]: 503,
+  [ErrorCodes.CONFIG_INVALID]: 500,
+};
+
+export interface ErrorBody {
+  error: { code: string; message: string; issues: ErrorIssue[] };
+}
+
+export function domainErrorResponse(error: DomainError): { status: ContentfulStatusCode; body: ErrorBody } {
+  return {
+    status: statusByCode[error.code] ?? 500,
+    body: { error: { code: error.code, message: error.message, issues: error.issues } },
+  };
+}
+
+export function zodErrorBody(error: ZodError, where: string): ErrorBody {
+  return {
+    error: {
+      code: ErrorCodes.VALIDATION_FAILED,
+      message: `Запрос не прошёл проверку (${where}) / Request validation failed`,
+      issues: error.issues.map((issue) => ({
+        path: issue.path.length ? issue.path.join('.') : where,
+        message: issue.message,
+      })),
+    },
+  };
+}
+
+export function mapError(error: unknown): { status: ContentfulStatusCode; body: ErrorBody } {
+  if (isDomainError(error)) return domainErrorResponse(error);
+  return {
+    status: 500,
+    body: {
+      error: {
+        code: 'internal_error',
+        message: 'Внутренняя ошибка сервера; подробности в журнале сервера / Internal server error',
+        issues: [],
+      },
+    },
+  };
+}

@@ -1,0 +1,28 @@
+import { z } from '@hono/zod-openapi';
+
+export const isoDate = z.string().openapi({ format: 'date-time', example: '2026-03-20T09:30:00.000Z' });
+
+export const subjectIdParam = z.object({
+  subjectId: z.uuid().openapi({ param: { name: 'subjectId', in: 'path' }, description: 'Subject id' }),
+});
+
+export const errorSchema = z
+  .object({
+    error: z.object({
+      code: z.string().openapi({ example: 'field_not_allowed_for_purpose' }),
+      message: z.string(),
+      issues: z.array(z.object({ path: z.string(), message: z.string(), rule: z.string().optional() })),
+    }),
+  })
+  .openapi('Error');
+
+const errorContent = { 'application/json': { schema: errorSchema } };
+
+export const errorResponses = {
+  401: { description: 'No or unknown or revoked API key', content: errorContent },
+  403: { description: 'The key lacks the scope this route needs', content: errorContent },
+  404: { description: 'Not found', content: errorContent },
+  409: { description: 'Conflict (duplicate grant, identities of different subjects)', content: errorContent },
+  413: { description: 'Body over the limit (1 MB by default)', content: errorContent },
+  422: { description: 'Invalid input, with the field and what was expected', content: errorContent },
+} as const;

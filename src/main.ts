@@ -1,0 +1,83 @@
+// `npm start`: the server on the embedded database (or PostgreSQL with DATABASE_URL) with the register loaded.
+import { createAmanat } from './app/amanat.js';
+import { loadConfig } from './config/config.js';
+import { openStores, type StoreSpec } from './db/database.js';
+import { isDomainError } from './lib/errors.js';
+import { Scopes } from './modules/api-keys/api-key.service.js';
+import { loadOrCreateMasterKey } from './modules/vault/master-key.js';
+import { startServer } from './server.js';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const master = loadOrCreateMasterKey(config.masterKey, { create: true });
+  if (master.origin === 'created') {
+    console.log(
+      `Создан мастер-ключ: ${master.file}\n` +
+        '  Храните его копию отдельно от резервных копий данных: без него данные не расшифровать.\n' +
+        `  Created the master key at ${master.file}; back it up apart from the data.`,
+    );
+  }
+  const spec: StoreSpec =
+    config.store.kind === 'pglite'
+      ? {
+          kind: 'pglite',
+          dataStoreDir: config.store.dataStoreDir,
+          keyStoreDir: config.store.keyStoreDir,
+          lockDir: config.store.dataDir,
+        }
+      : {
+          kind: 'postgres',
+          dataUrl: config.store.dataUrl,
+          keyStoreUrl: config.store.keyStoreUrl,
+          poolSize: config.store.poolSize,
+        };
+  const stores = await openStores(spec);
+  const amanat = await createAmanat({ stores, masterKey: master.key, registerFile: config.registerFile });
+
+  for (const warning of amanat.registerWarnings) console.log(`Реестр, предупреждение: ${warning.path} ${warning.message}`);
+
+  if ((await amanat.apiKeys.count()) === 0) {
+    const key = await amanat.apiKeys.create('system:bootstrap', 'bootstrap-admin', [...Scopes]);
+    console.log(
+      '\nПервый запуск: создан ключ администратора API (показывается один раз, сохраните его):\n' +
+        `  ${key.token}\n` +
+        'First start: bootstrap admin API key (shown once). Use it as Authorization: Bearer <key>.\n',
+    );
+  }
+
+  const server = await startServer(amanat, {
+    port: config.port,
+    host: config.host,
+    bodyLimitBytes: config.bodyLimitBytes,
+    logRequests: config.logRequests,
+    dataDir: config.store.kind === 'pglite' ? config.store.dataDir : undefined,
+  });
+  const r = amanat.rules.register;
+  console.log(
+    `Amanat слушает ${server.url} (хранилище: ${stores.kind}${config.store.kind === 'pglite' ? `, ${config.store.dataDir}` : ''})\n` +
+      `  Реестр: ${r.operator.name.ru}, ${r.purposes.length} целей (${config.registerFile})\n` +
+      `  API: ${server.url}/api/health, документация: ${server.url}/api/openapi.json`,
+  );
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal}: останавливаюсь / shutting down`);
+    await server.close();
+    await amanat.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  if (isDomainError(error)) {
+    console.error(`Ошибка запуска: ${error.message}`);
+    for (const issue of error.issues) console.error(`  ${issue.path}: ${issue.message}`);
+  } else {
+    console.error(error);
+  }
+  process.exit(1);
+});

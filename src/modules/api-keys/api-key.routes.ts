@@ -1,0 +1,80 @@
+import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import type { Amanat } from '../../app/amanat.js';
+import { type AppEnv, type AuthOptions, requireScope } from '../../http/auth.js';
+import { errorResponses } from '../../http/openapi-common.js';
+import { Scopes } from './api-key.service.js';
+
+export function mountApiKeyRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, auth: AuthOptions): void {
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/keys',
+      tags: ['API keys'],
+      summary: 'Create an API key; the token is shown once',
+      middleware: [requireScope(auth, 'keys:manage')] as const,
+      request: {
+        body: {
+          content: {
+            'application/json': {
+              schema: z
+                .object({ name: z.string().min(1).max(100), scopes: z.array(z.enum(Scopes)).min(1) })
+                .strict()
+                .openapi({ example: { name: 'website-backend', scopes: ['subjects:write', 'data:write', 'consents:write'] } }),
+            },
+          },
+          required: true,
+        },
+      },
+      responses: {
+        201: {
+          description: 'Created',
+          content: {
+            'application/json': {
+              schema: z.object({ id: z.uuid(), name: z.string(), scopes: z.array(z.string()), token: z.string() }),
+            },
+          },
+        },
+        ...errorResponses,
+      },
+    }),
+    async (c) => {
+      const { name, scopes } = c.req.valid('json');
+      const key = await amanat.apiKeys.create(c.get('principal').actor, name, scopes);
+      return c.json({ id: key.id, name: key.name, scopes: key.scopes, token: key.token }, 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/keys',
+      tags: ['API keys'],
+      summary: 'List API keys (never their secrets)',
+      middleware: [requireScope(auth, 'keys:manage')] as const,
+      responses: {
+        200: {
+          description: 'Keys',
+          content: { 'application/json': { schema: z.object({ keys: z.array(z.record(z.string(), z.unknown())) }) } },
+        },
+        ...errorResponses,
+      },
+    }),
+    async (c) => c.json({ keys: JSON.parse(JSON.stringify(await amanat.apiKeys.list())) as Record<string, unknown>[] }, 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'delete',
+      path: '/api/keys/{keyId}',
+      tags: ['API keys'],
+      summary: 'Revoke an API key at once',
+      middleware: [requireScope(auth, 'keys:manage')] as const,
+      request: { params: z.object({ keyId: z.uuid().openapi({ param: { name: 'keyId', in: 'path' } }) }) },
+      responses: { 204: { description: 'Revoked' }, ...errorResponses },
+    }),
+    async (c) => {
+      await amanat.apiKeys.revoke(c.get('principal').actor, c.req.valid('param').keyId);
+      return c.body(null, 204);
+    },
+  );
+}

@@ -1,0 +1,35 @@
+import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import type { Amanat } from '../../app/amanat.js';
+import { type AppEnv, type AuthOptions, requireScope } from '../../http/auth.js';
+import { errorResponses } from '../../http/openapi-common.js';
+
+export function mountAuditRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, auth: AuthOptions): void {
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/audit/verify',
+      tags: ['Audit'],
+      summary: 'Walk the hash chain; name the first entry that was changed, removed or reordered',
+      middleware: [requireScope(auth, 'audit:read')] as const,
+      responses: {
+        200: {
+          description: 'The verdict (ok false names the entry)',
+          content: {
+            'application/json': {
+              schema: z.object({
+                ok: z.boolean(),
+                entries: z.number(),
+                headSeq: z.number().optional(),
+                seq: z.number().optional(),
+                problem: z.string().optional(),
+                message: z.string().optional(),
+              }),
+            },
+          },
+        },
+        ...errorResponses,
+      },
+    }),
+    async (c) => c.json(await amanat.verifyAudit(), 200),
+  );
+}

@@ -1,0 +1,44 @@
+import { sql } from 'drizzle-orm';
+import { boolean, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bytea, subjects } from '../vault/vault.table.js';
+
+export interface PublicationFieldPermission {
+  field: string;
+  restrictions: string[];
+}
+
+/** The consent journal: every grant with its proof; a withdrawal closes the grant, never deletes it. */
+export const consents = pgTable(
+  'consents',
+  {
+    id: uuid('id').primaryKey(),
+    subjectId: uuid('subject_id')
+      .notNull()
+      .references(() => subjects.id),
+    purposeId: text('purpose_id').notNull(),
+    kind: text('kind', { enum: ['processing', 'publication'] }).notNull(),
+    status: text('status', { enum: ['active', 'withdrawn'] }).notNull(),
+    grantedAt: timestamp('granted_at', { withTimezone: true, mode: 'date' }).notNull(),
+    channel: text('channel', { enum: ['web', 'api', 'email', 'paper'] }).notNull(),
+    /** The exact text shown to the subject, and the policy version it belongs to. */
+    text: text('text').notNull(),
+    textSha256: text('text_sha256').notNull(),
+    policyVersion: text('policy_version').notNull(),
+    /** IP, user agent and the subject's full name are personal data: encrypted under the subject's key. */
+    evidenceCiphertext: bytea('evidence_ciphertext').notNull(),
+    dataFields: text('data_fields').array().notNull(),
+    term: text('term'),
+    thirdPartyTransfer: boolean('third_party_transfer').notNull(),
+    crossBorderTransfer: boolean('cross_border_transfer').notNull(),
+    publicationAllowed: boolean('publication_allowed').notNull(),
+    publicationFields: jsonb('publication_fields').$type<PublicationFieldPermission[]>(),
+    withdrawnAt: timestamp('withdrawn_at', { withTimezone: true, mode: 'date' }),
+    withdrawalChannel: text('withdrawal_channel', { enum: ['web', 'api', 'email', 'paper'] }),
+  },
+  (t) => [
+    uniqueIndex('consents_one_active_uq')
+      .on(t.subjectId, t.purposeId, t.kind)
+      .where(sql`status = 'active'`),
+    index('consents_subject_idx').on(t.subjectId),
+  ],
+);

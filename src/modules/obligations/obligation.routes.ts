@@ -1,0 +1,41 @@
+import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import type { Amanat } from '../../app/amanat.js';
+import { type AppEnv, type AuthOptions, requireScope } from '../../http/auth.js';
+import { errorResponses } from '../../http/openapi-common.js';
+
+const obligationSchema = z.record(z.string(), z.unknown()).openapi('Obligation');
+
+export function mountObligationRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, auth: AuthOptions): void {
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/obligations',
+      tags: ['Obligations'],
+      summary: 'What the operator owes and by when (e.g. stop processing after a withdrawal)',
+      middleware: [requireScope(auth, 'obligations:read')] as const,
+      request: {
+        query: z.object({
+          status: z.enum(['open', 'fulfilled']).optional(),
+          subject_id: z.uuid().optional(),
+          due_on_or_before: z.iso.date().optional(),
+        }),
+      },
+      responses: {
+        200: {
+          description: 'Obligations, earliest due first',
+          content: { 'application/json': { schema: z.object({ obligations: z.array(obligationSchema) }) } },
+        },
+        ...errorResponses,
+      },
+    }),
+    async (c) => {
+      const q = c.req.valid('query');
+      const rows = await amanat.obligations.list({
+        status: q.status,
+        subjectId: q.subject_id,
+        dueOnOrBefore: q.due_on_or_before,
+      });
+      return c.json({ obligations: JSON.parse(JSON.stringify(rows)) as Record<string, unknown>[] }, 200);
+    },
+  );
+}

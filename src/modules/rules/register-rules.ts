@@ -1,0 +1,69 @@
+// Run-time view of the register: lookups and decisions derived from the operator's register and the law's
+// profile, so services never re-derive them (which fields a purpose may collect, which deadline governs).
+import { DomainError, ErrorCodes } from '../../lib/errors.js';
+import type { DeadlineKind, JurisdictionProfile } from '../jurisdiction/profile.schema.js';
+import type { DataField, Deadline, LegalBasisType, Purpose, Register } from '../register/register.schema.js';
+
+export interface GoverningDeadline extends Deadline {
+  source: 'register' | 'law';
+  rule: string;
+}
+
+const registerDeadlineKeys: Partial<Record<DeadlineKind, keyof Register['deadlines']>> = {
+  consent_withdrawal: 'consent_withdrawal',
+  information_request: 'information_request',
+  rectification: 'rectification',
+  blocking: 'blocking',
+  destruction: 'destruction',
+  objection_automated_decision: 'objection_automated_decision',
+};
+
+export function createRegisterRules(register: Register, profile: JurisdictionProfile, sourceFile: string) {
+  const purposes = new Map(register.purposes.map((p) => [p.id, p]));
+  const fields = new Map(register.fields.map((f) => [f.id, f]));
+
+  function purpose(id: string): Purpose {
+    const found = purposes.get(id);
+    if (!found) {
+      throw new DomainError(
+        ErrorCodes.UNKNOWN_PURPOSE,
+        `Цель обработки «${id}» не найдена в реестре. Известные цели: ${[...purposes.keys()].join(', ')}. Unknown purpose.`,
+        { issues: [{ path: 'purpose', message: `unknown purpose '${id}'` }] },
+      );
+    }
+    return found;
+  }
+
+  function field(id: string): DataField | undefined {
+    return fields.get(id);
+  }
+
+  function hasBasis(p: Purpose, type: LegalBasisType): boolean {
+    return p.legal_bases.some((b) => b.type === type);
+  }
+
+  /** The operator's own deadline when it has one (validation guarantees it is not longer), else the law's. */
+  function governingDeadline(kind: DeadlineKind): GoverningDeadline {
+    const key = registerDeadlineKeys[kind];
+    const own = key ? register.deadlines[key] : undefined;
+    const law = profile.deadlines[kind];
+    if (own) {
+      return { ...own, source: 'register', rule: `Политика оператора (${sourceFile}): deadlines.${key}` };
+    }
+    if (law) return { amount: law.amount, unit: law.unit, source: 'law', rule: law.rule };
+    throw new DomainError(ErrorCodes.CONFIG_INVALID, `Срок «${kind}» не задан ни в реестре, ни в профиле ${profile.code}`);
+  }
+
+  return {
+    register,
+    profile,
+    sourceFile,
+    purpose,
+    field,
+    hasBasis,
+    governingDeadline,
+    purposes: () => register.purposes,
+  };
+}
+
+export type RegisterRules = ReturnType<typeof createRegisterRules>;

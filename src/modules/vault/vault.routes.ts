@@ -1,0 +1,273 @@
+import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import type { Amanat } from '../../app/amanat.js';
+import { DomainError, ErrorCodes } from '../../lib/errors.js';
+import { type AppEnv, type AuthOptions, requireScope } from '../../http/auth.js';
+import { errorResponses, isoDate, subjectIdParam } from '../../http/openapi-common.js';
+import { legalBasisType } from '../register/register.schema.js';
+
+const identitiesBody = z
+  .object({
+    email: z.string().max(320).optional(),
+    phone: z.string().max(40).optional(),
+    iin: z.string().max(20).optional(),
+  })
+  .strict()
+  .openapi('SubjectIdentities', {
+    description: 'At least one identifier. Values are normalised and stored only as keyed hashes and ciphertext.',
+    example: { email: 'aigerim@example.kz', phone: '+7 701 123 45 67' },
+  });
+
+const basisSchema = z
+  .object({
+    purpose: z.string(),
+    type: z.string(),
+    reference: z.string(),
+    consentId: z.string().optional(),
+    contractRef: z.string().optional(),
+  })
+  .openapi('ValueLegalBasis');
+
+export function mountVaultRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, auth: AuthOptions): void {
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/subjects',
+      tags: ['Subjects'],
+      summary: 'Find or create a subject by its identifiers',
+      middleware: [requireScope(auth, 'subjects:write')] as const,
+      request: { body: { content: { 'application/json': { schema: identitiesBody } }, required: true } },
+      responses: {
+        200: {
+          description: 'The subject already existed',
+          content: {
+            'application/json': {
+              schema: z.object({ id: z.uuid(), created: z.boolean(), identitiesAdded: z.array(z.string()) }),
+            },
+          },
+        },
+        201: {
+          description: 'A new subject was created',
+          content: {
+            'application/json': {
+              schema: z.object({ id: z.uuid(), created: z.boolean(), identitiesAdded: z.array(z.string()) }),
+            },
+          },
+        },
+        ...errorResponses,
+      },
+    }),
+    async (c) => {
+      const result = await amanat.vault.ensureSubject(c.get('principal').actor, c.req.valid('json'));
+      const body = { id: result.subjectId, created: result.created, identitiesAdded: result.identitiesAdded };
+      return result.created ? c.json(body, 201) : c.json(body, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/subjects/lookup',
+      tags: ['Subjects'],
+      summary: 'Find a subject by one identifier (in the body, so it never appears in URLs or logs)',
+      middleware: [requireScope(auth, 'subjects:read')] as const,
+      request: {
+        body: {
+          content: {
+            'application/json': {
+              schema: z
+                .object({ kind: z.enum(['email', 'phone', 'iin']), value: z.string().min(1).max(320) })
+                .strict(),
+            },
+          },
+          required: true,
+        },
+      },
+      responses: {
+        200: { description: 'Found', content: { 'application/json': { schema: z.object({ id: z.uuid() }) } } },
+        ...errorResponses,
+      },
+    }),
+    async (c) => {
+      const { kind, value } = c.req.valid('json');
+      const id = await amanat.vault.lookup(c.get('principal').actor, kind, value);
+      if (!id) throw new DomainError(ErrorCodes.NOT_FOUND, 'Субъект не найден / No subject with this identifier');
+      return c.json({ id }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/subjects/{subjectId}',
+      tags: ['Subjects'],
+      summary: 'A subject: status and which kinds of identifiers it has (no values)',
+      middleware: [requireScope(auth, 'subjects:read')] as const,
+      request: { params: subjectIdParam },
+      responses: {
+        200: {
+          description: 'The subject',
+          content: {
+            'application/json': {
+              schema: z.object({
+                id: z.uuid(),
+                status: z.string(),
+                createdAt: isoDate,
+                identities: z.array(z.object({ kind: z.string(), createdAt: isoDate })),
+              }),
+            },
+          },
+        },
+        ...errorResponses,
+      },
+    }),
+    async (c) => {
+      const s = await amanat.vault.getSubject(c.get('principal').actor, c.req.valid('param').subjectId);
+      return c.json(
+        {
+          id: s.id,
+          status: s.status,
+          createdAt: s.createdAt.toISOString(),
+          identities: s.identities.map((i) => ({ kind: i.kind, createdAt: i.createdAt.toISOString() })),
+        },
+        200,
+      );
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/subjects/{subjectId}/data',
+      tags: ['Data'],
+      summary: 'Collect personal data for one or more purposes',
+      description:
+        'Every field must be listed by every named purpose (data minimisation); biometric data is refused; a ' +
+        'consent basis needs a live consent, a contract basis needs contract_ref. Values are encrypted under ' +
+        "the subject's key; the response echoes no values.",
+      middleware: [requireScope(auth, 'data:write')] as const,
+      request: {
+        params: subjectIdParam,
+        body: {
+          content: {
+            'application/json': {
+              schema: z
+                .object({
+                  purposes: z.array(z.string().min(1)).min(1),
+                  values: z.record(z.string(), z.unknown()),
+                  source: z.string().min(1).max(200),
+                  legal_basis: legalBasisType.optional(),
+                  contract_ref: z.string().min(1).max(200).optional(),
+                })
+                .strict()
+                .openapi('CollectData', {
+                  example: {
+                    purposes: ['support'],
+                    values: { full_name: 'Айгерим Сапарова', phone: '+77011234567' },
+                    source: 'website:support-form',
+                    contract_ref: 'offer-2025-01',
+                  },
+                }),
+            },
+          },
+          required: true,
+        },
+      },
+      responses: {
+        201: {
+          description: 'Stored',
+          content: {
+            'application/json': {
+              schema: z.object({
+                subjectId: z.uuid(),
+                values: z.array(
+                  z.object({
+                    id: z.uuid(),
+                    field: z.string(),
+                    purposes: z.array(z.string()),
+                    legalBases: z.array(basisSchema),
+                    source: z.string(),
+                    collectedAt: isoDate,
+                    action: z.enum(['created', 'updated']),
+                  }),
+                ),
+              }),
+            },
+          },
+        },
+        ...errorResponses,
+      },
+    }),
+    async (c) => {
+      const { subjectId } = c.req.valid('param');
+      const body = c.req.valid('json');
+      const stored = await amanat.vault.collect(c.get('principal').actor, subjectId, {
+        purposes: body.purposes,
+        values: body.values,
+        source: body.source,
+        legalBasis: body.legal_basis,
+        contractRef: body.contract_ref,
+      });
+      return c.json(
+        { subjectId, values: stored.map((s) => ({ ...s, collectedAt: s.collectedAt.toISOString() })) },
+        201,
+      );
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/subjects/{subjectId}/data',
+      tags: ['Data'],
+      summary: 'Read the values held for one purpose (decrypted; the read is written to the audit log)',
+      middleware: [requireScope(auth, 'data:read')] as const,
+      request: {
+        params: subjectIdParam,
+        query: z.object({ purpose: z.string().min(1).openapi({ description: 'The purpose the data is read for' }) }),
+      },
+      responses: {
+        200: {
+          description: 'Values held for the purpose',
+          content: {
+            'application/json': {
+              schema: z.object({
+                subjectId: z.uuid(),
+                purpose: z.string(),
+                values: z.array(
+                  z.object({
+                    id: z.uuid(),
+                    field: z.string(),
+                    value: z.unknown(),
+                    purposes: z.array(z.string()),
+                    legalBases: z.array(basisSchema),
+                    source: z.string(),
+                    collectedAt: isoDate,
+                    updatedAt: isoDate,
+                  }),
+                ),
+              }),
+            },
+          },
+        },
+        ...errorResponses,
+      },
+    }),
+    async (c) => {
+      const { subjectId } = c.req.valid('param');
+      const { purpose } = c.req.valid('query');
+      const values = await amanat.vault.readForPurpose(c.get('principal').actor, subjectId, purpose);
+      return c.json(
+        {
+          subjectId,
+          purpose,
+          values: values.map((v) => ({
+            ...v,
+            collectedAt: v.collectedAt.toISOString(),
+            updatedAt: v.updatedAt.toISOString(),
+          })),
+        },
+        200,
+      );
+    },
+  );
+}

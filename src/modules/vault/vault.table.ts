@@ -1,0 +1,70 @@
+import { sql } from 'drizzle-orm';
+import { customType, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+
+export const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
+  dataType: () => 'bytea',
+});
+
+export const subjects = pgTable('subjects', {
+  id: uuid('id').primaryKey(),
+  status: text('status', { enum: ['active', 'blocked', 'destroyed'] })
+    .notNull()
+    .default('active'),
+  createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
+});
+
+/** Identities are found through keyed hashes (HMAC), never plaintext; the value itself is encrypted. */
+export const subjectIdentities = pgTable(
+  'subject_identities',
+  {
+    id: uuid('id').primaryKey(),
+    subjectId: uuid('subject_id')
+      .notNull()
+      .references(() => subjects.id),
+    kind: text('kind', { enum: ['email', 'phone', 'iin'] }).notNull(),
+    lookupHash: bytea('lookup_hash').notNull(),
+    ciphertext: bytea('ciphertext').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('subject_identities_kind_hash_uq').on(t.kind, t.lookupHash),
+    index('subject_identities_subject_idx').on(t.subjectId),
+  ],
+);
+
+export interface ValueBasis {
+  purpose: string;
+  type: string;
+  reference: string;
+  consentId?: string;
+  contractRef?: string;
+}
+
+/** One personal-data value of one field, encrypted under its subject's data key. */
+export const personalValues = pgTable(
+  'personal_values',
+  {
+    id: uuid('id').primaryKey(),
+    subjectId: uuid('subject_id')
+      .notNull()
+      .references(() => subjects.id),
+    fieldId: text('field_id').notNull(),
+    ciphertext: bytea('ciphertext').notNull(),
+    purposes: text('purposes').array().notNull(),
+    legalBases: jsonb('legal_bases').$type<ValueBasis[]>().notNull(),
+    source: text('source').notNull(),
+    status: text('status', { enum: ['active', 'marked_for_destruction'] })
+      .notNull()
+      .default('active'),
+    markedReason: text('marked_reason'),
+    destroyBy: timestamp('destroy_by', { withTimezone: true, mode: 'date' }),
+    collectedAt: timestamp('collected_at', { withTimezone: true, mode: 'date' }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [
+    index('personal_values_subject_idx').on(t.subjectId, t.fieldId),
+    index('personal_values_marked_idx')
+      .on(t.destroyBy)
+      .where(sql`status = 'marked_for_destruction'`),
+  ],
+);

@@ -1,0 +1,63 @@
+// Starts the HTTP server on a built Amanat: used by `npm start` (src/main.ts), tests and benchmarks.
+import { randomBytes } from 'node:crypto';
+import { rmSync, writeFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { serve } from '@hono/node-server';
+import type { Amanat } from './app/amanat.js';
+import { createHttpApp } from './http/app.js';
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+export interface ServerOptions {
+  port: number;
+  host: string;
+  bodyLimitBytes: number;
+  logRequests: boolean;
+  /** Folder for the local CLI token (embedded store only). */
+  dataDir?: string;
+  log?: (line: string) => void;
+}
+
+export async function startServer(amanat: Amanat, options: ServerOptions): Promise<RunningServer> {
+  const log = options.log ?? ((line: string) => console.log(line));
+  // A token for the CLI on this machine, written beside the data folder with owner-only permissions.
+  const localAdminToken = options.dataDir ? randomBytes(32).toString('base64url') : undefined;
+  const app = createHttpApp(amanat, {
+    bodyLimitBytes: options.bodyLimitBytes,
+    localAdminToken,
+    onUnexpectedError: (error) => log(`error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
+  });
+  if (options.logRequests) {
+    // Method, path and status only: bodies and query strings may hold personal data.
+    app.use('*', async (c, next) => {
+      const started = performance.now();
+      await next();
+      log(`${c.req.method} ${c.req.path} ${c.res.status} ${(performance.now() - started).toFixed(1)}ms`);
+    });
+  }
+  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
+    const s = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, () => resolve(s));
+  });
+  const port = (server.address() as AddressInfo).port;
+  const url = `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${port}`;
+  let tokenFile: string | undefined;
+  if (options.dataDir && localAdminToken && amanat.stores.lock) {
+    tokenFile = join(options.dataDir, 'cli-token');
+    writeFileSync(tokenFile, localAdminToken, { mode: 0o600 });
+    amanat.stores.lock.update({ server: { url, tokenFile } });
+  }
+  return {
+    url,
+    port,
+    close: () =>
+      new Promise<void>((resolve) => {
+        if (tokenFile) rmSync(tokenFile, { force: true });
+        server.close(() => resolve());
+      }),
+  };
+}

@@ -1,0 +1,46 @@
+// Drives the real HTTP application in-process (app.request): routing, validation, scopes and the error mapper.
+import { Scopes, WEBSITE_BACKEND_SCOPES } from '../../src/modules/api-keys/api-key.service.js';
+import { createHttpApp } from '../../src/http/app.js';
+import { createTestAmanat, type StoreKind, type TestAmanat } from './stores.js';
+
+export interface TestApi extends TestAmanat {
+  adminToken: string;
+  websiteToken: string;
+  call(
+    method: string,
+    path: string,
+    options?: { body?: unknown; token?: string | null; rawBody?: string },
+  ): Promise<{ status: number; body: any }>;
+  /** Purpose id by its row number in the policy's table. */
+  purposeId(number: number): string;
+}
+
+export async function createTestApi(
+  kind: StoreKind,
+  options: { clock?: () => Date; bodyLimitBytes?: number } = {},
+): Promise<TestApi> {
+  const base = await createTestAmanat(kind, { clock: options.clock });
+  const app = createHttpApp(base.amanat, { bodyLimitBytes: options.bodyLimitBytes ?? 1024 * 1024 });
+  const admin = await base.amanat.apiKeys.create('test', 'admin', [...Scopes]);
+  const website = await base.amanat.apiKeys.create('test', 'website-backend', WEBSITE_BACKEND_SCOPES);
+  const call: TestApi['call'] = async (method, path, opts = {}) => {
+    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    const token = opts.token === undefined ? admin.token : opts.token;
+    if (token) headers.authorization = `Bearer ${token}`;
+    const body = opts.rawBody ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body));
+    const response = await app.request(path, { method, headers, body });
+    const text = await response.text();
+    return { status: response.status, body: text ? JSON.parse(text) : null };
+  };
+  return {
+    ...base,
+    adminToken: admin.token,
+    websiteToken: website.token,
+    call,
+    purposeId(number) {
+      const purpose = base.amanat.rules.purposes().find((p) => p.number === number);
+      if (!purpose) throw new Error(`The example register has no purpose number ${number}`);
+      return purpose.id;
+    },
+  };
+}

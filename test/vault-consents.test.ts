@@ -1,0 +1,252 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FieldType } from '../src/modules/register/register.schema.js';
+import { createTestApi, type TestApi } from './support/api.js';
+import { storeKinds } from './support/stores.js';
+
+describe.each(storeKinds())('vault and consent journal on %s', (kind) => {
+  let api: TestApi;
+  // Receipt instant fixed for deadline arithmetic: 2026-03-20 10:00 in Almaty (UTC+5).
+  let now = new Date('2026-03-20T05:00:00Z');
+
+  const fieldOf = (purposeNumber: number, predicate: (type: FieldType, sensitivity: string[]) => boolean) => {
+    const purpose = api.amanat.rules.purpose(api.purposeId(purposeNumber));
+    const id = purpose.fields.find((f) => {
+      const field = api.amanat.rules.field(f)!;
+      return predicate(field.type, field.sensitivity);
+    });
+    if (!id) throw new Error(`purpose ${purposeNumber} has no such field`);
+    return id;
+  };
+  const newSubject = async (email: string) => {
+    const res = await api.call('POST', '/api/subjects', { body: { email } });
+    expect(res.status).toBe(201);
+    return res.body.id as string;
+  };
+  const grantBody = (purpose: string, extra: Record<string, unknown> = {}) => ({
+    purpose,
+    channel: 'web',
+    text: 'Я даю согласие на получение рассылок (текст, показанный на сайте)',
+    policy_version: '2025-01',
+    subject_full_name: 'Сапарова Айгерим',
+    ip: '203.0.113.7',
+    user_agent: 'Mozilla/5.0 test',
+    third_party_transfer: false,
+    cross_border_transfer: false,
+    publication: false,
+    ...extra,
+  });
+
+  beforeAll(async () => {
+    api = await createTestApi(kind, { clock: () => now });
+  });
+  afterAll(async () => api?.close());
+
+  it('creates a subject once and finds it again by any identifier, normalised', async () => {
+    const first = await api.call('POST', '/api/subjects', { body: { email: 'Aigerim@Example.KZ', phone: '8 (701) 123-45-67' } });
+    expect(first.status).toBe(201);
+    const again = await api.call('POST', '/api/subjects', { body: { email: 'aigerim@example.kz' } });
+    expect(again.status).toBe(200);
+    expect(again.body.id).toBe(first.body.id);
+    const byPhone = await api.call('POST', '/api/subjects/lookup', { body: { kind: 'phone', value: '+77011234567' } });
+    expect(byPhone.status).toBe(200);
+    expect(byPhone.body.id).toBe(first.body.id);
+    const missing = await api.call('POST', '/api/subjects/lookup', { body: { kind: 'email', value: 'nobody@example.kz' } });
+    expect(missing.status).toBe(404);
+  });
+
+  it('refuses identities that belong to two different subjects', async () => {
+    await newSubject('one@example.kz');
+    await api.call('POST', '/api/subjects', { body: { phone: '+77020000001' } });
+    const res = await api.call('POST', '/api/subjects', { body: { email: 'one@example.kz', phone: '+77020000001' } });
+    expect(res.status).toBe(409);
+    expect(res.body.error.code).toBe('identity_conflict');
+  });
+
+  it('refuses a wrong IIN checksum, an invalid e-mail and an invalid phone, naming each field', async () => {
+    const res = await api.call('POST', '/api/subjects', {
+      body: { iin: '941203351344', email: 'not-an-email', phone: '12' },
+    });
+    expect(res.status).toBe(422);
+    expect(res.body.error.issues.map((i: { path: string }) => i.path).sort()).toEqual(['email', 'iin', 'phone']);
+    expect(JSON.stringify(res.body)).not.toContain('941203351344');
+  });
+
+  it('collects data for a purpose and reads it back only for that purpose', async () => {
+    const subject = await newSubject('support@example.kz');
+    const support = api.purposeId(6);
+    const phone = fieldOf(6, (t) => t === 'phone');
+    const name = fieldOf(6, (t) => t === 'full_name');
+    const res = await api.call('POST', `/api/subjects/${subject}/data`, {
+      body: {
+        purposes: [support],
+        values: { [phone]: '+7 701 555 00 11', [name]: 'Сапарова Айгерим' },
+        source: 'website:support-form',
+        contract_ref: 'offer-2025',
+      },
+    });
+    expect(res.status).toBe(201);
+    expect(JSON.stringify(res.body)).not.toContain('Сапарова');
+    expect(res.body.values[0].legalBases[0]).toMatchObject({ purpose: support, type: 'contract', contractRef: 'offer-2025' });
+
+    const read = await api.call('GET', `/api/subjects/${subject}/data?purpose=${support}`);
+    expect(read.status).toBe(200);
+    const byField = Object.fromEntries(read.body.values.map((v: { field: string; value: unknown }) => [v.field, v.value]));
+    expect(byField).toEqual({ [phone]: '+77015550011', [name]: 'Сапарова Айгерим' });
+
+    const other = await api.call('GET', `/api/subjects/${subject}/data?purpose=${api.purposeId(1)}`);
+    expect(other.body.values).toEqual([]);
+  });
+
+  it('refuses a field the purpose does not list, naming the field and the purpose, and stores nothing', async () => {
+    const subject = await newSubject('minimal@example.kz');
+    const support = api.purposeId(6);
+    const passport = fieldOf(2, (_t, s) => s.includes('identity_document'));
+    const phone = fieldOf(6, (t) => t === 'phone');
+    const res = await api.call('POST', `/api/subjects/${subject}/data`, {
+      body: { purposes: [support], values: { [phone]: '+77015550011', [passport]: 'N1234567' }, source: 'test', contract_ref: 'c-1' },
+    });
+    expect(res.status).toBe(422);
+    expect(res.body.error.code).toBe('field_not_allowed_for_purpose');
+    expect(res.body.error.message).toContain(passport);
+    expect(res.body.error.message).toContain(support);
+    const read = await api.call('GET', `/api/subjects/${subject}/data?purpose=${support}`);
+    expect(read.body.values).toEqual([]);
+  });
+
+  it('refuses unknown purposes and fields with clear errors', async () => {
+    const subject = await newSubject('unknown@example.kz');
+    const a = await api.call('POST', `/api/subjects/${subject}/data`, {
+      body: { purposes: ['no_such_purpose'], values: { x: '1' }, source: 'test' },
+    });
+    expect(a.status).toBe(422);
+    expect(a.body.error.code).toBe('unknown_purpose');
+    const b = await api.call('POST', `/api/subjects/${subject}/data`, {
+      body: { purposes: [api.purposeId(6)], values: { fingerprint_template: 'x' }, source: 'test', contract_ref: 'c' },
+    });
+    expect(b.status).toBe(422);
+    expect(b.body.error.issues[0].path).toBe('values.fingerprint_template');
+    const c = await api.call('POST', '/api/subjects/00000000-0000-4000-8000-000000000000/data', {
+      body: { purposes: [api.purposeId(6)], values: { [fieldOf(6, (t) => t === 'phone')]: '+77015550011' }, source: 'test', contract_ref: 'c' },
+    });
+    expect(c.status).toBe(404);
+  });
+
+  it('needs a contract reference for a contract basis, and a live consent for a consent basis', async () => {
+    const subject = await newSubject('bases@example.kz');
+    const noContract = await api.call('POST', `/api/subjects/${subject}/data`, {
+      body: { purposes: [api.purposeId(6)], values: { [fieldOf(6, (t) => t === 'phone')]: '+77015550011' }, source: 'test' },
+    });
+    expect(noContract.status).toBe(422);
+    expect(noContract.body.error.code).toBe('contract_reference_required');
+
+    const mailing = api.purposeId(8);
+    const email = fieldOf(8, (t) => t === 'email');
+    const noConsent = await api.call('POST', `/api/subjects/${subject}/data`, {
+      body: { purposes: [mailing], values: { [email]: 'bases@example.kz' }, source: 'test' },
+    });
+    expect(noConsent.status).toBe(422);
+    expect(noConsent.body.error.code).toBe('consent_required');
+  });
+
+  it('records a consent with proof, refuses a duplicate, and lists the journal', async () => {
+    const subject = await newSubject('consent@example.kz');
+    const mailing = api.purposeId(8);
+    const granted = await api.call('POST', `/api/subjects/${subject}/consents`, { body: grantBody(mailing) });
+    expect(granted.status).toBe(201);
+    expect(granted.body).toMatchObject({
+      purposeId: mailing,
+      status: 'active',
+      channel: 'web',
+      policyVersion: '2025-01',
+      evidence: { ip: '203.0.113.7', userAgent: 'Mozilla/5.0 test', subjectFullName: 'Сапарова Айгерим' },
+    });
+    expect(granted.body.textSha256).toMatch(/^[0-9a-f]{64}$/);
+    const dup = await api.call('POST', `/api/subjects/${subject}/consents`, { body: grantBody(mailing) });
+    expect(dup.status).toBe(409);
+    expect(dup.body.error.code).toBe('consent_already_granted');
+    const list = await api.call('GET', `/api/subjects/${subject}/consents`);
+    expect(list.body.consents).toHaveLength(1);
+  });
+
+  it('checks the KZ consent contents and refuses consent to cross-border transfer the register forbids', async () => {
+    const subject = await newSubject('contents@example.kz');
+    const mailing = api.purposeId(8);
+    const { subject_full_name: _n, third_party_transfer: _t, ...incomplete } = grantBody(mailing);
+    const res = await api.call('POST', `/api/subjects/${subject}/consents`, { body: incomplete });
+    expect(res.status).toBe(422);
+    expect(res.body.error.code).toBe('consent_content_incomplete');
+    expect(res.body.error.issues.map((i: { path: string }) => i.path).sort()).toEqual([
+      'subject_full_name',
+      'third_party_transfer',
+    ]);
+    const abroad = await api.call('POST', `/api/subjects/${subject}/consents`, {
+      body: grantBody(mailing, { cross_border_transfer: true }),
+    });
+    expect(abroad.status).toBe(422);
+    expect(abroad.body.error.issues[0].path).toBe('cross_border_transfer');
+    const notConsentPurpose = await api.call('POST', `/api/subjects/${subject}/consents`, { body: grantBody(api.purposeId(1)) });
+    expect(notConsentPurpose.status).toBe(422);
+  });
+
+  it('withdrawal: obligation due in 10 KZ working days across Nauryz, data held only under it marked', async () => {
+    const subject = await newSubject('withdraw@example.kz');
+    const mailing = api.purposeId(8);
+    const email = fieldOf(8, (t) => t === 'email');
+    expect((await api.call('POST', `/api/subjects/${subject}/consents`, { body: grantBody(mailing) })).status).toBe(201);
+    const collected = await api.call('POST', `/api/subjects/${subject}/data`, {
+      body: { purposes: [mailing], values: { [email]: 'withdraw@example.kz' }, source: 'website:newsletter' },
+    });
+    expect(collected.status).toBe(201);
+    expect(collected.body.values[0].legalBases[0].type).toBe('consent');
+
+    const res = await api.call('POST', `/api/subjects/${subject}/consents/withdraw`, {
+      body: { purpose: mailing, channel: 'email', received_at: '2026-03-20T05:00:00Z' },
+    });
+    expect(res.status).toBe(200);
+    // 2026-03-20 (Fri) + 10 working days: 21–25 March are off (weekend, Nauryz, two carried-over days).
+    expect(res.body.obligation).toMatchObject({ kind: 'stop_processing', dueDate: '2026-04-08', status: 'open' });
+    expect(res.body.obligation.deadline).toMatchObject({ amount: 10, unit: 'working_days', source: 'register' });
+    expect(res.body.markedForDestruction).toEqual([email]);
+
+    const obligations = await api.call('GET', `/api/obligations?status=open&subject_id=${subject}`);
+    expect(obligations.body.obligations).toHaveLength(1);
+    const read = await api.call('GET', `/api/subjects/${subject}/data?purpose=${mailing}`);
+    expect(read.body.values).toEqual([]);
+    const again = await api.call('POST', `/api/subjects/${subject}/consents/withdraw`, { body: { purpose: mailing, channel: 'email' } });
+    expect(again.status).toBe(404);
+    expect(again.body.error.code).toBe('consent_not_found');
+    // Processing under the withdrawn consent is no longer possible.
+    const after = await api.call('POST', `/api/subjects/${subject}/data`, {
+      body: { purposes: [mailing], values: { [email]: 'withdraw@example.kz' }, source: 'website:newsletter' },
+    });
+    expect(after.body.error.code).toBe('consent_required');
+  });
+
+  it('publication consent: only the permitted fields, per-field restrictions kept', async () => {
+    const subject = await newSubject('review@example.kz');
+    const publication = api.amanat.rules.register.publication!;
+    const fields = publication.fields.map((f) => ({ field: f.field, restrictions: [] }));
+    const ok = await api.call('POST', `/api/subjects/${subject}/consents`, {
+      body: grantBody(publication.purpose, { kind: 'publication', publication_fields: fields, publication: true }),
+    });
+    expect(ok.status).toBe(201);
+    expect(ok.body.publicationFields).toEqual(fields);
+    const bad = await api.call('POST', `/api/subjects/${subject}/consents`, {
+      body: grantBody(publication.purpose, { kind: 'publication', publication_fields: [{ field: 'email' }] }),
+    });
+    expect(bad.status).toBe(422);
+  });
+
+  it('every change and read above is in an intact audit chain that holds no values', async () => {
+    const verdict = await api.call('POST', '/api/audit/verify');
+    expect(verdict.body).toMatchObject({ ok: true });
+    expect(verdict.body.entries).toBeGreaterThan(10);
+    const rows = await api.stores.dataSql<{ action: string; details: unknown }>('SELECT action, details FROM audit_log');
+    const actions = new Set(rows.map((r) => r.action));
+    for (const a of ['subject.create', 'data.create', 'data.read', 'consent.grant', 'consent.withdraw', 'obligation.create']) {
+      expect(actions).toContain(a);
+    }
+    const all = JSON.stringify(rows);
+    for (const value of ['Сапарова', '77015550011', 'aigerim@example.kz', '203.0.113.7']) expect(all).not.toContain(value);
+  });
+});
