@@ -34,7 +34,8 @@ async function main(): Promise<void> {
   const stores = await openStores(spec);
   const amanat = await createAmanat({ stores, masterKey: master.key, registerFile: config.registerFile });
 
-  for (const warning of amanat.registerWarnings) console.log(`Реестр, предупреждение: ${warning.path} ${warning.message}`);
+  for (const warning of amanat.registerWarnings)
+    console.log(`Реестр, предупреждение: ${warning.path} ${warning.message}`);
 
   if ((await amanat.apiKeys.count()) === 0) {
     const key = await amanat.apiKeys.create('system:bootstrap', 'bootstrap-admin', [...Scopes]);

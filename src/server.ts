@@ -30,7 +30,8 @@ export async function startServer(amanat: Amanat, options: ServerOptions): Promi
   const app = createHttpApp(amanat, {
     bodyLimitBytes: options.bodyLimitBytes,
     localAdminToken,
-    onUnexpectedError: (error) => log(`error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
+    onUnexpectedError: (error) =>
+      log(`error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
   });
   if (options.logRequests) {
     // Method, path and status only: bodies and query strings may hold personal data.

@@ -6,7 +6,7 @@ import { storeKinds } from './support/stores.js';
 describe.each(storeKinds())('vault and consent journal on %s', (kind) => {
   let api: TestApi;
   // Receipt instant fixed for deadline arithmetic: 2026-03-20 10:00 in Almaty (UTC+5).
-  let now = new Date('2026-03-20T05:00:00Z');
+  const now = new Date('2026-03-20T05:00:00Z');
 
   const fieldOf = (purposeNumber: number, predicate: (type: FieldType, sensitivity: string[]) => boolean) => {
     const purpose = api.amanat.rules.purpose(api.purposeId(purposeNumber));
@@ -42,22 +42,30 @@ describe.each(storeKinds())('vault and consent journal on %s', (kind) => {
   afterAll(async () => api?.close());
 
   it('creates a subject once and finds it again by any identifier, normalised', async () => {
-    const first = await api.call('POST', '/api/subjects', { body: { email: 'Aigerim@Example.KZ', phone: '8 (701) 123-45-67' } });
+    const first = await api.call('POST', '/api/subjects', {
+      body: { email: 'Aigerim@Example.KZ', phone: '8 (701) 123-45-67' },
+    });
     expect(first.status).toBe(201);
     const again = await api.call('POST', '/api/subjects', { body: { email: 'aigerim@example.kz' } });
     expect(again.status).toBe(200);
     expect(again.body.id).toBe(first.body.id);
-    const byPhone = await api.call('POST', '/api/subjects/lookup', { body: { kind: 'phone', value: '+77011234567' } });
+    const byPhone = await api.call('POST', '/api/subjects/lookup', {
+      body: { kind: 'phone', value: '+77011234567' },
+    });
     expect(byPhone.status).toBe(200);
     expect(byPhone.body.id).toBe(first.body.id);
-    const missing = await api.call('POST', '/api/subjects/lookup', { body: { kind: 'email', value: 'nobody@example.kz' } });
+    const missing = await api.call('POST', '/api/subjects/lookup', {
+      body: { kind: 'email', value: 'nobody@example.kz' },
+    });
     expect(missing.status).toBe(404);
   });
 
   it('refuses identities that belong to two different subjects', async () => {
     await newSubject('one@example.kz');
     await api.call('POST', '/api/subjects', { body: { phone: '+77020000001' } });
-    const res = await api.call('POST', '/api/subjects', { body: { email: 'one@example.kz', phone: '+77020000001' } });
+    const res = await api.call('POST', '/api/subjects', {
+      body: { email: 'one@example.kz', phone: '+77020000001' },
+    });
     expect(res.status).toBe(409);
     expect(res.body.error.code).toBe('identity_conflict');
   });
@@ -67,7 +75,11 @@ describe.each(storeKinds())('vault and consent journal on %s', (kind) => {
       body: { iin: '941203351344', email: 'not-an-email', phone: '12' },
     });
     expect(res.status).toBe(422);
-    expect(res.body.error.issues.map((i: { path: string }) => i.path).sort()).toEqual(['email', 'iin', 'phone']);
+    expect(res.body.error.issues.map((i: { path: string }) => i.path).sort()).toEqual([
+      'email',
+      'iin',
+      'phone',
+    ]);
     expect(JSON.stringify(res.body)).not.toContain('941203351344');
   });
 
@@ -86,11 +98,17 @@ describe.each(storeKinds())('vault and consent journal on %s', (kind) => {
     });
     expect(res.status).toBe(201);
     expect(JSON.stringify(res.body)).not.toContain('Сапарова');
-    expect(res.body.values[0].legalBases[0]).toMatchObject({ purpose: support, type: 'contract', contractRef: 'offer-2025' });
+    expect(res.body.values[0].legalBases[0]).toMatchObject({
+      purpose: support,
+      type: 'contract',
+      contractRef: 'offer-2025',
+    });
 
     const read = await api.call('GET', `/api/subjects/${subject}/data?purpose=${support}`);
     expect(read.status).toBe(200);
-    const byField = Object.fromEntries(read.body.values.map((v: { field: string; value: unknown }) => [v.field, v.value]));
+    const byField = Object.fromEntries(
+      read.body.values.map((v: { field: string; value: unknown }) => [v.field, v.value]),
+    );
     expect(byField).toEqual({ [phone]: '+77015550011', [name]: 'Сапарова Айгерим' });
 
     const other = await api.call('GET', `/api/subjects/${subject}/data?purpose=${api.purposeId(1)}`);
@@ -103,7 +121,12 @@ describe.each(storeKinds())('vault and consent journal on %s', (kind) => {
     const passport = fieldOf(2, (_t, s) => s.includes('identity_document'));
     const phone = fieldOf(6, (t) => t === 'phone');
     const res = await api.call('POST', `/api/subjects/${subject}/data`, {
-      body: { purposes: [support], values: { [phone]: '+77015550011', [passport]: 'N1234567' }, source: 'test', contract_ref: 'c-1' },
+      body: {
+        purposes: [support],
+        values: { [phone]: '+77015550011', [passport]: 'N1234567' },
+        source: 'test',
+        contract_ref: 'c-1',
+      },
     });
     expect(res.status).toBe(422);
     expect(res.body.error.code).toBe('field_not_allowed_for_purpose');
@@ -121,12 +144,22 @@ describe.each(storeKinds())('vault and consent journal on %s', (kind) => {
     expect(a.status).toBe(422);
     expect(a.body.error.code).toBe('unknown_purpose');
     const b = await api.call('POST', `/api/subjects/${subject}/data`, {
-      body: { purposes: [api.purposeId(6)], values: { fingerprint_template: 'x' }, source: 'test', contract_ref: 'c' },
+      body: {
+        purposes: [api.purposeId(6)],
+        values: { fingerprint_template: 'x' },
+        source: 'test',
+        contract_ref: 'c',
+      },
     });
     expect(b.status).toBe(422);
     expect(b.body.error.issues[0].path).toBe('values.fingerprint_template');
     const c = await api.call('POST', '/api/subjects/00000000-0000-4000-8000-000000000000/data', {
-      body: { purposes: [api.purposeId(6)], values: { [fieldOf(6, (t) => t === 'phone')]: '+77015550011' }, source: 'test', contract_ref: 'c' },
+      body: {
+        purposes: [api.purposeId(6)],
+        values: { [fieldOf(6, (t) => t === 'phone')]: '+77015550011' },
+        source: 'test',
+        contract_ref: 'c',
+      },
     });
     expect(c.status).toBe(404);
   });
@@ -134,7 +167,11 @@ describe.each(storeKinds())('vault and consent journal on %s', (kind) => {
   it('needs a contract reference for a contract basis, and a live consent for a consent basis', async () => {
     const subject = await newSubject('bases@example.kz');
     const noContract = await api.call('POST', `/api/subjects/${subject}/data`, {
-      body: { purposes: [api.purposeId(6)], values: { [fieldOf(6, (t) => t === 'phone')]: '+77015550011' }, source: 'test' },
+      body: {
+        purposes: [api.purposeId(6)],
+        values: { [fieldOf(6, (t) => t === 'phone')]: '+77015550011' },
+        source: 'test',
+      },
     });
     expect(noContract.status).toBe(422);
     expect(noContract.body.error.code).toBe('contract_reference_required');
@@ -184,7 +221,9 @@ describe.each(storeKinds())('vault and consent journal on %s', (kind) => {
     });
     expect(abroad.status).toBe(422);
     expect(abroad.body.error.issues[0].path).toBe('cross_border_transfer');
-    const notConsentPurpose = await api.call('POST', `/api/subjects/${subject}/consents`, { body: grantBody(api.purposeId(1)) });
+    const notConsentPurpose = await api.call('POST', `/api/subjects/${subject}/consents`, {
+      body: grantBody(api.purposeId(1)),
+    });
     expect(notConsentPurpose.status).toBe(422);
   });
 
@@ -192,7 +231,9 @@ describe.each(storeKinds())('vault and consent journal on %s', (kind) => {
     const subject = await newSubject('withdraw@example.kz');
     const mailing = api.purposeId(8);
     const email = fieldOf(8, (t) => t === 'email');
-    expect((await api.call('POST', `/api/subjects/${subject}/consents`, { body: grantBody(mailing) })).status).toBe(201);
+    expect(
+      (await api.call('POST', `/api/subjects/${subject}/consents`, { body: grantBody(mailing) })).status,
+    ).toBe(201);
     const collected = await api.call('POST', `/api/subjects/${subject}/data`, {
       body: { purposes: [mailing], values: { [email]: 'withdraw@example.kz' }, source: 'website:newsletter' },
     });
@@ -204,15 +245,25 @@ describe.each(storeKinds())('vault and consent journal on %s', (kind) => {
     });
     expect(res.status).toBe(200);
     // 2026-03-20 (Fri) + 10 working days: 21–25 March are off (weekend, Nauryz, two carried-over days).
-    expect(res.body.obligation).toMatchObject({ kind: 'stop_processing', dueDate: '2026-04-08', status: 'open' });
-    expect(res.body.obligation.deadline).toMatchObject({ amount: 10, unit: 'working_days', source: 'register' });
+    expect(res.body.obligation).toMatchObject({
+      kind: 'stop_processing',
+      dueDate: '2026-04-08',
+      status: 'open',
+    });
+    expect(res.body.obligation.deadline).toMatchObject({
+      amount: 10,
+      unit: 'working_days',
+      source: 'register',
+    });
     expect(res.body.markedForDestruction).toEqual([email]);
 
     const obligations = await api.call('GET', `/api/obligations?status=open&subject_id=${subject}`);
     expect(obligations.body.obligations).toHaveLength(1);
     const read = await api.call('GET', `/api/subjects/${subject}/data?purpose=${mailing}`);
     expect(read.body.values).toEqual([]);
-    const again = await api.call('POST', `/api/subjects/${subject}/consents/withdraw`, { body: { purpose: mailing, channel: 'email' } });
+    const again = await api.call('POST', `/api/subjects/${subject}/consents/withdraw`, {
+      body: { purpose: mailing, channel: 'email' },
+    });
     expect(again.status).toBe(404);
     expect(again.body.error.code).toBe('consent_not_found');
     // Processing under the withdrawn consent is no longer possible.
@@ -227,7 +278,11 @@ describe.each(storeKinds())('vault and consent journal on %s', (kind) => {
     const publication = api.amanat.rules.register.publication!;
     const fields = publication.fields.map((f) => ({ field: f.field, restrictions: [] }));
     const ok = await api.call('POST', `/api/subjects/${subject}/consents`, {
-      body: grantBody(publication.purpose, { kind: 'publication', publication_fields: fields, publication: true }),
+      body: grantBody(publication.purpose, {
+        kind: 'publication',
+        publication_fields: fields,
+        publication: true,
+      }),
     });
     expect(ok.status).toBe(201);
     expect(ok.body.publicationFields).toEqual(fields);
@@ -241,12 +296,22 @@ describe.each(storeKinds())('vault and consent journal on %s', (kind) => {
     const verdict = await api.call('POST', '/api/audit/verify');
     expect(verdict.body).toMatchObject({ ok: true });
     expect(verdict.body.entries).toBeGreaterThan(10);
-    const rows = await api.stores.dataSql<{ action: string; details: unknown }>('SELECT action, details FROM audit_log');
+    const rows = await api.stores.dataSql<{ action: string; details: unknown }>(
+      'SELECT action, details FROM audit_log',
+    );
     const actions = new Set(rows.map((r) => r.action));
-    for (const a of ['subject.create', 'data.create', 'data.read', 'consent.grant', 'consent.withdraw', 'obligation.create']) {
+    for (const a of [
+      'subject.create',
+      'data.create',
+      'data.read',
+      'consent.grant',
+      'consent.withdraw',
+      'obligation.create',
+    ]) {
       expect(actions).toContain(a);
     }
     const all = JSON.stringify(rows);
-    for (const value of ['Сапарова', '77015550011', 'aigerim@example.kz', '203.0.113.7']) expect(all).not.toContain(value);
+    for (const value of ['Сапарова', '77015550011', 'aigerim@example.kz', '203.0.113.7'])
+      expect(all).not.toContain(value);
   });
 });

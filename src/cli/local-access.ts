@@ -1,7 +1,7 @@
 // How a CLI command reaches the data: directly (PostgreSQL, or a PGlite folder nobody holds), or through
 // the running server that holds the PGlite folder (its address and a local token are in the lock file).
 import { readFileSync } from 'node:fs';
-import { createAmanat, type Amanat } from '../app/amanat.js';
+import { type Amanat, createAmanat } from '../app/amanat.js';
 import { type AppConfig, loadConfig } from '../config/config.js';
 import { openStores } from '../db/database.js';
 import { readLock } from '../db/lock.js';
@@ -16,7 +16,11 @@ export async function openLocalAccess(): Promise<LocalAccess> {
   if (config.store.kind === 'pglite') {
     const holder = readLock(config.store.dataDir);
     if (holder?.server) {
-      return { mode: 'server', url: holder.server.url, token: readFileSync(holder.server.tokenFile, 'utf8').trim() };
+      return {
+        mode: 'server',
+        url: holder.server.url,
+        token: readFileSync(holder.server.tokenFile, 'utf8').trim(),
+      };
     }
   }
   const master = loadOrCreateMasterKey(config.masterKey, { create: false });
@@ -28,13 +32,22 @@ export async function openLocalAccess(): Promise<LocalAccess> {
           keyStoreDir: config.store.keyStoreDir,
           lockDir: config.store.dataDir,
         }
-      : { kind: 'postgres', dataUrl: config.store.dataUrl, keyStoreUrl: config.store.keyStoreUrl, poolSize: 2 },
+      : {
+          kind: 'postgres',
+          dataUrl: config.store.dataUrl,
+          keyStoreUrl: config.store.keyStoreUrl,
+          poolSize: 2,
+        },
   );
   const amanat = await createAmanat({ stores, masterKey: master.key, registerFile: config.registerFile });
   return { mode: 'direct', amanat, config };
 }
 
-export async function callServer<T>(access: { url: string; token: string }, method: string, path: string): Promise<T> {
+export async function callServer<T>(
+  access: { url: string; token: string },
+  method: string,
+  path: string,
+): Promise<T> {
   const response = await fetch(`${access.url}${path}`, {
     method,
     headers: { authorization: `Bearer ${access.token}` },

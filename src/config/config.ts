@@ -22,8 +22,15 @@ const configSchema = z.object({
   /** Base64 of 32 random bytes; or MASTER_KEY_FILE. */
   AMANAT_MASTER_KEY: z.string().optional(),
   MASTER_KEY_FILE: z.string().optional(),
-  REGISTER_FILE: z.string().min(1).default(fromPackageRoot('examples', 'nextbot.kz', 'register.yaml')),
-  BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1024 * 1024),
+  REGISTER_FILE: z
+    .string()
+    .min(1)
+    .default(fromPackageRoot('examples', 'nextbot.kz', 'register.yaml')),
+  BODY_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(1024 * 1024),
   LOG_REQUESTS: z
     .enum(['true', 'false', '1', '0'])
     .default('true')
@@ -69,7 +76,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
           dataStoreDir: resolve(dataDir, 'store'),
           keyStoreDir: resolve(c.KEYSTORE_DIR ?? resolve(dataDir, 'keystore')),
         },
-    masterKey: { env: c.AMANAT_MASTER_KEY, file: resolve(c.MASTER_KEY_FILE ?? resolve(dataDir, 'master.key')) },
+    masterKey: {
+      env: c.AMANAT_MASTER_KEY,
+      file: resolve(c.MASTER_KEY_FILE ?? resolve(dataDir, 'master.key')),
+    },
     registerFile: resolve(c.REGISTER_FILE),
     bodyLimitBytes: c.BODY_LIMIT_BYTES,
     logRequests: c.LOG_REQUESTS,

@@ -78,7 +78,10 @@ async function openPglite(spec: Extract<StoreSpec, { kind: 'pglite' }>): Promise
       keys: keys as unknown as KeyDb,
       dataSql: async (text, params) => (await dataClient.query(text, params)).rows as never,
       keySql: async (text, params) => (await keyClient.query(text, params)).rows as never,
-      dump: async () => ({ data: await dataClient.dumpDataDir('none'), keys: await keyClient.dumpDataDir('none') }),
+      dump: async () => ({
+        data: await dataClient.dumpDataDir('none'),
+        keys: await keyClient.dumpDataDir('none'),
+      }),
       close: async () => {
         await Promise.all([dataClient.close(), keyClient.close()]);
         lock?.release();
@@ -107,13 +110,19 @@ async function openPostgres(spec: Extract<StoreSpec, { kind: 'postgres' }>): Pro
     migratePg(drizzlePg({ client }), { migrationsFolder: DATA_MIGRATIONS }),
   );
   await migratePostgres(spec.keyStoreUrl, (client) =>
-    migratePg(drizzlePg({ client }), { migrationsFolder: KEY_MIGRATIONS, migrationsTable: KEY_MIGRATIONS_TABLE }),
+    migratePg(drizzlePg({ client }), {
+      migrationsFolder: KEY_MIGRATIONS,
+      migrationsTable: KEY_MIGRATIONS_TABLE,
+    }),
   );
   const dataPool = new pg.Pool({ connectionString: spec.dataUrl, max: spec.poolSize ?? 10 });
   const keyPool =
     spec.keyStoreUrl === spec.dataUrl
       ? dataPool
-      : new pg.Pool({ connectionString: spec.keyStoreUrl, max: Math.max(2, Math.ceil((spec.poolSize ?? 10) / 2)) });
+      : new pg.Pool({
+          connectionString: spec.keyStoreUrl,
+          max: Math.max(2, Math.ceil((spec.poolSize ?? 10) / 2)),
+        });
   const data = drizzlePg({ client: dataPool, schema: dataSchema });
   const keys = drizzlePg({ client: keyPool, schema: keySchema });
   return {

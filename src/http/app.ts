@@ -49,7 +49,12 @@ export function createHttpApp(amanat: Amanat, options: HttpOptions) {
     return c.json(body, status);
   });
   app.notFound((c) =>
-    c.json({ error: { code: 'not_found', message: `Нет такого адреса: ${c.req.method} ${c.req.path}`, issues: [] } }, 404),
+    c.json(
+      {
+        error: { code: 'not_found', message: `Нет такого адреса: ${c.req.method} ${c.req.path}`, issues: [] },
+      },
+      404,
+    ),
   );
 
   app.openapi(
@@ -80,7 +85,11 @@ export function createHttpApp(amanat: Amanat, options: HttpOptions) {
         {
           status: 'ok' as const,
           store: amanat.stores.kind,
-          register: { operator: r.operator.name.ru, policyVersion: r.policy.version, purposes: r.purposes.length },
+          register: {
+            operator: r.operator.name.ru,
+            policyVersion: r.policy.version,
+            purposes: r.purposes.length,
+          },
         },
         200,
       );

@@ -1,7 +1,12 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
 import { DomainError, ErrorCodes } from '../lib/errors.js';
-import { type ApiPrincipal, type ApiKeyService, type Scope, Scopes } from '../modules/api-keys/api-key.service.js';
+import {
+  type ApiKeyService,
+  type ApiPrincipal,
+  type Scope,
+  Scopes,
+} from '../modules/api-keys/api-key.service.js';
 
 export type AppEnv = { Variables: { principal: ApiPrincipal } };
 

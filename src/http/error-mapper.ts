@@ -1,7 +1,13 @@
 // The one place where domain error codes become HTTP statuses and bodies a person can act on.
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ZodError } from 'zod';
-import { type DomainError, ErrorCodes, type ErrorCode, type ErrorIssue, isDomainError } from '../lib/errors.js';
+import {
+  type DomainError,
+  type ErrorCode,
+  ErrorCodes,
+  type ErrorIssue,
+  isDomainError,
+} from '../lib/errors.js';
 
 const statusByCode: Record<ErrorCode, ContentfulStatusCode> = {
   [ErrorCodes.VALIDATION_FAILED]: 422,

@@ -1,6 +1,7 @@
 // Drives the real HTTP application in-process (app.request): routing, validation, scopes and the error mapper.
-import { Scopes, WEBSITE_BACKEND_SCOPES } from '../../src/modules/api-keys/api-key.service.js';
+
 import { createHttpApp } from '../../src/http/app.js';
+import { Scopes, WEBSITE_BACKEND_SCOPES } from '../../src/modules/api-keys/api-key.service.js';
 import { createTestAmanat, type StoreKind, type TestAmanat } from './stores.js';
 
 export interface TestApi extends TestAmanat {

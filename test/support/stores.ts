@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import { inject } from 'vitest';
-import { createAmanat, type Amanat } from '../../src/app/amanat.js';
+import { type Amanat, createAmanat } from '../../src/app/amanat.js';
 import { openStores, type Stores } from '../../src/db/database.js';
 import { fromPackageRoot } from '../../src/lib/paths.js';
 
@@ -47,7 +47,11 @@ export interface TestStores {
 
 export async function openTestStores(kind: StoreKind): Promise<TestStores> {
   if (kind === 'pglite') {
-    const stores = await openStores({ kind: 'pglite', dataDump: templateBlob('data.tar'), keyDump: templateBlob('keys.tar') });
+    const stores = await openStores({
+      kind: 'pglite',
+      dataDump: templateBlob('data.tar'),
+      keyDump: templateBlob('keys.tar'),
+    });
     return { stores, close: () => stores.close() };
   }
   const base = inject('postgresUrl');
@@ -56,7 +60,12 @@ export async function openTestStores(kind: StoreKind): Promise<TestStores> {
   await adminQuery(`CREATE DATABASE ${name}`);
   await adminQuery(`CREATE DATABASE ${name}_keys`);
   const urls = { data: withDatabase(base, name), keys: withDatabase(base, `${name}_keys`) };
-  const stores = await openStores({ kind: 'postgres', dataUrl: urls.data, keyStoreUrl: urls.keys, poolSize: 4 });
+  const stores = await openStores({
+    kind: 'postgres',
+    dataUrl: urls.data,
+    keyStoreUrl: urls.keys,
+    poolSize: 4,
+  });
   return {
     stores,
     urls,

@@ -22,13 +22,19 @@ export function registerAuditCommands(program: Command): void {
           }
         }
         if (result.ok) {
-          console.log(`Цепочка аудита цела: ${result.entries} записей. Audit chain intact: ${result.entries} entries.`);
+          console.log(
+            `Цепочка аудита цела: ${result.entries} записей. Audit chain intact: ${result.entries} entries.`,
+          );
           return;
         }
-        console.error(`Цепочка аудита нарушена в записи ${result.seq} (${result.problem}): ${result.message}`);
+        console.error(
+          `Цепочка аудита нарушена в записи ${result.seq} (${result.problem}): ${result.message}`,
+        );
         process.exitCode = 1;
       } catch (error) {
-        console.error(`Ошибка: ${isDomainError(error) || error instanceof Error ? error.message : String(error)}`);
+        console.error(
+          `Ошибка: ${isDomainError(error) || error instanceof Error ? error.message : String(error)}`,
+        );
         process.exitCode = 2;
       }
     });

@@ -19,7 +19,12 @@ export function mountApiKeyRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, auth
               schema: z
                 .object({ name: z.string().min(1).max(100), scopes: z.array(z.enum(Scopes)).min(1) })
                 .strict()
-                .openapi({ example: { name: 'website-backend', scopes: ['subjects:write', 'data:write', 'consents:write'] } }),
+                .openapi({
+                  example: {
+                    name: 'website-backend',
+                    scopes: ['subjects:write', 'data:write', 'consents:write'],
+                  },
+                }),
             },
           },
           required: true,
@@ -30,7 +35,12 @@ export function mountApiKeyRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, auth
           description: 'Created',
           content: {
             'application/json': {
-              schema: z.object({ id: z.uuid(), name: z.string(), scopes: z.array(z.string()), token: z.string() }),
+              schema: z.object({
+                id: z.uuid(),
+                name: z.string(),
+                scopes: z.array(z.string()),
+                token: z.string(),
+              }),
             },
           },
         },
@@ -54,12 +64,18 @@ export function mountApiKeyRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, auth
       responses: {
         200: {
           description: 'Keys',
-          content: { 'application/json': { schema: z.object({ keys: z.array(z.record(z.string(), z.unknown())) }) } },
+          content: {
+            'application/json': { schema: z.object({ keys: z.array(z.record(z.string(), z.unknown())) }) },
+          },
         },
         ...errorResponses,
       },
     }),
-    async (c) => c.json({ keys: JSON.parse(JSON.stringify(await amanat.apiKeys.list())) as Record<string, unknown>[] }, 200),
+    async (c) =>
+      c.json(
+        { keys: JSON.parse(JSON.stringify(await amanat.apiKeys.list())) as Record<string, unknown>[] },
+        200,
+      ),
   );
 
   app.openapi(

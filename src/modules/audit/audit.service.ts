@@ -3,8 +3,8 @@
 // and someone with database access but without the master key cannot re-forge the chain after an edit.
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { asc, eq, gt } from 'drizzle-orm';
-import { canonicalJson } from '../../lib/canonical-json.js';
 import type { DataDb, DataTx } from '../../db/database.js';
+import { canonicalJson } from '../../lib/canonical-json.js';
 import { auditHead, auditLog } from './audit.table.js';
 
 export const AuditActions = [

@@ -11,7 +11,11 @@ const grantBody = z
     purpose: z.string().min(1),
     kind,
     channel,
-    text: z.string().min(1).max(100_000).openapi({ description: 'The exact consent text the subject was shown' }),
+    text: z
+      .string()
+      .min(1)
+      .max(100_000)
+      .openapi({ description: 'The exact consent text the subject was shown' }),
     policy_version: z.string().min(1).max(100),
     subject_full_name: z.string().min(1).max(300).optional(),
     ip: z.union([z.ipv4(), z.ipv6()]).optional(),
@@ -69,7 +73,10 @@ export function mountConsentRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, aut
       tags: ['Consents'],
       summary: 'Record a consent with its proof',
       middleware: [requireScope(auth, 'consents:write')] as const,
-      request: { params: subjectIdParam, body: { content: { 'application/json': { schema: grantBody } }, required: true } },
+      request: {
+        params: subjectIdParam,
+        body: { content: { 'application/json': { schema: grantBody } }, required: true },
+      },
       responses: {
         201: { description: 'Recorded', content: { 'application/json': { schema: consentRecord } } },
         ...errorResponses,
@@ -116,14 +123,18 @@ export function mountConsentRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, aut
     }),
     async (c) => {
       const b = c.req.valid('json');
-      const result = await amanat.consents.withdraw(c.get('principal').actor, c.req.valid('param').subjectId, {
-        purpose: b.purpose,
-        kind: b.kind,
-        channel: b.channel,
-        ip: b.ip,
-        userAgent: b.user_agent,
-        receivedAt: b.received_at ? new Date(b.received_at) : undefined,
-      });
+      const result = await amanat.consents.withdraw(
+        c.get('principal').actor,
+        c.req.valid('param').subjectId,
+        {
+          purpose: b.purpose,
+          kind: b.kind,
+          channel: b.channel,
+          ip: b.ip,
+          userAgent: b.user_agent,
+          receivedAt: b.received_at ? new Date(b.received_at) : undefined,
+        },
+      );
       return c.json(present(result), 200);
     },
   );

@@ -92,12 +92,16 @@ export function createConsentService(deps: {
       data_list: true,
     };
     for (const item of required) {
-      if (!provided[item]) issues.push({ path: item, message: `не указано: ${contentLabels[item] ?? item}`, rule });
+      if (!provided[item])
+        issues.push({ path: item, message: `не указано: ${contentLabels[item] ?? item}`, rule });
     }
     const dataFields = input.dataFields ?? purposeFields;
     for (const f of dataFields) {
       if (!purposeFields.includes(f)) {
-        issues.push({ path: 'data_fields', message: `поле «${f}» не входит в перечень ПД цели «${input.purpose}»` });
+        issues.push({
+          path: 'data_fields',
+          message: `поле «${f}» не входит в перечень ПД цели «${input.purpose}»`,
+        });
       }
     }
     if (input.crossBorderTransfer && !rules.register.cross_border.allowed) {
@@ -157,7 +161,9 @@ export function createConsentService(deps: {
       }
     }
     if (issues.length > 0) {
-      throw new DomainError(ErrorCodes.VALIDATION_FAILED, 'Неверный перечень полей для распространения', { issues });
+      throw new DomainError(ErrorCodes.VALIDATION_FAILED, 'Неверный перечень полей для распространения', {
+        issues,
+      });
     }
     return requested.map((f) => ({ field: f.field, restrictions: f.restrictions ?? [] }));
   }
@@ -237,7 +243,10 @@ export function createConsentService(deps: {
         return presentConsent(row, evidence);
       });
     } catch (error) {
-      if ((error as { code?: string }).code === '23505' || (error as { cause?: { code?: string } }).cause?.code === '23505') {
+      if (
+        (error as { code?: string }).code === '23505' ||
+        (error as { cause?: { code?: string } }).cause?.code === '23505'
+      ) {
         throw duplicate();
       }
       throw error;
@@ -301,7 +310,12 @@ export function createConsentService(deps: {
         createdAt: now,
         dueDate: due.dueDate,
         dueAt: new Date(due.dueAt),
-        deadline: { amount: deadline.amount, unit: deadline.unit, source: deadline.source, rule: deadline.rule },
+        deadline: {
+          amount: deadline.amount,
+          unit: deadline.unit,
+          source: deadline.source,
+          rule: deadline.rule,
+        },
       };
       await tx.insert(obligations).values(obligation);
 
@@ -333,7 +347,12 @@ export function createConsentService(deps: {
         } else {
           await tx
             .update(personalValues)
-            .set({ status: 'marked_for_destruction', markedReason: 'consent_withdrawn', destroyBy: obligation.dueAt, updatedAt: now })
+            .set({
+              status: 'marked_for_destruction',
+              markedReason: 'consent_withdrawn',
+              destroyBy: obligation.dueAt,
+              updatedAt: now,
+            })
             .where(eq(personalValues.id, value.id));
           marked.push(value.fieldId);
         }
@@ -351,11 +370,22 @@ export function createConsentService(deps: {
           action: 'obligation.create',
           subjectId,
           purposeId: purpose.id,
-          details: { obligationId, kind: 'stop_processing', dueDate: due.dueDate, deadline: obligation.deadline },
+          details: {
+            obligationId,
+            kind: 'stop_processing',
+            dueDate: due.dueDate,
+            deadline: obligation.deadline,
+          },
         },
       ];
       if (released.length) {
-        entries.push({ actor, action: 'data.purpose_released', subjectId, purposeId: purpose.id, fieldIds: released });
+        entries.push({
+          actor,
+          action: 'data.purpose_released',
+          subjectId,
+          purposeId: purpose.id,
+          fieldIds: released,
+        });
       }
       if (marked.length) {
         entries.push({
@@ -369,7 +399,10 @@ export function createConsentService(deps: {
       }
       await audit.append(tx, entries);
       return {
-        consent: presentConsent({ ...consent, status: 'withdrawn', withdrawnAt: receivedAt, withdrawalChannel: input.channel }, evidence),
+        consent: presentConsent(
+          { ...consent, status: 'withdrawn', withdrawnAt: receivedAt, withdrawalChannel: input.channel },
+          evidence,
+        ),
         obligation,
         releasedFields: released,
         markedForDestruction: marked,
@@ -386,9 +419,14 @@ export function createConsentService(deps: {
         .from(consents)
         .where(eq(consents.subjectId, subjectId))
         .orderBy(desc(consents.grantedAt));
-      await audit.append(tx, [{ actor, action: 'consent.read', subjectId, details: { consents: rows.length } }]);
+      await audit.append(tx, [
+        { actor, action: 'consent.read', subjectId, details: { consents: rows.length } },
+      ]);
       return rows.map((row) =>
-        presentConsent(row, JSON.parse(openText(key, row.evidenceCiphertext, evidenceAad(subjectId, row.id)))),
+        presentConsent(
+          row,
+          JSON.parse(openText(key, row.evidenceCiphertext, evidenceAad(subjectId, row.id))),
+        ),
       );
     });
   }

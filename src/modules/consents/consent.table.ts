@@ -36,9 +36,7 @@ export const consents = pgTable(
     withdrawalChannel: text('withdrawal_channel', { enum: ['web', 'api', 'email', 'paper'] }),
   },
   (t) => [
-    uniqueIndex('consents_one_active_uq')
-      .on(t.subjectId, t.purposeId, t.kind)
-      .where(sql`status = 'active'`),
+    uniqueIndex('consents_one_active_uq').on(t.subjectId, t.purposeId, t.kind).where(sql`status = 'active'`),
     index('consents_subject_idx').on(t.subjectId),
   ],
 );

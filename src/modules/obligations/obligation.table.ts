@@ -22,5 +22,8 @@ export const obligations = pgTable(
       .notNull(),
     fulfilledAt: timestamp('fulfilled_at', { withTimezone: true, mode: 'date' }),
   },
-  (t) => [index('obligations_status_due_idx').on(t.status, t.dueDate), index('obligations_subject_idx').on(t.subjectId)],
+  (t) => [
+    index('obligations_status_due_idx').on(t.status, t.dueDate),
+    index('obligations_subject_idx').on(t.subjectId),
+  ],
 );

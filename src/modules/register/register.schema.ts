@@ -5,7 +5,10 @@ import { z } from 'zod';
 
 const id = z
   .string()
-  .regex(/^[a-z][a-z0-9_]*$/, 'an identifier: lower-case latin letters, digits and "_", starting with a letter');
+  .regex(
+    /^[a-z][a-z0-9_]*$/,
+    'an identifier: lower-case latin letters, digits and "_", starting with a letter',
+  );
 
 /** Text in the three languages of the product; Russian is required, Kazakh and English are recommended. */
 export const localizedText = z
@@ -172,7 +175,10 @@ export const operator = z
     responsible_person: z
       .object({ name: z.string().min(1), position: z.string().optional(), email: z.email() })
       .strict(),
-    head: z.object({ name: z.string().min(1), position: z.string().min(1) }).strict().optional(),
+    head: z
+      .object({ name: z.string().min(1), position: z.string().min(1) })
+      .strict()
+      .optional(),
     jurisdiction: jurisdictionCode,
     /** IANA time zone in which deadlines are counted. */
     timezone: z.string().min(1),

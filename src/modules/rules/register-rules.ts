@@ -51,7 +51,10 @@ export function createRegisterRules(register: Register, profile: JurisdictionPro
       return { ...own, source: 'register', rule: `Политика оператора (${sourceFile}): deadlines.${key}` };
     }
     if (law) return { amount: law.amount, unit: law.unit, source: 'law', rule: law.rule };
-    throw new DomainError(ErrorCodes.CONFIG_INVALID, `Срок «${kind}» не задан ни в реестре, ни в профиле ${profile.code}`);
+    throw new DomainError(
+      ErrorCodes.CONFIG_INVALID,
+      `Срок «${kind}» не задан ни в реестре, ни в профиле ${profile.code}`,
+    );
   }
 
   return {

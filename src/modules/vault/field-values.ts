@@ -51,7 +51,9 @@ export function normalizeFieldValue(
   type: FieldType,
   raw: unknown,
 ): { value: unknown } | { issue: ErrorIssue } {
-  const fail = (expected: string) => ({ issue: { path: `values.${fieldId}`, message: `ожидается ${expected}` } });
+  const fail = (expected: string) => ({
+    issue: { path: `values.${fieldId}`, message: `ожидается ${expected}` },
+  });
   if (type === 'json') {
     return raw === undefined ? fail('значение JSON / a JSON value') : { value: raw };
   }
@@ -73,11 +75,14 @@ export function normalizeFieldValue(
         ? { value: raw.trim() }
         : fail('БИН из 12 цифр с верной контрольной суммой / a 12-digit BIN with a valid checksum');
     case 'date':
-      return z.iso.date().safeParse(raw).success ? { value: raw } : fail('дата ГГГГ-ММ-ДД / a date YYYY-MM-DD');
+      return z.iso.date().safeParse(raw).success
+        ? { value: raw }
+        : fail('дата ГГГГ-ММ-ДД / a date YYYY-MM-DD');
     case 'ip_address':
       return isIP(raw.trim()) ? { value: raw.trim() } : fail('IPv4- или IPv6-адрес / an IP address');
     case 'image':
-      return /^data:image\/(png|jpeg|webp|gif);base64,[A-Za-z0-9+/=]+$/.test(raw) || z.url().safeParse(raw).success
+      return /^data:image\/(png|jpeg|webp|gif);base64,[A-Za-z0-9+/=]+$/.test(raw) ||
+        z.url().safeParse(raw).success
         ? { value: raw }
         : fail('изображение как data:image/...;base64 или URL / an image data URI or URL');
     default:

@@ -29,7 +29,10 @@ function decode(base64: string, where: string): Buffer {
 }
 
 /** The master key wraps every subject key. From the environment, from a file, or created on first start. */
-export function loadOrCreateMasterKey(source: MasterKeySource, options: { create: boolean }): LoadedMasterKey {
+export function loadOrCreateMasterKey(
+  source: MasterKeySource,
+  options: { create: boolean },
+): LoadedMasterKey {
   if (source.env) return { key: decode(source.env, 'AMANAT_MASTER_KEY'), origin: 'env' };
   if (existsSync(source.file)) {
     return { key: decode(readFileSync(source.file, 'utf8'), source.file), origin: 'file', file: source.file };

@@ -1,9 +1,10 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Amanat } from '../../app/amanat.js';
-import { DomainError, ErrorCodes } from '../../lib/errors.js';
 import { type AppEnv, type AuthOptions, requireScope } from '../../http/auth.js';
 import { errorResponses, isoDate, subjectIdParam } from '../../http/openapi-common.js';
+import { DomainError, ErrorCodes } from '../../lib/errors.js';
 import { legalBasisType } from '../register/register.schema.js';
+import type { StoredValueMeta } from './vault.service.js';
 
 const identitiesBody = z
   .object({
@@ -13,9 +14,20 @@ const identitiesBody = z
   })
   .strict()
   .openapi('SubjectIdentities', {
-    description: 'At least one identifier. Values are normalised and stored only as keyed hashes and ciphertext.',
+    description:
+      'At least one identifier. Values are normalised and stored only as keyed hashes and ciphertext.',
     example: { email: 'aigerim@example.kz', phone: '+7 701 123 45 67' },
   });
+
+const collectBody = z
+  .object({
+    purposes: z.array(z.string().min(1)).min(1),
+    values: z.record(z.string(), z.unknown()),
+    source: z.string().min(1).max(200),
+    legal_basis: legalBasisType.optional(),
+    contract_ref: z.string().min(1).max(200).optional(),
+  })
+  .strict();
 
 const basisSchema = z
   .object({
@@ -26,6 +38,27 @@ const basisSchema = z
     contractRef: z.string().optional(),
   })
   .openapi('ValueLegalBasis');
+
+const storedValues = z
+  .object({
+    subjectId: z.uuid(),
+    values: z.array(
+      z.object({
+        id: z.uuid(),
+        field: z.string(),
+        purposes: z.array(z.string()),
+        legalBases: z.array(basisSchema),
+        source: z.string(),
+        collectedAt: isoDate,
+        action: z.enum(['created', 'updated']),
+      }),
+    ),
+  })
+  .openapi('StoredValues');
+
+function presentStored(subjectId: string, stored: StoredValueMeta[]) {
+  return { subjectId, values: stored.map((s) => ({ ...s, collectedAt: s.collectedAt.toISOString() })) };
+}
 
 export function mountVaultRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, auth: AuthOptions): void {
   app.openapi(
@@ -83,14 +116,18 @@ export function mountVaultRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, auth:
         },
       },
       responses: {
-        200: { description: 'Found', content: { 'application/json': { schema: z.object({ id: z.uuid() }) } } },
+        200: {
+          description: 'Found',
+          content: { 'application/json': { schema: z.object({ id: z.uuid() }) } },
+        },
         ...errorResponses,
       },
     }),
     async (c) => {
       const { kind, value } = c.req.valid('json');
       const id = await amanat.vault.lookup(c.get('principal').actor, kind, value);
-      if (!id) throw new DomainError(ErrorCodes.NOT_FOUND, 'Субъект не найден / No subject with this identifier');
+      if (!id)
+        throw new DomainError(ErrorCodes.NOT_FOUND, 'Субъект не найден / No subject with this identifier');
       return c.json({ id }, 200);
     },
   );
@@ -150,50 +187,21 @@ export function mountVaultRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, auth:
         body: {
           content: {
             'application/json': {
-              schema: z
-                .object({
-                  purposes: z.array(z.string().min(1)).min(1),
-                  values: z.record(z.string(), z.unknown()),
-                  source: z.string().min(1).max(200),
-                  legal_basis: legalBasisType.optional(),
-                  contract_ref: z.string().min(1).max(200).optional(),
-                })
-                .strict()
-                .openapi('CollectData', {
-                  example: {
-                    purposes: ['support'],
-                    values: { full_name: 'Айгерим Сапарова', phone: '+77011234567' },
-                    source: 'website:support-form',
-                    contract_ref: 'offer-2025-01',
-                  },
-                }),
+              schema: collectBody.openapi('CollectData', {
+                example: {
+                  purposes: ['support'],
+                  values: { full_name: 'Айгерим Сапарова', phone: '+77011234567' },
+                  source: 'website:support-form',
+                  contract_ref: 'offer-2025-01',
+                },
+              }),
             },
           },
           required: true,
         },
       },
       responses: {
-        201: {
-          description: 'Stored',
-          content: {
-            'application/json': {
-              schema: z.object({
-                subjectId: z.uuid(),
-                values: z.array(
-                  z.object({
-                    id: z.uuid(),
-                    field: z.string(),
-                    purposes: z.array(z.string()),
-                    legalBases: z.array(basisSchema),
-                    source: z.string(),
-                    collectedAt: isoDate,
-                    action: z.enum(['created', 'updated']),
-                  }),
-                ),
-              }),
-            },
-          },
-        },
+        201: { description: 'Stored', content: { 'application/json': { schema: storedValues } } },
         ...errorResponses,
       },
     }),
@@ -207,10 +215,42 @@ export function mountVaultRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, auth:
         legalBasis: body.legal_basis,
         contractRef: body.contract_ref,
       });
-      return c.json(
-        { subjectId, values: stored.map((s) => ({ ...s, collectedAt: s.collectedAt.toISOString() })) },
-        201,
-      );
+      return c.json(presentStored(subjectId, stored), 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/collect',
+      tags: ['Data'],
+      summary: 'Find or create the subject by its identifiers and collect data, in one call',
+      middleware: [requireScope(auth, 'data:write')] as const,
+      request: {
+        body: {
+          content: {
+            'application/json': {
+              schema: collectBody.extend({ subject: identitiesBody }).strict().openapi('CollectForIdentity'),
+            },
+          },
+          required: true,
+        },
+      },
+      responses: {
+        201: { description: 'Stored', content: { 'application/json': { schema: storedValues } } },
+        ...errorResponses,
+      },
+    }),
+    async (c) => {
+      const { subject, ...body } = c.req.valid('json');
+      const result = await amanat.vault.collectForIdentity(c.get('principal').actor, subject, {
+        purposes: body.purposes,
+        values: body.values,
+        source: body.source,
+        legalBasis: body.legal_basis,
+        contractRef: body.contract_ref,
+      });
+      return c.json(presentStored(result.subjectId, result.values), 201);
     },
   );
 
@@ -223,7 +263,9 @@ export function mountVaultRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, auth:
       middleware: [requireScope(auth, 'data:read')] as const,
       request: {
         params: subjectIdParam,
-        query: z.object({ purpose: z.string().min(1).openapi({ description: 'The purpose the data is read for' }) }),
+        query: z.object({
+          purpose: z.string().min(1).openapi({ description: 'The purpose the data is read for' }),
+        }),
       },
       responses: {
         200: {

@@ -72,7 +72,8 @@ export function createVaultService(deps: {
 }) {
   const { stores, audit, rules } = deps;
 
-  const lookupHash = (kind: IdentityKind, normalized: string) => hmacSha256(deps.identityKey, `${kind}:${normalized}`);
+  const lookupHash = (kind: IdentityKind, normalized: string) =>
+    hmacSha256(deps.identityKey, `${kind}:${normalized}`);
 
   function normalizeIdentities(input: Identities): Map<IdentityKind, string> {
     const normalized = new Map<IdentityKind, string>();
@@ -84,11 +85,13 @@ export function createVaultService(deps: {
       if (value === null) issues.push({ path: kind, message: `ожидается ${identityExpectations[kind]}` });
       else normalized.set(kind, value);
     }
-    if (issues.length > 0) throw validationError('Неверный идентификатор субъекта / Invalid subject identifier', issues);
+    if (issues.length > 0)
+      throw validationError('Неверный идентификатор субъекта / Invalid subject identifier', issues);
     if (normalized.size === 0) {
-      throw validationError('Нужен хотя бы один идентификатор: email, phone или iin / At least one identifier', [
-        { path: 'email', message: 'укажите email, phone или iin' },
-      ]);
+      throw validationError(
+        'Нужен хотя бы один идентификатор: email, phone или iin / At least one identifier',
+        [{ path: 'email', message: 'укажите email, phone или iin' }],
+      );
     }
     return normalized;
   }
@@ -99,7 +102,9 @@ export function createVaultService(deps: {
       const [row] = await stores.data
         .select({ subjectId: subjectIdentities.subjectId })
         .from(subjectIdentities)
-        .where(and(eq(subjectIdentities.kind, kind), eq(subjectIdentities.lookupHash, lookupHash(kind, value))));
+        .where(
+          and(eq(subjectIdentities.kind, kind), eq(subjectIdentities.lookupHash, lookupHash(kind, value))),
+        );
       if (row) found.set(kind, row.subjectId);
     }
     return found;
@@ -135,7 +140,9 @@ export function createVaultService(deps: {
     }
     const existing = [...distinct][0];
     const subjectId = existing ?? randomUUID();
-    const key = existing ? await deps.keyStore.getSubjectKey(subjectId) : await deps.keyStore.createSubjectKey(subjectId);
+    const key = existing
+      ? await deps.keyStore.getSubjectKey(subjectId)
+      : await deps.keyStore.createSubjectKey(subjectId);
     const missing = [...identities].filter(([kind]) => !found.has(kind));
     const now = deps.clock();
     await stores.data.transaction(async (tx) => {
@@ -154,9 +161,13 @@ export function createVaultService(deps: {
       }
       const kinds = missing.map(([kind]) => kind);
       if (!existing) {
-        await audit.append(tx, [{ actor, action: 'subject.create', subjectId, details: { identities: kinds } }]);
+        await audit.append(tx, [
+          { actor, action: 'subject.create', subjectId, details: { identities: kinds } },
+        ]);
       } else if (kinds.length > 0) {
-        await audit.append(tx, [{ actor, action: 'subject.identity_add', subjectId, details: { identities: kinds } }]);
+        await audit.append(tx, [
+          { actor, action: 'subject.identity_add', subjectId, details: { identities: kinds } },
+        ]);
       }
     });
     return { subjectId, created: !existing, identitiesAdded: missing.map(([k]) => k) };
@@ -167,7 +178,9 @@ export function createVaultService(deps: {
     const found = await findSubjectIds(identities);
     const subjectId = found.get(kind) ?? null;
     await stores.data.transaction((tx) =>
-      audit.append(tx, [{ actor, action: 'subject.lookup', subjectId, details: { by: kind, found: subjectId !== null } }]),
+      audit.append(tx, [
+        { actor, action: 'subject.lookup', subjectId, details: { by: kind, found: subjectId !== null } },
+      ]),
     );
     return subjectId;
   }
@@ -299,8 +312,11 @@ export function createVaultService(deps: {
         ['legal_duty', 'legitimate_interest', 'statistics_research', 'vital_interest'].includes(b.type),
       );
       if (standalone) return use(standalone.type);
-      if (basisOf('contract') && !basisOf('consent') && !basisOf('publication_consent')) return use('contract');
-      return use(basisOf('consent') ? 'consent' : basisOf('publication_consent') ? 'publication_consent' : 'contract');
+      if (basisOf('contract') && !basisOf('consent') && !basisOf('publication_consent'))
+        return use('contract');
+      return use(
+        basisOf('consent') ? 'consent' : basisOf('publication_consent') ? 'publication_consent' : 'contract',
+      );
     });
   }
 
@@ -330,7 +346,10 @@ export function createVaultService(deps: {
     return stores.data.transaction(async (tx) => {
       const subject = await requireSubject(tx, subjectId);
       if (subject.status === 'blocked') {
-        throw new DomainError(ErrorCodes.FORBIDDEN, `Данные субъекта ${subjectId} заблокированы / Subject is blocked`);
+        throw new DomainError(
+          ErrorCodes.FORBIDDEN,
+          `Данные субъекта ${subjectId} заблокированы / Subject is blocked`,
+        );
       }
       const legalBases = await chooseBases(tx, subjectId, purposes, input);
       const existing = await tx
@@ -345,12 +364,22 @@ export function createVaultService(deps: {
         );
       const stored: StoredValueMeta[] = [];
       for (const fieldId of fieldIds) {
-        const ciphertext = sealText(key, JSON.stringify(normalized.get(fieldId)), valueAad(subjectId, fieldId));
+        const ciphertext = sealText(
+          key,
+          JSON.stringify(normalized.get(fieldId)),
+          valueAad(subjectId, fieldId),
+        );
         // A value collected again for the same purposes replaces the one held; other purposes keep theirs.
         const same = existing.find(
           (row) => row.fieldId === fieldId && [...row.purposes].sort().join() === purposeIds.join(),
         );
-        const meta = { field: fieldId, purposes: purposeIds, legalBases, source: input.source, collectedAt: now };
+        const meta = {
+          field: fieldId,
+          purposes: purposeIds,
+          legalBases,
+          source: input.source,
+          collectedAt: now,
+        };
         if (same) {
           await tx
             .update(personalValues)
@@ -378,10 +407,28 @@ export function createVaultService(deps: {
       const details = { purposes: purposeIds, bases: legalBases.map((b) => b.type), source: input.source };
       await audit.append(tx, [
         ...(created.length
-          ? [{ actor, action: 'data.create' as const, subjectId, purposeId: purposeIds[0], fieldIds: created, details }]
+          ? [
+              {
+                actor,
+                action: 'data.create' as const,
+                subjectId,
+                purposeId: purposeIds[0],
+                fieldIds: created,
+                details,
+              },
+            ]
           : []),
         ...(updated.length
-          ? [{ actor, action: 'data.update' as const, subjectId, purposeId: purposeIds[0], fieldIds: updated, details }]
+          ? [
+              {
+                actor,
+                action: 'data.update' as const,
+                subjectId,
+                purposeId: purposeIds[0],
+                fieldIds: updated,
+                details,
+              },
+            ]
           : []),
       ]);
       return stored;
@@ -395,7 +442,9 @@ export function createVaultService(deps: {
     const rows = await stores.data.transaction(async (tx) => {
       const subject = await requireSubject(tx, subjectId);
       if (subject.status === 'blocked') {
-        await audit.append(tx, [{ actor, action: 'access.refused', subjectId, purposeId, details: { reason: 'blocked' } }]);
+        await audit.append(tx, [
+          { actor, action: 'access.refused', subjectId, purposeId, details: { reason: 'blocked' } },
+        ]);
         return null;
       }
       const found = await tx
@@ -414,7 +463,10 @@ export function createVaultService(deps: {
       return found;
     });
     if (rows === null) {
-      throw new DomainError(ErrorCodes.FORBIDDEN, `Данные субъекта ${subjectId} заблокированы / Subject is blocked`);
+      throw new DomainError(
+        ErrorCodes.FORBIDDEN,
+        `Данные субъекта ${subjectId} заблокированы / Subject is blocked`,
+      );
     }
     return rows.map((row) => ({
       id: row.id,
@@ -428,7 +480,14 @@ export function createVaultService(deps: {
     }));
   }
 
-  return { ensureSubject, lookup, getSubject, collect, readForPurpose, requireSubject };
+  /** One call for a website backend: find or create the subject by its identifiers, then collect. */
+  async function collectForIdentity(actor: string, identities: Identities, input: CollectInput) {
+    const subject = await ensureSubject(actor, identities);
+    const values = await collect(actor, subject.subjectId, input);
+    return { ...subject, values };
+  }
+
+  return { ensureSubject, lookup, getSubject, collect, collectForIdentity, readForPurpose, requireSubject };
 }
 
 export type VaultService = ReturnType<typeof createVaultService>;

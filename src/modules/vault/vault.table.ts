@@ -63,8 +63,6 @@ export const personalValues = pgTable(
   },
   (t) => [
     index('personal_values_subject_idx').on(t.subjectId, t.fieldId),
-    index('personal_values_marked_idx')
-      .on(t.destroyBy)
-      .where(sql`status = 'marked_for_destruction'`),
+    index('personal_values_marked_idx').on(t.destroyBy).where(sql`status = 'marked_for_destruction'`),
   ],
 );

@@ -1,0 +1,417 @@
+// npm run bench: HTTP benchmarks on loopback with autocannon, on PGlite and (when reachable) PostgreSQL.
+// Each store gets a baseline measured in the same run: a bare route doing one INSERT.
+// Scale with BENCH_SUBJECTS (default 100000) and BENCH_LOOKUP_ROWS (default 1000000).
+import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { join } from 'node:path';
+import { serve } from '@hono/node-server';
+import autocannon from 'autocannon';
+import { Hono } from 'hono';
+import pg from 'pg';
+import { type Amanat, createAmanat } from '../src/app/amanat.js';
+import { openStores, type Stores } from '../src/db/database.js';
+import { deriveKey, hmacSha256, newDataKey, seal } from '../src/lib/crypto.js';
+import { fromPackageRoot } from '../src/lib/paths.js';
+import { Scopes } from '../src/modules/api-keys/api-key.service.js';
+import { startServer } from '../src/server.js';
+
+const SUBJECTS = Number(process.env.BENCH_SUBJECTS ?? 100_000);
+const LOOKUP_ROWS = Number(process.env.BENCH_LOOKUP_ROWS ?? 1_000_000);
+const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = 10;
+const PG_URL = process.env.AMANAT_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const REGISTER = fromPackageRoot('examples', 'nextbot.kz', 'register.yaml');
+
+interface Measured {
+  rps: number;
+  p50: number;
+  p99: number;
+  requests: number;
+  non2xx: number;
+  errors: number;
+  seconds: number;
+}
+
+function summarize(r: autocannon.Result): Measured {
+  return {
+    rps: r.requests.average,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    requests: r.requests.total,
+    non2xx: r.non2xx,
+    errors: r.errors,
+    seconds: r.duration,
+  };
+}
+
+function run(options: autocannon.Options): Promise<autocannon.Result> {
+  return new Promise((resolve, reject) => {
+    autocannon(options, (error, result) => (error ? reject(error) : resolve(result)));
+  });
+}
+
+function log(message: string) {
+  console.log(`[${new Date().toISOString().slice(11, 19)}] ${message}`);
+}
+
+async function adminQuery(sql: string) {
+  const client = new pg.Client({ connectionString: PG_URL });
+  await client.connect();
+  try {
+    return await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+async function postgresReachable(): Promise<boolean> {
+  try {
+    await adminQuery('SELECT 1');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The baseline: the same process and store, one INSERT per request, nothing else. */
+async function startBaseline(stores: Stores) {
+  await stores.dataSql(
+    'CREATE TABLE IF NOT EXISTS bench_baseline (id uuid PRIMARY KEY, payload text, at timestamptz)',
+  );
+  const app = new Hono();
+  app.post('/insert', async (c) => {
+    const body = await c.req.json<{ payload: string }>();
+    await stores.dataSql('INSERT INTO bench_baseline (id, payload, at) VALUES ($1, $2, now())', [
+      randomUUID(),
+      body.payload,
+    ]);
+    return c.json({ ok: true }, 201);
+  });
+  return new Promise<{ url: string; close: () => void }>((resolve) => {
+    const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) =>
+      resolve({ url: `http://127.0.0.1:${info.port}`, close: () => server.close() }),
+    );
+  });
+}
+
+/** Bulk rows for the lookup: extra subjects with an e-mail identity and encrypted values, straight in SQL. */
+async function topUp(stores: Stores, masterKey: Buffer, subjectsNow: number, valuesNow: number) {
+  const identityKey = deriveKey(masterKey, 'identity-lookup');
+  const extraSubjects = Math.max(0, LOOKUP_ROWS - subjectsNow);
+  const valuesPerExtra =
+    extraSubjects > 0 ? Math.ceil(Math.max(0, LOOKUP_ROWS - valuesNow) / extraSubjects) : 0;
+  const batch = 5000;
+  for (let start = 0; start < extraSubjects; start += batch) {
+    const n = Math.min(batch, extraSubjects - start);
+    const ids: string[] = [];
+    const hashes: Buffer[] = [];
+    const sealed: Buffer[] = [];
+    const valueSubjects: string[] = [];
+    const valueIds: string[] = [];
+    const valueCipher: Buffer[] = [];
+    for (let i = 0; i < n; i++) {
+      const id = randomUUID();
+      const email = `synthetic-${start + i}@example.kz`;
+      const key = newDataKey();
+      ids.push(id);
+      hashes.push(hmacSha256(identityKey, `email:${email}`));
+      sealed.push(seal(key, Buffer.from(email), `identity:${id}:email`));
+      for (let v = 0; v < valuesPerExtra; v++) {
+        valueSubjects.push(id);
+        valueIds.push(randomUUID());
+        valueCipher.push(seal(key, Buffer.from(JSON.stringify(`value-${v}`)), `value:${id}:email`));
+      }
+    }
+    await stores.dataSql(
+      'INSERT INTO subjects (id, status, created_at) SELECT unnest($1::uuid[]), $2, now()',
+      [ids, 'active'],
+    );
+    await stores.dataSql(
+      `INSERT INTO subject_identities (id, subject_id, kind, lookup_hash, ciphertext, created_at)
+       SELECT gen_random_uuid(), s, 'email', h, c, now() FROM unnest($1::uuid[], $2::bytea[], $3::bytea[]) AS t(s, h, c)`,
+      [ids, hashes, sealed],
+    );
+    if (valueIds.length) {
+      await stores.dataSql(
+        `INSERT INTO personal_values (id, subject_id, field_id, ciphertext, purposes, legal_bases, source, collected_at, updated_at)
+         SELECT v, s, 'email', c, ARRAY['bench'], '[]'::jsonb, 'bench:synthetic', now(), now()
+         FROM unnest($1::uuid[], $2::uuid[], $3::bytea[]) AS t(v, s, c)`,
+        [valueIds, valueSubjects, valueCipher],
+      );
+    }
+    if ((start / batch) % 20 === 0) log(`  top-up ${start + n}/${extraSubjects} subjects`);
+  }
+  await stores.dataSql('ANALYZE');
+}
+
+async function benchStore(kind: 'pglite' | 'postgres') {
+  const dir = mkdtempSync(join(os.tmpdir(), 'amanat-bench-'));
+  const dbName = `amanat_bench_${Date.now()}`;
+  let stores: Stores;
+  if (kind === 'pglite') {
+    stores = await openStores({
+      kind: 'pglite',
+      dataStoreDir: join(dir, 'store'),
+      keyStoreDir: join(dir, 'keystore'),
+      lockDir: dir,
+    });
+  } else {
+    await adminQuery(`CREATE DATABASE ${dbName}`);
+    const url = new URL(PG_URL);
+    url.pathname = `/${dbName}`;
+    stores = await openStores({
+      kind: 'postgres',
+      dataUrl: url.toString(),
+      keyStoreUrl: url.toString(),
+      poolSize: 10,
+    });
+  }
+  const masterKey = randomBytes(32);
+  const amanat: Amanat = await createAmanat({ stores, masterKey, registerFile: REGISTER });
+  const server = await startServer(amanat, {
+    port: 0,
+    host: '127.0.0.1',
+    bodyLimitBytes: 1 << 20,
+    logRequests: false,
+  });
+  const baseline = await startBaseline(stores);
+  const key = await amanat.apiKeys.create('bench', 'bench', [...Scopes]);
+  const headers = { authorization: `Bearer ${key.token}`, 'content-type': 'application/json' };
+  const purposeOf = (n: number) => amanat.rules.purposes().find((p) => p.number === n)!;
+  const support = purposeOf(6);
+  const fieldOfType = (type: string) => support.fields.find((f) => amanat.rules.field(f)!.type === type)!;
+  const mailing = purposeOf(8);
+  const results: Record<string, unknown> = { store: kind };
+
+  try {
+    log(`${kind}: baseline (bare INSERT), ${DURATION}s × ${CONNECTIONS} connections`);
+    const base = summarize(
+      await run({
+        url: `${baseline.url}/insert`,
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ payload: 'consent-sized payload '.repeat(10) }),
+        connections: CONNECTIONS,
+        duration: DURATION,
+      }),
+    );
+    results.baseline = base;
+
+    log(`${kind}: collecting data for ${SUBJECTS} subjects through POST /api/collect`);
+    let n = 0;
+    const collectStarted = performance.now();
+    const collect = summarize(
+      await run({
+        url: server.url,
+        connections: CONNECTIONS,
+        amount: SUBJECTS,
+        timeout: 60,
+        requests: [
+          {
+            method: 'POST',
+            path: '/api/collect',
+            headers,
+            setupRequest: (req) => {
+              const i = n++;
+              return {
+                ...req,
+                body: JSON.stringify({
+                  subject: { email: `bench-${i}@example.kz` },
+                  purposes: [support.id],
+                  values: {
+                    [fieldOfType('full_name')]: `Субъект Бенчмарков ${i}`,
+                    [fieldOfType('phone')]: `+7701${String(1_000_000 + i).slice(-7)}`,
+                    [fieldOfType('email')]: `bench-${i}@example.kz`,
+                  },
+                  source: 'bench:collect',
+                  contract_ref: `offer-${i}`,
+                }),
+              };
+            },
+          },
+        ],
+      }),
+    );
+    results.collection = {
+      ...collect,
+      wallSeconds: (performance.now() - collectStarted) / 1000,
+      subjects: SUBJECTS,
+    };
+
+    const subjectIds = (
+      await stores.dataSql<{ id: string }>('SELECT id FROM subjects ORDER BY created_at')
+    ).map((r) => r.id);
+    log(
+      `${kind}: consent grants, ${DURATION}s × ${CONNECTIONS} connections over ${subjectIds.length} subjects`,
+    );
+    let g = 0;
+    const grants = summarize(
+      await run({
+        url: server.url,
+        connections: CONNECTIONS,
+        duration: DURATION,
+        requests: [
+          {
+            method: 'POST',
+            headers,
+            setupRequest: (req) => {
+              const subject = subjectIds[g++ % subjectIds.length];
+              return {
+                ...req,
+                path: `/api/subjects/${subject}/consents`,
+                body: JSON.stringify({
+                  purpose: mailing.id,
+                  channel: 'web',
+                  text: 'Я даю согласие на получение информационных и рекламных рассылок ИП Бекишев Б. С.',
+                  policy_version: amanat.rules.register.policy.version,
+                  subject_full_name: 'Субъект Бенчмарков',
+                  ip: '203.0.113.7',
+                  user_agent: 'autocannon',
+                  third_party_transfer: false,
+                  cross_border_transfer: false,
+                  publication: false,
+                }),
+              };
+            },
+          },
+        ],
+      }),
+    );
+    results.consentGrants = { ...grants, ratioToBaseline: grants.rps / base.rps };
+
+    const [counts] = await stores.dataSql<{ subjects: string; values: string }>(
+      'SELECT (SELECT count(*) FROM subjects) AS subjects, (SELECT count(*) FROM personal_values) AS values',
+    );
+    log(`${kind}: topping up to ${LOOKUP_ROWS} subjects / values for the lookup`);
+    await topUp(stores, masterKey, Number(counts!.subjects), Number(counts!.values));
+    const [after] = await stores.dataSql<{ subjects: string; values: string; identities: string }>(
+      `SELECT (SELECT count(*) FROM subjects) AS subjects, (SELECT count(*) FROM personal_values) AS values,
+              (SELECT count(*) FROM subject_identities) AS identities`,
+    );
+    log(`${kind}: lookup by e-mail among ${after!.values} values / ${after!.identities} identities`);
+    const lookupRun = (connections: number) => {
+      let l = 0;
+      return run({
+        url: server.url,
+        connections,
+        duration: DURATION,
+        requests: [
+          {
+            method: 'POST',
+            path: '/api/subjects/lookup',
+            headers,
+            setupRequest: (req) => {
+              const i = (l++ * 7919) % SUBJECTS;
+              return { ...req, body: JSON.stringify({ kind: 'email', value: `bench-${i}@example.kz` }) };
+            },
+          },
+        ],
+      });
+    };
+    results.lookup = {
+      single: summarize(await lookupRun(1)),
+      concurrent: summarize(await lookupRun(CONNECTIONS)),
+      rows: {
+        subjects: Number(after!.subjects),
+        values: Number(after!.values),
+        identities: Number(after!.identities),
+      },
+    };
+  } finally {
+    baseline.close();
+    await server.close();
+    await amanat.close();
+    rmSync(dir, { recursive: true, force: true });
+    if (kind === 'postgres') await adminQuery(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+  }
+  return results;
+}
+
+function fmt(n: number, digits = 1) {
+  return n.toFixed(digits);
+}
+
+function report(all: Record<string, any>[], machine: Record<string, string>) {
+  const lines = [
+    '# Benchmarks',
+    '',
+    'Measured by `npm run bench` (bench/run.ts): HTTP on loopback with autocannon, against the real server',
+    'and, in the same process and store, a baseline route that does one bare `INSERT`.',
+    '',
+    `Run: ${machine.date}. Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memory} RAM, Node ${machine.node},`,
+    `PostgreSQL ${machine.postgres}, PGlite ${machine.pglite}. Subjects collected: ${SUBJECTS}; lookup table: ${LOOKUP_ROWS} rows;`,
+    `${DURATION} s per timed run; ${CONNECTIONS} connections unless said.`,
+    '',
+    '| store | baseline INSERT req/s (p99 ms) | consent grants req/s (p99 ms) | grants / baseline | target ≥ 50 % |',
+    '|---|---|---|---|---|',
+    ...all.map(
+      (r) =>
+        `| ${r.store} | ${fmt(r.baseline.rps)} (${r.baseline.p99}) | ${fmt(r.consentGrants.rps)} (${r.consentGrants.p99}) | ` +
+        `${fmt(r.consentGrants.ratioToBaseline * 100)} % | ${r.consentGrants.ratioToBaseline >= 0.5 ? 'met' : '**not met**'} |`,
+    ),
+    '',
+    '| store | data collection: subjects | wall time s | subjects/s | p99 ms | non-2xx |',
+    '|---|---|---|---|---|---|',
+    ...all.map(
+      (r) =>
+        `| ${r.store} | ${r.collection.subjects} | ${fmt(r.collection.wallSeconds)} | ${fmt(r.collection.subjects / r.collection.wallSeconds)} | ` +
+        `${r.collection.p99} | ${r.collection.non2xx} |`,
+    ),
+    '',
+    '| store | lookup by e-mail: rows (identities / values) | 1 connection p50 / p99 ms | 10 connections req/s, p99 ms | target p99 < 5 ms |',
+    '|---|---|---|---|---|',
+    ...all.map(
+      (r) =>
+        `| ${r.store} | ${r.lookup.rows.identities} / ${r.lookup.rows.values} | ${r.lookup.single.p50} / ${r.lookup.single.p99} | ` +
+        `${fmt(r.lookup.concurrent.rps)}, ${r.lookup.concurrent.p99} | ${r.lookup.single.p99 < 5 ? 'met' : '**not met**'} |`,
+    ),
+    '',
+    'Each collection request finds or creates the subject (HMAC identity lookup, a new data key in the key',
+    'store), validates three fields against purpose 6, encrypts them and appends audit entries in the same',
+    'transaction. Each consent grant checks the KZ consent contents, seals the proof under the subject key and',
+    'appends to the audit chain. Each lookup computes the HMAC, reads the index and appends a `subject.lookup`',
+    'audit entry. The lookup p99 target is read on one connection (latency, not queueing); the 10-connection',
+    'run shows throughput.',
+    '',
+    '<details><summary>Raw results (JSON)</summary>',
+    '',
+    '```json',
+    JSON.stringify(all, null, 2),
+    '```',
+    '',
+    '</details>',
+    '',
+  ];
+  return lines.join('\n');
+}
+
+async function main() {
+  const kinds: ('pglite' | 'postgres')[] = ['pglite'];
+  let postgres = 'not reachable';
+  if (await postgresReachable()) {
+    kinds.push('postgres');
+    postgres = String((await adminQuery('SHOW server_version')).rows[0].server_version);
+  }
+  const machine = {
+    date: new Date().toISOString(),
+    cpu: os.cpus()[0]?.model ?? 'unknown CPU',
+    cores: String(os.cpus().length),
+    memory: `${Math.round(os.totalmem() / 2 ** 30)} GiB`,
+    node: process.version,
+    postgres,
+    pglite: (
+      JSON.parse(
+        readFileSync(fromPackageRoot('node_modules', '@electric-sql', 'pglite', 'package.json'), 'utf8'),
+      ) as { version: string }
+    ).version,
+  };
+  const all = [];
+  for (const kind of kinds) all.push(await benchStore(kind));
+  const markdown = report(all, machine);
+  writeFileSync(fromPackageRoot('BENCHMARKS.md'), markdown);
+  console.log(markdown);
+}
+
+await main();
+process.exit(0);

@@ -1,0 +1,57 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createTestAmanat, storeKinds, type TestAmanat } from './support/stores.js';
+
+describe.each(storeKinds())('audit chain on %s', (kind) => {
+  let t: TestAmanat;
+
+  beforeEach(async () => {
+    t = await createTestAmanat(kind);
+    // Ten entries from real service calls.
+    for (let i = 0; i < 5; i++) {
+      const { subjectId } = await t.amanat.vault.ensureSubject('test', { email: `chain${i}@example.kz` });
+      await t.amanat.vault.getSubject('test', subjectId);
+    }
+  });
+  afterEach(async () => t?.close());
+
+  it('an untouched chain verifies', async () => {
+    expect(await t.amanat.verifyAudit()).toEqual({ ok: true, entries: 10, headSeq: 10 });
+  });
+
+  it.each([
+    ['actor', `UPDATE audit_log SET actor = 'someone-else' WHERE seq = 4`],
+    ['action', `UPDATE audit_log SET action = 'data.read' WHERE seq = 4`],
+    ['details', `UPDATE audit_log SET details = '{"identities":["phone"]}' WHERE seq = 4`],
+    ['time', `UPDATE audit_log SET at = at + interval '1 second' WHERE seq = 4`],
+    ['subject', `UPDATE audit_log SET subject_id = NULL WHERE seq = 4`],
+    ['hash', `UPDATE audit_log SET hash = decode(repeat('ab', 32), 'hex') WHERE seq = 4`],
+  ])('editing the %s of entry 4 by hand fails verification at entry 4', async (_what, sql) => {
+    await t.stores.dataSql(sql);
+    const verdict = await t.amanat.verifyAudit();
+    expect(verdict).toMatchObject({ ok: false, seq: 4 });
+  });
+
+  it('removing an entry is named', async () => {
+    await t.stores.dataSql('DELETE FROM audit_log WHERE seq = 6');
+    expect(await t.amanat.verifyAudit()).toMatchObject({ ok: false, seq: 6, problem: 'removed' });
+  });
+
+  it('swapping two entries is detected at the first of them', async () => {
+    await t.stores.dataSql('UPDATE audit_log SET seq = -3 WHERE seq = 3');
+    await t.stores.dataSql('UPDATE audit_log SET seq = 3 WHERE seq = 5');
+    await t.stores.dataSql('UPDATE audit_log SET seq = 5 WHERE seq = -3');
+    expect(await t.amanat.verifyAudit()).toMatchObject({ ok: false, seq: 3 });
+  });
+
+  it('cutting off the tail is detected through the chain head', async () => {
+    await t.stores.dataSql('DELETE FROM audit_log WHERE seq > 8');
+    expect(await t.amanat.verifyAudit()).toMatchObject({ ok: false, seq: 9, problem: 'truncated' });
+  });
+
+  it('a forged entry with a recomputed plain SHA-256 is still refused: the chain is keyed', async () => {
+    await t.stores.dataSql(
+      `UPDATE audit_log SET actor = 'x', hash = sha256(prev_hash || convert_to(actor, 'UTF8')) WHERE seq = 2`,
+    );
+    expect(await t.amanat.verifyAudit()).toMatchObject({ ok: false, seq: 2 });
+  });
+});

@@ -1,0 +1,145 @@
+// The real entry point as a user runs it: `npm start` on the embedded store, the CLI beside it.
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openStores } from '../src/db/database.js';
+import { runCli, type StartedServer, startServerProcess } from './support/processes.js';
+
+// Responses are checked field by field below; their shape is the assertion.
+const json = (r: Response): Promise<any> => r.json();
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? filesUnder(path) : [path];
+  });
+}
+
+function foldersContaining(dir: string, needle: string): string[] {
+  const bytes = Buffer.from(needle, 'utf8');
+  return filesUnder(dir).filter((file) => readFileSync(file).includes(bytes));
+}
+
+describe('npm start on the embedded store', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'amanat-e2e-'));
+  const env = { DATA_DIR: dataDir };
+  let server: StartedServer;
+
+  beforeAll(async () => {
+    server = await startServerProcess(env);
+  }, 120_000);
+  afterAll(async () => {
+    await server?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('creates the master key, prints a one-time bootstrap key and serves health and the register', async () => {
+    expect(server.output()).toContain(join(dataDir, 'master.key'));
+    expect(statSync(join(dataDir, 'master.key')).mode & 0o777).toBe(0o600);
+    expect(server.bootstrapToken).toMatch(/^amk_/);
+    const health = await fetch(`${server.url}/api/health`).then(json);
+    expect(health).toMatchObject({ status: 'ok', store: 'pglite', register: { purposes: 10 } });
+    const register = await fetch(`${server.url}/api/register`, {
+      headers: { authorization: `Bearer ${server.bootstrapToken}` },
+    });
+    expect(register.status).toBe(200);
+    const openapi = await fetch(`${server.url}/api/openapi.json`).then(json);
+    expect(openapi.openapi).toBe('3.1.0');
+    expect(Object.keys(openapi.paths)).toContain('/api/subjects/{subjectId}/data');
+  });
+
+  it('refuses a second process on the same data folder with a clear message', async () => {
+    const second = await startServerProcess(env).then(
+      () => null,
+      (error: { exitCode?: number; output?: string }) => error,
+    );
+    expect(second?.exitCode).toBe(1);
+    expect(second?.output).toContain('уже открыта');
+    expect(second?.output).toContain(String(server.child.pid));
+  });
+
+  it('refuses bodies over 1 MB, wrong and revoked keys', async () => {
+    const auth = { authorization: `Bearer ${server.bootstrapToken}`, 'content-type': 'application/json' };
+    const big = await fetch(`${server.url}/api/subjects`, {
+      method: 'POST',
+      headers: auth,
+      body: JSON.stringify({ email: 'a@example.kz', pad: 'x'.repeat(1024 * 1024 + 10) }),
+    });
+    expect(big.status).toBe(413);
+    const wrong = await fetch(`${server.url}/api/register`, {
+      headers: { authorization: 'Bearer amk_aaaaaaaaaaaa_' + 'b'.repeat(43) },
+    });
+    expect(wrong.status).toBe(401);
+    const created = await fetch(`${server.url}/api/keys`, {
+      method: 'POST',
+      headers: auth,
+      body: JSON.stringify({ name: 'temp', scopes: ['register:read'] }),
+    }).then(json);
+    expect(
+      (await fetch(`${server.url}/api/register`, { headers: { authorization: `Bearer ${created.token}` } }))
+        .status,
+    ).toBe(200);
+    const revoked = await fetch(`${server.url}/api/keys/${created.id}`, { method: 'DELETE', headers: auth });
+    expect(revoked.status).toBe(204);
+    const after = await fetch(`${server.url}/api/register`, {
+      headers: { authorization: `Bearer ${created.token}` },
+    });
+    expect(after.status).toBe(401);
+    expect((await json(after)).error.message).toContain('отозван');
+  });
+
+  it('keeps no plaintext of a collected value in any database file; the CLI verifies through the server', async () => {
+    const auth = { authorization: `Bearer ${server.bootstrapToken}`, 'content-type': 'application/json' };
+    const subject = await fetch(`${server.url}/api/subjects`, {
+      method: 'POST',
+      headers: auth,
+      body: JSON.stringify({ email: 'plaintext-probe@example.kz' }),
+    }).then(json);
+    const register = await fetch(`${server.url}/api/register`, { headers: auth }).then(json);
+    const support = register.register.purposes.find((p: { number: number }) => p.number === 6);
+    const nameField = support.fields.find((f: string) =>
+      register.register.fields.some(
+        (d: { id: string; type: string }) => d.id === f && d.type === 'full_name',
+      ),
+    );
+    const collected = await fetch(`${server.url}/api/subjects/${subject.id}/data`, {
+      method: 'POST',
+      headers: auth,
+      // The source is stored in the clear on purpose: it is the positive control for the file scan.
+      body: JSON.stringify({
+        purposes: [support.id],
+        values: { [nameField]: 'Жанар ПлейнтекстМаркер Кенжебаева' },
+        source: 'control-source-marker-5821',
+        contract_ref: 'offer-1',
+      }),
+    });
+    expect(collected.status).toBe(201);
+
+    const verify = runCli(['audit', 'verify'], env);
+    expect(verify.stderr).toBe('');
+    expect(verify.status).toBe(0);
+    expect(verify.stdout).toContain('цела');
+
+    expect(await server.stop()).toBe(0);
+    expect(foldersContaining(dataDir, 'control-source-marker-5821').length).toBeGreaterThan(0);
+    expect(foldersContaining(dataDir, 'ПлейнтекстМаркер')).toEqual([]);
+    expect(foldersContaining(dataDir, 'plaintext-probe@example.kz')).toEqual([]);
+  });
+
+  it('amanat audit verify (no server) fails naming an audit row edited by hand', async () => {
+    const ok = runCli(['audit', 'verify'], env);
+    expect(ok.status).toBe(0);
+    const stores = await openStores({
+      kind: 'pglite',
+      dataStoreDir: join(dataDir, 'store'),
+      keyStoreDir: join(dataDir, 'keystore'),
+      lockDir: dataDir,
+    });
+    await stores.dataSql(`UPDATE audit_log SET actor = 'tampered' WHERE seq = 3`);
+    await stores.close();
+    const broken = runCli(['audit', 'verify'], env);
+    expect(broken.status).toBe(1);
+    expect(broken.stderr).toContain('записи 3');
+  });
+});
