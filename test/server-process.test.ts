@@ -59,6 +59,18 @@ describe('npm start on the embedded store', () => {
     expect(second?.output).toContain(String(server.child.pid));
   });
 
+  it('amanat keys create works beside the running server (through it) and the key is usable', async () => {
+    const created = runCli(['keys', 'create', '--name', 'crm', '--scopes', 'register:read'], env);
+    expect(created.stderr).toBe('');
+    expect(created.status).toBe(0);
+    const token = /^(amk_\S+)$/m.exec(created.stdout)?.[1];
+    expect(token).toBeDefined();
+    expect((await fetch(`${server.url}/api/register`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
+    const badScope = runCli(['keys', 'create', '--name', 'x', '--scopes', 'everything'], env);
+    expect(badScope.status).toBe(2);
+    expect(badScope.stderr).toContain('Неизвестные права');
+  });
+
   it('refuses bodies over 1 MB, wrong and revoked keys', async () => {
     const auth = { authorization: `Bearer ${server.bootstrapToken}`, 'content-type': 'application/json' };
     const big = await fetch(`${server.url}/api/subjects`, {

@@ -52,6 +52,7 @@ export async function callServer<T>(
     method,
     headers: { authorization: `Bearer ${access.token}` },
   });
+  if (response.status === 204) return undefined as T;
   const body = (await response.json()) as T & { error?: { message: string } };
   if (!response.ok) throw new Error(body.error?.message ?? `HTTP ${response.status}`);
   return body;

@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { registerAuditCommands } from './commands/audit.js';
 import { registerCalendarCommands } from './commands/calendar.js';
+import { registerKeyCommands } from './commands/keys.js';
 import { registerRegisterCommands } from './commands/register.js';
 
 const program = new Command()
@@ -11,5 +12,6 @@ const program = new Command()
 registerRegisterCommands(program);
 registerCalendarCommands(program);
 registerAuditCommands(program);
+registerKeyCommands(program);
 
 await program.parseAsync(process.argv);

@@ -1,6 +1,7 @@
 // The HTTP application: validation (zod), authorisation (scopes), then the service; errors through one mapper.
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
 import type { Amanat } from '../app/amanat.js';
 import { DomainError, ErrorCodes } from '../lib/errors.js';
 import { mountApiKeyRoutes } from '../modules/api-keys/api-key.routes.js';
@@ -44,6 +45,13 @@ export function createHttpApp(amanat: Amanat, options: HttpOptions) {
   );
 
   app.onError((error, c) => {
+    if (error instanceof HTTPException && error.status < 500) {
+      // Hono's own refusals, e.g. a body that is not JSON.
+      const message = /json/i.test(error.message)
+        ? 'Тело запроса — некорректный JSON / The request body is not valid JSON'
+        : error.message;
+      return c.json({ error: { code: 'bad_request', message, issues: [] } }, error.status);
+    }
     const { status, body } = mapError(error);
     if (status === 500) options.onUnexpectedError?.(error);
     return c.json(body, status);

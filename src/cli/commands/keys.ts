@@ -1,0 +1,100 @@
+import type { Command } from 'commander';
+import { isDomainError } from '../../lib/errors.js';
+import { type Scope, Scopes } from '../../modules/api-keys/api-key.service.js';
+import { callServer, openLocalAccess } from '../local-access.js';
+
+function parseScopes(list: string): Scope[] {
+  const scopes = list.split(',').map((s) => s.trim());
+  const unknown = scopes.filter((s) => !(Scopes as readonly string[]).includes(s));
+  if (unknown.length > 0) {
+    throw new Error(`Неизвестные права: ${unknown.join(', ')}. Допустимые: ${Scopes.join(', ')}`);
+  }
+  return scopes as Scope[];
+}
+
+async function withAccess<T>(
+  viaServer: (access: { url: string; token: string }) => Promise<T>,
+  direct: (
+    amanat: Extract<Awaited<ReturnType<typeof openLocalAccess>>, { mode: 'direct' }>['amanat'],
+  ) => Promise<T>,
+): Promise<T> {
+  const access = await openLocalAccess();
+  if (access.mode === 'server') return viaServer(access);
+  try {
+    return await direct(access.amanat);
+  } finally {
+    await access.amanat.close();
+  }
+}
+
+function fail(error: unknown): void {
+  console.error(`Ошибка: ${isDomainError(error) || error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 2;
+}
+
+export function registerKeyCommands(program: Command): void {
+  const keys = program.command('keys').description('API-ключи / API keys');
+  keys
+    .command('create')
+    .description('Создать API-ключ (токен показывается один раз)')
+    .requiredOption('--name <name>', 'имя системы, например website-backend')
+    .option('--scopes <list>', `права через запятую: ${Scopes.join(', ')}`, Scopes.join(','))
+    .action(async (options: { name: string; scopes: string }) => {
+      try {
+        const scopes = parseScopes(options.scopes);
+        const key = await withAccess(
+          async (access) => {
+            const response = await fetch(`${access.url}/api/keys`, {
+              method: 'POST',
+              headers: { authorization: `Bearer ${access.token}`, 'content-type': 'application/json' },
+              body: JSON.stringify({ name: options.name, scopes }),
+            });
+            const body = (await response.json()) as { token?: string; error?: { message: string } };
+            if (!response.ok) throw new Error(body.error?.message ?? `HTTP ${response.status}`);
+            return body as { token: string };
+          },
+          (amanat) => amanat.apiKeys.create('cli:local', options.name, scopes),
+        );
+        console.log(
+          `Ключ «${options.name}» (${scopes.join(', ')}), сохраните его — он показывается один раз:`,
+        );
+        console.log(key.token);
+      } catch (error) {
+        fail(error);
+      }
+    });
+  keys
+    .command('list')
+    .description('Список API-ключей (без секретов)')
+    .action(async () => {
+      try {
+        const rows = await withAccess(
+          async (access) =>
+            (await callServer<{ keys: Record<string, unknown>[] }>(access, 'GET', '/api/keys')).keys,
+          async (amanat) =>
+            JSON.parse(JSON.stringify(await amanat.apiKeys.list())) as Record<string, unknown>[],
+        );
+        for (const k of rows) {
+          console.log(
+            `${k.id}  ${String(k.name).padEnd(24)} ${k.revokedAt ? 'отозван' : 'действует'}  ${(k.scopes as string[]).join(',')}`,
+          );
+        }
+      } catch (error) {
+        fail(error);
+      }
+    });
+  keys
+    .command('revoke <id>')
+    .description('Отозвать API-ключ')
+    .action(async (id: string) => {
+      try {
+        await withAccess(
+          (access) => callServer<void>(access, 'DELETE', `/api/keys/${id}`),
+          (amanat) => amanat.apiKeys.revoke('cli:local', id),
+        );
+        console.log(`Ключ ${id} отозван.`);
+      } catch (error) {
+        fail(error);
+      }
+    });
+}

@@ -1,0 +1,66 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApi, type TestApi } from './support/api.js';
+import { storeKinds } from './support/stores.js';
+
+const PUBLIC_ROUTES = new Set(['GET /api/health', 'GET /api/openapi.json']);
+
+describe.each(storeKinds())('API keys and scopes on %s', (kind) => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await createTestApi(kind);
+  });
+  afterAll(async () => api?.close());
+
+  it('every documented route except health needs a key: a new route without a scope fails here', async () => {
+    const doc = await api.call('GET', '/api/openapi.json', { token: null });
+    expect(doc.status).toBe(200);
+    const routes = Object.entries(doc.body.paths as Record<string, Record<string, unknown>>).flatMap(([path, ops]) =>
+      Object.keys(ops).map((method) => ({ method: method.toUpperCase(), path })),
+    );
+    expect(routes.length).toBeGreaterThan(10);
+    for (const { method, path } of routes) {
+      const concrete = path.replace(/\{[^}]+\}/g, '00000000-0000-4000-8000-000000000000');
+      const res = await api.call(method, concrete, { token: null, body: method === 'GET' ? undefined : {} });
+      const expected = PUBLIC_ROUTES.has(`${method} ${path}`) ? 200 : 401;
+      expect({ route: `${method} ${path}`, status: res.status }).toEqual({ route: `${method} ${path}`, status: expected });
+    }
+  });
+
+  it('the website backend key collects but cannot read data, consents or the audit log', async () => {
+    const subject = await api.call('POST', '/api/subjects', { body: { email: 'scoped@example.kz' }, token: api.websiteToken });
+    expect(subject.status).toBe(201);
+    const id = subject.body.id;
+    for (const [method, path] of [
+      ['POST', '/api/audit/verify'],
+      ['GET', `/api/subjects/${id}/data?purpose=${api.purposeId(6)}`],
+      ['GET', `/api/subjects/${id}/consents`],
+      ['GET', '/api/keys'],
+    ] as const) {
+      const res = await api.call(method, path, { token: api.websiteToken });
+      expect(res.status, `${method} ${path}`).toBe(403);
+      expect(res.body.error.code).toBe('forbidden');
+    }
+  });
+
+  it('malformed, unknown and revoked keys get 401 with a message saying which', async () => {
+    const malformed = await api.call('GET', '/api/register', { token: 'not-a-key' });
+    expect(malformed.status).toBe(401);
+    expect(malformed.body.error.message).toContain('формат');
+    const unknown = await api.call('GET', '/api/register', { token: `amk_aaaaaaaaaaaa_${'b'.repeat(43)}` });
+    expect(unknown.status).toBe(401);
+    const created = await api.call('POST', '/api/keys', { body: { name: 'short-lived', scopes: ['register:read'] } });
+    expect((await api.call('GET', '/api/register', { token: created.body.token })).status).toBe(200);
+    expect((await api.call('DELETE', `/api/keys/${created.body.id}`)).status).toBe(204);
+    const revoked = await api.call('GET', '/api/register', { token: created.body.token });
+    expect(revoked.status).toBe(401);
+    expect(revoked.body.error.message).toContain('отозван');
+  });
+
+  it('refuses malformed JSON and unknown body fields with 422 naming the field', async () => {
+    const bad = await api.call('POST', '/api/subjects', { rawBody: '{"email": ' });
+    expect([400, 422]).toContain(bad.status);
+    const extra = await api.call('POST', '/api/subjects', { body: { email: 'x@example.kz', password: 'secret' } });
+    expect(extra.status).toBe(422);
+    expect(JSON.stringify(extra.body.error.issues)).toContain('password');
+  });
+});
