@@ -56,6 +56,16 @@ describe.each(storeKinds())('API keys and scopes on %s', (kind) => {
     expect(revoked.body.error.message).toContain('отозван');
   });
 
+  it('refuses a body over the limit with 413 and stores nothing', async () => {
+    const res = await api.call('POST', '/api/subjects', {
+      rawBody: JSON.stringify({ email: 'big@example.kz', pad: 'x'.repeat(1024 * 1024) }),
+    });
+    expect(res.status).toBe(413);
+    expect(res.body.error.code).toBe('payload_too_large');
+    const lookup = await api.call('POST', '/api/subjects/lookup', { body: { kind: 'email', value: 'big@example.kz' } });
+    expect(lookup.status).toBe(404);
+  });
+
   it('refuses malformed JSON and unknown body fields with 422 naming the field', async () => {
     const bad = await api.call('POST', '/api/subjects', { rawBody: '{"email": ' });
     expect([400, 422]).toContain(bad.status);
