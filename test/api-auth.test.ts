@@ -14,20 +14,26 @@ describe.each(storeKinds())('API keys and scopes on %s', (kind) => {
   it('every documented route except health needs a key: a new route without a scope fails here', async () => {
     const doc = await api.call('GET', '/api/openapi.json', { token: null });
     expect(doc.status).toBe(200);
-    const routes = Object.entries(doc.body.paths as Record<string, Record<string, unknown>>).flatMap(([path, ops]) =>
-      Object.keys(ops).map((method) => ({ method: method.toUpperCase(), path })),
+    const routes = Object.entries(doc.body.paths as Record<string, Record<string, unknown>>).flatMap(
+      ([path, ops]) => Object.keys(ops).map((method) => ({ method: method.toUpperCase(), path })),
     );
     expect(routes.length).toBeGreaterThan(10);
     for (const { method, path } of routes) {
       const concrete = path.replace(/\{[^}]+\}/g, '00000000-0000-4000-8000-000000000000');
       const res = await api.call(method, concrete, { token: null, body: method === 'GET' ? undefined : {} });
       const expected = PUBLIC_ROUTES.has(`${method} ${path}`) ? 200 : 401;
-      expect({ route: `${method} ${path}`, status: res.status }).toEqual({ route: `${method} ${path}`, status: expected });
+      expect({ route: `${method} ${path}`, status: res.status }).toEqual({
+        route: `${method} ${path}`,
+        status: expected,
+      });
     }
   });
 
   it('the website backend key collects but cannot read data, consents or the audit log', async () => {
-    const subject = await api.call('POST', '/api/subjects', { body: { email: 'scoped@example.kz' }, token: api.websiteToken });
+    const subject = await api.call('POST', '/api/subjects', {
+      body: { email: 'scoped@example.kz' },
+      token: api.websiteToken,
+    });
     expect(subject.status).toBe(201);
     const id = subject.body.id;
     for (const [method, path] of [
@@ -48,7 +54,9 @@ describe.each(storeKinds())('API keys and scopes on %s', (kind) => {
     expect(malformed.body.error.message).toContain('формат');
     const unknown = await api.call('GET', '/api/register', { token: `amk_aaaaaaaaaaaa_${'b'.repeat(43)}` });
     expect(unknown.status).toBe(401);
-    const created = await api.call('POST', '/api/keys', { body: { name: 'short-lived', scopes: ['register:read'] } });
+    const created = await api.call('POST', '/api/keys', {
+      body: { name: 'short-lived', scopes: ['register:read'] },
+    });
     expect((await api.call('GET', '/api/register', { token: created.body.token })).status).toBe(200);
     expect((await api.call('DELETE', `/api/keys/${created.body.id}`)).status).toBe(204);
     const revoked = await api.call('GET', '/api/register', { token: created.body.token });
@@ -62,14 +70,18 @@ describe.each(storeKinds())('API keys and scopes on %s', (kind) => {
     });
     expect(res.status).toBe(413);
     expect(res.body.error.code).toBe('payload_too_large');
-    const lookup = await api.call('POST', '/api/subjects/lookup', { body: { kind: 'email', value: 'big@example.kz' } });
+    const lookup = await api.call('POST', '/api/subjects/lookup', {
+      body: { kind: 'email', value: 'big@example.kz' },
+    });
     expect(lookup.status).toBe(404);
   });
 
   it('refuses malformed JSON and unknown body fields with 422 naming the field', async () => {
     const bad = await api.call('POST', '/api/subjects', { rawBody: '{"email": ' });
     expect([400, 422]).toContain(bad.status);
-    const extra = await api.call('POST', '/api/subjects', { body: { email: 'x@example.kz', password: 'secret' } });
+    const extra = await api.call('POST', '/api/subjects', {
+      body: { email: 'x@example.kz', password: 'secret' },
+    });
     expect(extra.status).toBe(422);
     expect(JSON.stringify(extra.body.error.issues)).toContain('password');
   });

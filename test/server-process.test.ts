@@ -1,6 +1,7 @@
 // The real entry point as a user runs it: `npm start` on the embedded store, the CLI beside it.
-import { request } from 'node:http';
+
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -83,7 +84,9 @@ describe('npm start on the embedded store', () => {
     expect(created.status).toBe(0);
     const token = /^(amk_\S+)$/m.exec(created.stdout)?.[1];
     expect(token).toBeDefined();
-    expect((await fetch(`${server.url}/api/register`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
+    expect(
+      (await fetch(`${server.url}/api/register`, { headers: { authorization: `Bearer ${token}` } })).status,
+    ).toBe(200);
     const badScope = runCli(['keys', 'create', '--name', 'x', '--scopes', 'everything'], env);
     expect(badScope.status).toBe(2);
     expect(badScope.stderr).toContain('Неизвестные права');

@@ -26,7 +26,7 @@ export async function createAmanat(options: AmanatOptions) {
   const profile = loadProfile(loaded.register.operator.jurisdiction);
   const rules = createRegisterRules(loaded.register, profile, options.registerFile);
   const audit = createAuditService({ auditKey: deriveKey(masterKey, 'audit-chain'), clock });
-  const keyStore = createKeyStore({ keys: stores.keys, masterKey, clock });
+  const keyStore = createKeyStore({ keySql: stores.keySql, masterKey, clock });
   const vault = createVaultService({
     stores,
     keyStore,
@@ -49,7 +49,7 @@ export async function createAmanat(options: AmanatOptions) {
     obligations,
     apiKeys,
     clock,
-    verifyAudit: () => audit.verify(stores.data),
+    verifyAudit: () => audit.verify(stores.sql),
     close: () => stores.close(),
   };
 }

@@ -1,11 +1,9 @@
 // Server-to-server API keys. A token is `amk_<prefix>_<secret>`: the prefix finds the row, the secret is
 // compared as a SHA-256 hash in constant time (a random 256-bit secret needs no slow password hash).
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
-import { and, eq, isNull } from 'drizzle-orm';
 import type { Stores } from '../../db/database.js';
 import { DomainError, ErrorCodes } from '../../lib/errors.js';
 import type { AuditService } from '../audit/audit.service.js';
-import { apiKeys } from './api-key.table.js';
 
 export const Scopes = [
   'subjects:read',
@@ -37,10 +35,27 @@ export interface ApiPrincipal {
   actor: string;
 }
 
+/**
+ * Verified tokens are remembered briefly (the lookup is a round trip on every request). A revocation clears
+ * this process's memory at once; another instance on the same PostgreSQL honours it within this time.
+ */
+export const AUTH_CACHE_TTL_MS = 5_000;
+
 const TOKEN_PATTERN = /^amk_([a-z0-9]{12})_([A-Za-z0-9_-]{43})$/;
 const sha256 = (s: string) => createHash('sha256').update(s, 'utf8').digest();
 
+interface KeyRow {
+  id: string;
+  name: string;
+  secret_hash: Uint8Array;
+  scopes: string[];
+  created_at: Date;
+  revoked_at: Date | null;
+}
+
 export function createApiKeyService(deps: { stores: Stores; audit: AuditService; clock: () => Date }) {
+  const verified = new Map<string, { principal: ApiPrincipal; expiresAt: number }>();
+
   async function create(actor: string, name: string, scopes: Scope[]) {
     const prefix = randomBytes(9)
       .toString('base64url')
@@ -49,14 +64,17 @@ export function createApiKeyService(deps: { stores: Stores; audit: AuditService;
       .slice(0, 12);
     const secret = randomBytes(32).toString('base64url');
     const id = randomUUID();
-    const row = { id, name, prefix, secretHash: sha256(secret), scopes, createdAt: deps.clock() };
-    await deps.stores.data.transaction(async (tx) => {
-      await tx.insert(apiKeys).values(row);
+    const createdAt = deps.clock();
+    await deps.stores.transaction(async (tx) => {
+      await tx.query(
+        'INSERT INTO api_keys (id, name, prefix, secret_hash, scopes, created_at) VALUES ($1, $2, $3, $4, $5::text[], $6)',
+        [id, name, prefix, sha256(secret), scopes, createdAt],
+      );
       await deps.audit.append(tx, [
         { actor, action: 'api_key.create', details: { keyId: id, name, scopes } },
       ]);
     });
-    return { id, name, scopes, createdAt: row.createdAt, token: `amk_${prefix}_${secret}` };
+    return { id, name, scopes, createdAt, token: `amk_${prefix}_${secret}` };
   }
 
   async function authenticate(token: string | undefined): Promise<ApiPrincipal> {
@@ -67,39 +85,54 @@ export function createApiKeyService(deps: { stores: Stores; audit: AuditService;
       );
     }
     const match = TOKEN_PATTERN.exec(token);
-    if (!match)
+    if (!match) {
       throw refuse(
         'API-ключ имеет неверный формат (ожидается amk_<12 символов>_<43 символа>) / Malformed API key.',
       );
+    }
     const [, prefix, secret] = match as unknown as [string, string, string];
-    const rows = await deps.stores.data.select().from(apiKeys).where(eq(apiKeys.prefix, prefix));
     const hash = sha256(secret);
-    const row = rows.find((r) => r.secretHash.length === hash.length && timingSafeEqual(r.secretHash, hash));
+    const cacheKey = hash.toString('base64');
+    const cached = verified.get(cacheKey);
+    if (cached && cached.expiresAt > Date.now()) return cached.principal;
+    const rows = await deps.stores.sql.query<KeyRow>('SELECT * FROM api_keys WHERE prefix = $1', [prefix]);
+    const row = rows.find(
+      (r) => r.secret_hash.length === hash.length && timingSafeEqual(r.secret_hash, hash),
+    );
     if (!row) throw refuse('API-ключ не найден / Unknown API key.');
-    if (row.revokedAt)
+    if (row.revoked_at) {
+      verified.delete(cacheKey);
       throw refuse(
-        `API-ключ «${row.name}» отозван ${row.revokedAt.toISOString()} / The API key was revoked.`,
+        `API-ключ «${row.name}» отозван ${row.revoked_at.toISOString()} / The API key was revoked.`,
       );
-    return {
+    }
+    const principal: ApiPrincipal = {
       keyId: row.id,
       name: row.name,
       scopes: new Set(row.scopes as Scope[]),
       actor: `api_key:${row.name}`,
     };
+    verified.set(cacheKey, { principal, expiresAt: Date.now() + AUTH_CACHE_TTL_MS });
+    return principal;
   }
 
   async function list() {
-    const rows = await deps.stores.data.select().from(apiKeys);
-    return rows.map(({ secretHash: _h, ...rest }) => rest);
+    const rows = await deps.stores.sql.query<KeyRow>('SELECT * FROM api_keys ORDER BY created_at');
+    return rows.map((r) => ({
+      id: r.id,
+      name: r.name,
+      scopes: r.scopes,
+      createdAt: r.created_at,
+      revokedAt: r.revoked_at,
+    }));
   }
 
   async function revoke(actor: string, id: string) {
-    await deps.stores.data.transaction(async (tx) => {
-      const [row] = await tx
-        .update(apiKeys)
-        .set({ revokedAt: deps.clock() })
-        .where(and(eq(apiKeys.id, id), isNull(apiKeys.revokedAt)))
-        .returning({ id: apiKeys.id });
+    await deps.stores.transaction(async (tx) => {
+      const [row] = await tx.query(
+        'UPDATE api_keys SET revoked_at = $2 WHERE id = $1 AND revoked_at IS NULL RETURNING id',
+        [id, deps.clock()],
+      );
       if (!row)
         throw new DomainError(
           ErrorCodes.NOT_FOUND,
@@ -107,11 +140,12 @@ export function createApiKeyService(deps: { stores: Stores; audit: AuditService;
         );
       await deps.audit.append(tx, [{ actor, action: 'api_key.revoke', details: { keyId: id } }]);
     });
+    for (const [cacheKey, entry] of verified) if (entry.principal.keyId === id) verified.delete(cacheKey);
   }
 
   async function count(): Promise<number> {
-    const rows = await deps.stores.data.select({ id: apiKeys.id }).from(apiKeys).limit(1);
-    return rows.length;
+    const [row] = await deps.stores.sql.query<{ n: string | number }>('SELECT count(*) AS n FROM api_keys');
+    return Number(row?.n ?? 0);
   }
 
   return { create, authenticate, list, revoke, count };

@@ -2,10 +2,8 @@
 // derived from the master key), so an edit, removal or reordering of any row breaks the chain at that row,
 // and someone with database access but without the master key cannot re-forge the chain after an edit.
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { asc, eq, gt } from 'drizzle-orm';
-import type { DataDb, DataTx } from '../../db/database.js';
+import type { Sql } from '../../db/database.js';
 import { canonicalJson } from '../../lib/canonical-json.js';
-import { auditHead, auditLog } from './audit.table.js';
 
 export const AuditActions = [
   'subject.create',
@@ -65,6 +63,19 @@ export type AuditVerification =
 
 const GENESIS = Buffer.alloc(32);
 
+interface AuditRow {
+  seq: string | number;
+  at: Date;
+  actor: string;
+  action: string;
+  subject_id: string | null;
+  purpose_id: string | null;
+  field_ids: string[];
+  details: Record<string, unknown>;
+  prev_hash: Uint8Array;
+  hash: Uint8Array;
+}
+
 export function createAuditService(deps: { auditKey: Buffer; clock: () => Date }) {
   function mac(prev: Uint8Array, entry: ChainedFields): Buffer {
     const payload = canonicalJson({
@@ -81,15 +92,21 @@ export function createAuditService(deps: { auditKey: Buffer; clock: () => Date }
   }
 
   /** Appends entries inside the caller's transaction: the business change and its record commit together. */
-  async function append(tx: DataTx, entries: AuditEntryInput[]): Promise<void> {
+  async function append(tx: Sql, entries: AuditEntryInput[]): Promise<void> {
     if (entries.length === 0) return;
-    // The row lock on the head serialises appends across connections and instances.
-    const [head] = await tx.select().from(auditHead).where(eq(auditHead.id, 1)).for('update');
+    // Moving the head first takes its row lock: appends from all connections and instances queue here,
+    // and the lock is held only for the one statement that follows and the commit.
+    const [head] = await tx.query<{ seq: string | number; hash: Uint8Array }>(
+      'UPDATE audit_head SET seq = seq + $1 WHERE id = 1 RETURNING seq, hash',
+      [entries.length],
+    );
     if (!head) throw new Error('audit_head row is missing: the data store was not migrated');
-    let seq = head.seq;
+    let seq = Number(head.seq) - entries.length;
     let prev: Uint8Array = head.hash;
     const at = deps.clock();
-    const rows = entries.map((input) => {
+    const params: unknown[] = [];
+    const tuples: string[] = [];
+    for (const input of entries) {
       seq += 1;
       const fields: ChainedFields = {
         seq,
@@ -102,32 +119,63 @@ export function createAuditService(deps: { auditKey: Buffer; clock: () => Date }
         details: input.details ?? {},
       };
       const hash = mac(prev, fields);
-      const row = { ...fields, prevHash: Buffer.from(prev), hash };
+      const n = params.length;
+      tuples.push(
+        `($${n + 1}, $${n + 2}, $${n + 3}, $${n + 4}, $${n + 5}::uuid, $${n + 6}, $${n + 7}::text[], $${n + 8}::jsonb, $${n + 9}, $${n + 10})`,
+      );
+      params.push(
+        seq,
+        at,
+        fields.actor,
+        fields.action,
+        fields.subjectId,
+        fields.purposeId,
+        fields.fieldIds,
+        JSON.stringify(fields.details),
+        Buffer.from(prev),
+        hash,
+      );
       prev = hash;
-      return row;
-    });
-    await tx.insert(auditLog).values(rows);
-    await tx
-      .update(auditHead)
-      .set({ seq, hash: Buffer.from(prev) })
-      .where(eq(auditHead.id, 1));
+    }
+    params.push(Buffer.from(prev));
+    await tx.query(
+      `WITH appended AS (
+         INSERT INTO audit_log (seq, at, actor, action, subject_id, purpose_id, field_ids, details, prev_hash, hash)
+         VALUES ${tuples.join(', ')}
+       )
+       UPDATE audit_head SET hash = $${params.length} WHERE id = 1`,
+      params,
+    );
   }
 
   /** Walks the chain in order and names the first entry that was changed, removed or reordered. */
-  async function verify(db: DataDb, batchSize = 5000): Promise<AuditVerification> {
-    const [head] = await db.select().from(auditHead).where(eq(auditHead.id, 1));
+  async function verify(sql: Sql, batchSize = 5000): Promise<AuditVerification> {
+    const [head] = await sql.query<{ seq: string | number; hash: Uint8Array }>(
+      'SELECT seq, hash FROM audit_head WHERE id = 1',
+    );
     let expectedSeq = 1;
     let prev: Uint8Array = GENESIS;
     let entries = 0;
     let lastSeq = 0;
     for (;;) {
-      const rows = await db
-        .select()
-        .from(auditLog)
-        .where(gt(auditLog.seq, lastSeq))
-        .orderBy(asc(auditLog.seq))
-        .limit(batchSize);
-      for (const row of rows) {
+      const raw = await sql.query<AuditRow>(
+        `SELECT seq, at, actor, action, subject_id, purpose_id, field_ids, details, prev_hash, hash
+         FROM audit_log WHERE seq > $1 ORDER BY seq LIMIT $2`,
+        [lastSeq, batchSize],
+      );
+      for (const r of raw) {
+        const row = {
+          seq: Number(r.seq),
+          at: r.at,
+          actor: r.actor,
+          action: r.action,
+          subjectId: r.subject_id,
+          purposeId: r.purpose_id,
+          fieldIds: r.field_ids,
+          details: r.details,
+          prevHash: r.prev_hash,
+          hash: r.hash,
+        };
         if (row.seq !== expectedSeq) {
           return {
             ok: false,
@@ -160,9 +208,9 @@ export function createAuditService(deps: { auditKey: Buffer; clock: () => Date }
         entries += 1;
         lastSeq = row.seq;
       }
-      if (rows.length < batchSize) break;
+      if (raw.length < batchSize) break;
     }
-    const headSeq = head?.seq ?? 0;
+    const headSeq = Number(head?.seq ?? 0);
     if (headSeq !== lastSeq || (head && !equalBytes(head.hash, prev))) {
       return {
         ok: false,

@@ -1,18 +1,17 @@
 // The consent journal: grants with proof, withdrawals that create the obligation to stop processing by the
 // deadline, and the marking of data that was held only under the withdrawn consent.
 import { createHash, randomUUID } from 'node:crypto';
-import { and, arrayContains, desc, eq } from 'drizzle-orm';
 import type { Stores } from '../../db/database.js';
+import { isUniqueViolation } from '../../db/errors.js';
 import { openText, sealText } from '../../lib/crypto.js';
 import { DomainError, ErrorCodes, type ErrorIssue } from '../../lib/errors.js';
 import type { AuditEntryInput, AuditService } from '../audit/audit.service.js';
 import { dueDate } from '../calendar/calendar.js';
-import { obligations } from '../obligations/obligation.table.js';
 import type { RegisterRules } from '../rules/register-rules.js';
 import type { KeyStore } from '../vault/key-store.js';
 import type { VaultService } from '../vault/vault.service.js';
-import { personalValues } from '../vault/vault.table.js';
-import { consents, type PublicationFieldPermission } from './consent.table.js';
+import type { ValueBasis } from '../vault/vault.table.js';
+import type { PublicationFieldPermission } from './consent.table.js';
 
 export type ConsentChannel = 'web' | 'api' | 'email' | 'paper';
 export type ConsentKind = 'processing' | 'publication';
@@ -53,6 +52,77 @@ interface ConsentEvidence {
   ip?: string;
   userAgent?: string;
   withdrawal?: { ip?: string; userAgent?: string };
+}
+
+/** A consent as the API presents it: the proof without the sealed evidence (returned decrypted beside it). */
+export interface ConsentRecord {
+  id: string;
+  subjectId: string;
+  purposeId: string;
+  kind: ConsentKind;
+  status: 'active' | 'withdrawn';
+  grantedAt: Date;
+  channel: ConsentChannel;
+  text: string;
+  textSha256: string;
+  policyVersion: string;
+  dataFields: string[];
+  term: string | null;
+  thirdPartyTransfer: boolean;
+  crossBorderTransfer: boolean;
+  publicationAllowed: boolean;
+  publicationFields: PublicationFieldPermission[] | null;
+  withdrawnAt: Date | null;
+  withdrawalChannel: ConsentChannel | null;
+}
+
+interface ConsentRow {
+  id: string;
+  subject_id: string;
+  purpose_id: string;
+  kind: ConsentKind;
+  status: 'active' | 'withdrawn';
+  granted_at: Date;
+  channel: ConsentChannel;
+  text: string;
+  text_sha256: string;
+  policy_version: string;
+  evidence_ciphertext: Uint8Array;
+  data_fields: string[];
+  term: string | null;
+  third_party_transfer: boolean;
+  cross_border_transfer: boolean;
+  publication_allowed: boolean;
+  publication_fields: PublicationFieldPermission[] | null;
+  withdrawn_at: Date | null;
+  withdrawal_channel: ConsentChannel | null;
+}
+
+const CONSENT_COLUMNS = `id, subject_id, purpose_id, kind, status, granted_at, channel, text, text_sha256, policy_version,
+  evidence_ciphertext, data_fields, term, third_party_transfer, cross_border_transfer, publication_allowed,
+  publication_fields, withdrawn_at, withdrawal_channel`;
+
+function fromRow(r: ConsentRow): ConsentRecord {
+  return {
+    id: r.id,
+    subjectId: r.subject_id,
+    purposeId: r.purpose_id,
+    kind: r.kind,
+    status: r.status,
+    grantedAt: r.granted_at,
+    channel: r.channel,
+    text: r.text,
+    textSha256: r.text_sha256,
+    policyVersion: r.policy_version,
+    dataFields: r.data_fields,
+    term: r.term,
+    thirdPartyTransfer: r.third_party_transfer,
+    crossBorderTransfer: r.cross_border_transfer,
+    publicationAllowed: r.publication_allowed,
+    publicationFields: r.publication_fields,
+    withdrawnAt: r.withdrawn_at,
+    withdrawalChannel: r.withdrawal_channel,
+  };
 }
 
 const evidenceAad = (subjectId: string, consentId: string) => `consent:${subjectId}:${consentId}`;
@@ -172,58 +242,65 @@ export function createConsentService(deps: {
     const purpose = rules.purpose(input.purpose);
     const publicationFields = checkKind(input);
     const dataFields = checkContents(input, purpose.fields);
-    await deps.vault.requireSubject(stores.data, subjectId);
-    const key = await deps.keyStore.getSubjectKey(subjectId);
+    const key = await deps.vault.subjectKey(subjectId);
     const id = randomUUID();
-    const now = deps.clock();
     const evidence: ConsentEvidence = {
       subjectFullName: input.subjectFullName,
       ip: input.ip,
       userAgent: input.userAgent,
     };
-    const duplicate = () =>
-      new DomainError(
-        ErrorCodes.CONSENT_ALREADY_GRANTED,
-        `Согласие субъекта на цель «${purpose.id}» уже действует; повторное не записано. ` +
-          'A live consent for this purpose already exists.',
-        { issues: [{ path: 'purpose', message: 'duplicate grant' }] },
-      );
+    const row: ConsentRecord = {
+      id,
+      subjectId,
+      purposeId: purpose.id,
+      kind: input.kind,
+      status: 'active',
+      grantedAt: input.givenAt ?? deps.clock(),
+      channel: input.channel,
+      text: input.text,
+      textSha256: createHash('sha256').update(input.text, 'utf8').digest('hex'),
+      policyVersion: input.policyVersion,
+      dataFields,
+      term: input.term ?? null,
+      thirdPartyTransfer: input.thirdPartyTransfer ?? false,
+      crossBorderTransfer: input.crossBorderTransfer ?? false,
+      publicationAllowed: input.kind === 'publication' || (input.publication ?? false),
+      publicationFields,
+      withdrawnAt: null,
+      withdrawalChannel: null,
+    };
     try {
-      return await stores.data.transaction(async (tx) => {
-        const [live] = await tx
-          .select({ id: consents.id })
-          .from(consents)
-          .where(
-            and(
-              eq(consents.subjectId, subjectId),
-              eq(consents.purposeId, purpose.id),
-              eq(consents.kind, input.kind),
-              eq(consents.status, 'active'),
-            ),
-          );
-        if (live) throw duplicate();
-        const row = {
-          id,
-          subjectId,
-          purposeId: purpose.id,
-          kind: input.kind,
-          status: 'active' as const,
-          grantedAt: input.givenAt ?? now,
-          channel: input.channel,
-          text: input.text,
-          textSha256: createHash('sha256').update(input.text, 'utf8').digest('hex'),
-          policyVersion: input.policyVersion,
-          evidenceCiphertext: sealText(key, JSON.stringify(evidence), evidenceAad(subjectId, id)),
-          dataFields,
-          term: input.term ?? null,
-          thirdPartyTransfer: input.thirdPartyTransfer ?? false,
-          crossBorderTransfer: input.crossBorderTransfer ?? false,
-          publicationAllowed: input.kind === 'publication' || (input.publication ?? false),
-          publicationFields,
-          withdrawnAt: null,
-          withdrawalChannel: null,
-        };
-        await tx.insert(consents).values(row);
+      return await stores.transaction(async (tx) => {
+        // The partial unique index (one live consent per subject, purpose and kind) refuses a duplicate.
+        const inserted = await tx.query(
+          `INSERT INTO consents (id, subject_id, purpose_id, kind, status, granted_at, channel, text, text_sha256,
+             policy_version, evidence_ciphertext, data_fields, term, third_party_transfer, cross_border_transfer,
+             publication_allowed, publication_fields)
+           SELECT $1, $2, $3, $4, 'active', $5, $6, $7, $8, $9, $10, $11::text[], $12, $13, $14, $15, $16::jsonb
+           WHERE EXISTS (SELECT 1 FROM subjects WHERE id = $2 AND status <> 'destroyed')
+           RETURNING id`,
+          [
+            id,
+            subjectId,
+            purpose.id,
+            input.kind,
+            row.grantedAt,
+            input.channel,
+            input.text,
+            row.textSha256,
+            input.policyVersion,
+            sealText(key, JSON.stringify(evidence), evidenceAad(subjectId, id)),
+            dataFields,
+            row.term,
+            row.thirdPartyTransfer,
+            row.crossBorderTransfer,
+            row.publicationAllowed,
+            publicationFields ? JSON.stringify(publicationFields) : null,
+          ],
+        );
+        if (inserted.length === 0) {
+          throw new DomainError(ErrorCodes.NOT_FOUND, `Субъект ${subjectId} не найден / Subject not found`);
+        }
         await audit.append(tx, [
           {
             actor,
@@ -243,11 +320,13 @@ export function createConsentService(deps: {
         return presentConsent(row, evidence);
       });
     } catch (error) {
-      if (
-        (error as { code?: string }).code === '23505' ||
-        (error as { cause?: { code?: string } }).cause?.code === '23505'
-      ) {
-        throw duplicate();
+      if (isUniqueViolation(error)) {
+        throw new DomainError(
+          ErrorCodes.CONSENT_ALREADY_GRANTED,
+          `Согласие субъекта на цель «${purpose.id}» уже действует; повторное не записано. ` +
+            'A live consent for this purpose already exists.',
+          { issues: [{ path: 'purpose', message: 'duplicate grant' }] },
+        );
       }
       throw error;
     }
@@ -255,8 +334,7 @@ export function createConsentService(deps: {
 
   async function withdraw(actor: string, subjectId: string, input: WithdrawInput) {
     const purpose = rules.purpose(input.purpose);
-    await deps.vault.requireSubject(stores.data, subjectId);
-    const key = await deps.keyStore.getSubjectKey(subjectId);
+    const key = await deps.vault.subjectKey(subjectId);
     const receivedAt = input.receivedAt ?? deps.clock();
     const deadline = rules.governingDeadline('consent_withdrawal');
     const due = dueDate(receivedAt, deadline, {
@@ -265,19 +343,13 @@ export function createConsentService(deps: {
     });
     const now = deps.clock();
 
-    return stores.data.transaction(async (tx) => {
-      const [consent] = await tx
-        .select()
-        .from(consents)
-        .where(
-          and(
-            eq(consents.subjectId, subjectId),
-            eq(consents.purposeId, purpose.id),
-            eq(consents.kind, input.kind),
-            eq(consents.status, 'active'),
-          ),
-        );
-      if (!consent) {
+    return stores.transaction(async (tx) => {
+      const [found] = await tx.query<ConsentRow>(
+        `SELECT ${CONSENT_COLUMNS} FROM consents
+         WHERE subject_id = $1 AND purpose_id = $2 AND kind = $3 AND status = 'active' FOR UPDATE`,
+        [subjectId, purpose.id, input.kind],
+      );
+      if (!found) {
         throw new DomainError(
           ErrorCodes.CONSENT_NOT_FOUND,
           `У субъекта нет действующего согласия на цель «${purpose.id}» (${input.kind}): отзывать нечего. ` +
@@ -285,23 +357,24 @@ export function createConsentService(deps: {
           { issues: [{ path: 'purpose', message: 'no live consent' }] },
         );
       }
+      const consent = fromRow(found);
       const evidence = JSON.parse(
-        openText(key, consent.evidenceCiphertext, evidenceAad(subjectId, consent.id)),
+        openText(key, found.evidence_ciphertext, evidenceAad(subjectId, consent.id)),
       ) as ConsentEvidence;
       evidence.withdrawal = { ip: input.ip, userAgent: input.userAgent };
-      await tx
-        .update(consents)
-        .set({
-          status: 'withdrawn',
-          withdrawnAt: receivedAt,
-          withdrawalChannel: input.channel,
-          evidenceCiphertext: sealText(key, JSON.stringify(evidence), evidenceAad(subjectId, consent.id)),
-        })
-        .where(eq(consents.id, consent.id));
+      await tx.query(
+        `UPDATE consents SET status = 'withdrawn', withdrawn_at = $2, withdrawal_channel = $3, evidence_ciphertext = $4
+         WHERE id = $1`,
+        [
+          consent.id,
+          receivedAt,
+          input.channel,
+          sealText(key, JSON.stringify(evidence), evidenceAad(subjectId, consent.id)),
+        ],
+      );
 
-      const obligationId = randomUUID();
       const obligation = {
-        id: obligationId,
+        id: randomUUID(),
         subjectId,
         kind: 'stop_processing' as const,
         purposeId: purpose.id,
@@ -317,44 +390,55 @@ export function createConsentService(deps: {
           rule: deadline.rule,
         },
       };
-      await tx.insert(obligations).values(obligation);
+      await tx.query(
+        `INSERT INTO obligations (id, subject_id, kind, purpose_id, consent_id, status, created_at, due_date, due_at, deadline)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8::date, $9, $10::jsonb)`,
+        [
+          obligation.id,
+          subjectId,
+          obligation.kind,
+          purpose.id,
+          consent.id,
+          obligation.status,
+          now,
+          obligation.dueDate,
+          obligation.dueAt,
+          JSON.stringify(obligation.deadline),
+        ],
+      );
 
       // Values held for this purpose under this consent lose the purpose; with no purpose left they are
       // marked for destruction by the deadline. Values held under another basis (a contract) are untouched.
-      const held = await tx
-        .select()
-        .from(personalValues)
-        .where(
-          and(
-            eq(personalValues.subjectId, subjectId),
-            eq(personalValues.status, 'active'),
-            arrayContains(personalValues.purposes, [purpose.id]),
-          ),
-        );
+      const held = await tx.query<{
+        id: string;
+        field_id: string;
+        purposes: string[];
+        legal_bases: ValueBasis[];
+      }>(
+        `SELECT id, field_id, purposes, legal_bases FROM personal_values
+         WHERE subject_id = $1 AND status = 'active' AND $2 = ANY(purposes)`,
+        [subjectId, purpose.id],
+      );
       const released: string[] = [];
       const marked: string[] = [];
       for (const value of held) {
-        const basis = value.legalBases.find((b) => b.purpose === purpose.id);
+        const basis = value.legal_bases.find((b) => b.purpose === purpose.id);
         if (!basis || basis.consentId !== consent.id) continue;
         const purposes = value.purposes.filter((p) => p !== purpose.id);
-        const legalBases = value.legalBases.filter((b) => b.purpose !== purpose.id);
+        const legalBases = value.legal_bases.filter((b) => b.purpose !== purpose.id);
         if (purposes.length > 0) {
-          await tx
-            .update(personalValues)
-            .set({ purposes, legalBases, updatedAt: now })
-            .where(eq(personalValues.id, value.id));
-          released.push(value.fieldId);
+          await tx.query(
+            'UPDATE personal_values SET purposes = $2::text[], legal_bases = $3::jsonb, updated_at = $4 WHERE id = $1',
+            [value.id, purposes, JSON.stringify(legalBases), now],
+          );
+          released.push(value.field_id);
         } else {
-          await tx
-            .update(personalValues)
-            .set({
-              status: 'marked_for_destruction',
-              markedReason: 'consent_withdrawn',
-              destroyBy: obligation.dueAt,
-              updatedAt: now,
-            })
-            .where(eq(personalValues.id, value.id));
-          marked.push(value.fieldId);
+          await tx.query(
+            `UPDATE personal_values SET status = 'marked_for_destruction', marked_reason = 'consent_withdrawn',
+               destroy_by = $2, updated_at = $3 WHERE id = $1`,
+            [value.id, obligation.dueAt, now],
+          );
+          marked.push(value.field_id);
         }
       }
       const entries: AuditEntryInput[] = [
@@ -371,7 +455,7 @@ export function createConsentService(deps: {
           subjectId,
           purposeId: purpose.id,
           details: {
-            obligationId,
+            obligationId: obligation.id,
             kind: 'stop_processing',
             dueDate: due.dueDate,
             deadline: obligation.deadline,
@@ -411,30 +495,28 @@ export function createConsentService(deps: {
   }
 
   async function list(actor: string, subjectId: string) {
-    await deps.vault.requireSubject(stores.data, subjectId);
-    const key = await deps.keyStore.getSubjectKey(subjectId);
-    return stores.data.transaction(async (tx) => {
-      const rows = await tx
-        .select()
-        .from(consents)
-        .where(eq(consents.subjectId, subjectId))
-        .orderBy(desc(consents.grantedAt));
+    const key = await deps.vault.subjectKey(subjectId);
+    return stores.transaction(async (tx) => {
+      await deps.vault.requireSubject(tx, subjectId);
+      const rows = await tx.query<ConsentRow>(
+        `SELECT ${CONSENT_COLUMNS} FROM consents WHERE subject_id = $1 ORDER BY granted_at DESC`,
+        [subjectId],
+      );
       await audit.append(tx, [
         { actor, action: 'consent.read', subjectId, details: { consents: rows.length } },
       ]);
       return rows.map((row) =>
         presentConsent(
-          row,
-          JSON.parse(openText(key, row.evidenceCiphertext, evidenceAad(subjectId, row.id))),
+          fromRow(row),
+          JSON.parse(openText(key, row.evidence_ciphertext, evidenceAad(subjectId, row.id))),
         ),
       );
     });
   }
 
-  function presentConsent(row: typeof consents.$inferSelect, evidence: ConsentEvidence) {
-    const { evidenceCiphertext: _sealed, ...rest } = row;
+  function presentConsent(record: ConsentRecord, evidence: ConsentEvidence) {
     return {
-      ...rest,
+      ...record,
       operator: { name: rules.register.operator.name.ru, binIin: rules.register.operator.bin_iin },
       evidence,
     };

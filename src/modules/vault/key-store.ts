@@ -1,35 +1,71 @@
 // Subject data keys: created with the subject, wrapped by the master key, kept in the separate key store.
-import { eq } from 'drizzle-orm';
-import type { KeyDb } from '../../db/database.js';
+import type { Sql } from '../../db/database.js';
 import { newDataKey, open, seal } from '../../lib/crypto.js';
 import { DomainError, ErrorCodes } from '../../lib/errors.js';
-import { subjectKeys } from './key-store.table.js';
 
 const wrapAad = (subjectId: string) => `subject-key:${subjectId}`;
 
-export function createKeyStore(deps: { keys: KeyDb; masterKey: Buffer; clock: () => Date }) {
+export interface KeyCacheOptions {
+  /** Unwrapped keys kept in memory; each saves a key-store round trip (0.25–0.5 ms, BENCHMARKS.md). */
+  maxEntries: number;
+  /** How long a destroyed key can outlive its destruction in another instance's memory. */
+  ttlMs: number;
+}
+
+export const DEFAULT_KEY_CACHE: KeyCacheOptions = { maxEntries: 10_000, ttlMs: 60_000 };
+
+export function createKeyStore(deps: {
+  keySql: Sql;
+  masterKey: Buffer;
+  clock: () => Date;
+  cache?: KeyCacheOptions;
+}) {
+  const cacheOptions = deps.cache ?? DEFAULT_KEY_CACHE;
+  // A Map keeps insertion order: the first entry is the oldest, evicted first.
+  const cache = new Map<string, { key: Buffer; expiresAt: number }>();
+
+  function remember(subjectId: string, key: Buffer): void {
+    if (cacheOptions.maxEntries <= 0) return;
+    cache.delete(subjectId);
+    cache.set(subjectId, { key, expiresAt: Date.now() + cacheOptions.ttlMs });
+    if (cache.size > cacheOptions.maxEntries) cache.delete(cache.keys().next().value!);
+  }
+
   return {
     /** Committed before the data transaction: an orphan key (if that fails) is harmless; a subject without one is not. */
     async createSubjectKey(subjectId: string): Promise<Buffer> {
       const key = newDataKey();
-      await deps.keys.insert(subjectKeys).values({
-        subjectId,
-        wrappedKey: seal(deps.masterKey, key, wrapAad(subjectId)),
-        createdAt: deps.clock(),
-      });
+      await deps.keySql.query(
+        'INSERT INTO amanat_keys.subject_keys (subject_id, wrapped_key, created_at) VALUES ($1, $2, $3)',
+        [subjectId, seal(deps.masterKey, key, wrapAad(subjectId)), deps.clock()],
+      );
+      remember(subjectId, key);
       return key;
     },
 
     async getSubjectKey(subjectId: string): Promise<Buffer> {
-      const [row] = await deps.keys.select().from(subjectKeys).where(eq(subjectKeys.subjectId, subjectId));
+      const cached = cache.get(subjectId);
+      if (cached && cached.expiresAt > Date.now()) return cached.key;
+      const [row] = await deps.keySql.query<{ wrapped_key: Uint8Array }>(
+        'SELECT wrapped_key FROM amanat_keys.subject_keys WHERE subject_id = $1',
+        [subjectId],
+      );
       if (!row) {
+        cache.delete(subjectId);
         throw new DomainError(
           ErrorCodes.NOT_FOUND,
           `Ключ субъекта ${subjectId} не найден: данные субъекта уничтожены или недоступны. Subject key not found.`,
           { details: { subjectId } },
         );
       }
-      return open(deps.masterKey, row.wrappedKey, wrapAad(subjectId));
+      const key = open(deps.masterKey, row.wrapped_key, wrapAad(subjectId));
+      remember(subjectId, key);
+      return key;
+    },
+
+    /** Drops a key from this process's memory (destruction must call it before deleting the row). */
+    forget(subjectId: string): void {
+      cache.delete(subjectId);
     },
   };
 }

@@ -1,12 +1,11 @@
 // The subject vault: subjects found through keyed hashes of their identities, and personal-data values
 // encrypted under each subject's own key, every value tagged with its purposes and legal bases.
 import { randomUUID } from 'node:crypto';
-import { and, arrayContains, eq, inArray } from 'drizzle-orm';
-import type { DataTx, Stores } from '../../db/database.js';
+import type { Sql, Stores } from '../../db/database.js';
+import { isUniqueViolation } from '../../db/errors.js';
 import { hmacSha256, openText, sealText } from '../../lib/crypto.js';
-import { DomainError, ErrorCodes, type ErrorIssue } from '../../lib/errors.js';
-import type { AuditService } from '../audit/audit.service.js';
-import { consents } from '../consents/consent.table.js';
+import { DomainError, ErrorCodes, type ErrorIssue, isDomainError } from '../../lib/errors.js';
+import type { AuditEntryInput, AuditService } from '../audit/audit.service.js';
 import type { LegalBasisType, Purpose } from '../register/register.schema.js';
 import type { RegisterRules } from '../rules/register-rules.js';
 import {
@@ -17,7 +16,7 @@ import {
   validationError,
 } from './field-values.js';
 import type { KeyStore } from './key-store.js';
-import { personalValues, subjectIdentities, subjects, type ValueBasis } from './vault.table.js';
+import type { ValueBasis } from './vault.table.js';
 
 export type Identities = Partial<Record<IdentityKind, string>>;
 const IDENTITY_KINDS: IdentityKind[] = ['email', 'phone', 'iin'];
@@ -55,11 +54,46 @@ export interface ReadValue {
 const valueAad = (subjectId: string, fieldId: string) => `value:${subjectId}:${fieldId}`;
 const identityAad = (subjectId: string, kind: string) => `identity:${subjectId}:${kind}`;
 
-function isUniqueViolation(error: unknown): boolean {
-  for (let e: unknown = error; e; e = (e as { cause?: unknown }).cause) {
-    if ((e as { code?: string }).code === '23505') return true;
-  }
-  return false;
+interface LiveConsent {
+  id: string;
+  purposeId: string;
+  kind: 'processing' | 'publication';
+}
+
+interface ExistingValue {
+  id: string;
+  fieldId: string;
+  purposes: string[];
+}
+
+function subjectNotFound(subjectId: string): DomainError {
+  return new DomainError(ErrorCodes.NOT_FOUND, `Субъект ${subjectId} не найден / Subject not found`, {
+    issues: [{ path: 'subjectId', message: 'unknown subject' }],
+  });
+}
+
+function subjectBlocked(subjectId: string): DomainError {
+  return new DomainError(
+    ErrorCodes.FORBIDDEN,
+    `Данные субъекта ${subjectId} заблокированы: чтение и изменение запрещены до разблокирования. Subject is blocked.`,
+  );
+}
+
+interface SubjectRow {
+  id: string;
+  status: 'active' | 'blocked' | 'destroyed';
+  created_at: Date;
+}
+
+interface ValueRow {
+  id: string;
+  field_id: string;
+  ciphertext: Uint8Array;
+  purposes: string[];
+  legal_bases: ValueBasis[];
+  source: string;
+  collected_at: Date;
+  updated_at: Date;
 }
 
 export function createVaultService(deps: {
@@ -97,17 +131,12 @@ export function createVaultService(deps: {
   }
 
   async function findSubjectIds(identities: Map<IdentityKind, string>): Promise<Map<IdentityKind, string>> {
-    const found = new Map<IdentityKind, string>();
-    for (const [kind, value] of identities) {
-      const [row] = await stores.data
-        .select({ subjectId: subjectIdentities.subjectId })
-        .from(subjectIdentities)
-        .where(
-          and(eq(subjectIdentities.kind, kind), eq(subjectIdentities.lookupHash, lookupHash(kind, value))),
-        );
-      if (row) found.set(kind, row.subjectId);
-    }
-    return found;
+    // The kind is part of the HMAC input, so one ANY() over all hashes cannot match across kinds.
+    const rows = await stores.sql.query<{ kind: IdentityKind; subject_id: string }>(
+      'SELECT kind, subject_id FROM subject_identities WHERE lookup_hash = ANY($1::bytea[])',
+      [[...identities].map(([kind, value]) => lookupHash(kind, value))],
+    );
+    return new Map(rows.map((r) => [r.kind, r.subject_id]));
   }
 
   /** Finds the subject these identities belong to, or creates one; adds identities it did not have yet. */
@@ -145,18 +174,26 @@ export function createVaultService(deps: {
       : await deps.keyStore.createSubjectKey(subjectId);
     const missing = [...identities].filter(([kind]) => !found.has(kind));
     const now = deps.clock();
-    await stores.data.transaction(async (tx) => {
-      if (!existing) await tx.insert(subjects).values({ id: subjectId, status: 'active', createdAt: now });
-      if (missing.length > 0) {
-        await tx.insert(subjectIdentities).values(
-          missing.map(([kind, value]) => ({
-            id: randomUUID(),
+    await stores.transaction(async (tx) => {
+      if (!existing) {
+        await tx.query('INSERT INTO subjects (id, status, created_at) VALUES ($1, $2, $3)', [
+          subjectId,
+          'active',
+          now,
+        ]);
+      }
+      for (const [kind, value] of missing) {
+        await tx.query(
+          `INSERT INTO subject_identities (id, subject_id, kind, lookup_hash, ciphertext, created_at)
+           VALUES ($1, $2, $3, $4, $5, $6)`,
+          [
+            randomUUID(),
             subjectId,
             kind,
-            lookupHash: lookupHash(kind, value),
-            ciphertext: sealText(key, value, identityAad(subjectId, kind)),
-            createdAt: now,
-          })),
+            lookupHash(kind, value),
+            sealText(key, value, identityAad(subjectId, kind)),
+            now,
+          ],
         );
       }
       const kinds = missing.map(([kind]) => kind);
@@ -177,7 +214,7 @@ export function createVaultService(deps: {
     const identities = normalizeIdentities({ [kind]: raw });
     const found = await findSubjectIds(identities);
     const subjectId = found.get(kind) ?? null;
-    await stores.data.transaction((tx) =>
+    await stores.transaction((tx) =>
       audit.append(tx, [
         { actor, action: 'subject.lookup', subjectId, details: { by: kind, found: subjectId !== null } },
       ]),
@@ -185,26 +222,39 @@ export function createVaultService(deps: {
     return subjectId;
   }
 
-  async function requireSubject(db: Pick<DataTx, 'select'>, subjectId: string) {
-    const [row] = await db.select().from(subjects).where(eq(subjects.id, subjectId));
-    if (!row || row.status === 'destroyed') {
-      throw new DomainError(ErrorCodes.NOT_FOUND, `Субъект ${subjectId} не найден / Subject not found`, {
-        issues: [{ path: 'subjectId', message: 'unknown subject' }],
-      });
-    }
+  async function requireSubject(sql: Sql, subjectId: string): Promise<SubjectRow> {
+    const [row] = await sql.query<SubjectRow>('SELECT id, status, created_at FROM subjects WHERE id = $1', [
+      subjectId,
+    ]);
+    if (!row || row.status === 'destroyed') throw subjectNotFound(subjectId);
     return row;
   }
 
   async function getSubject(actor: string, subjectId: string) {
-    return stores.data.transaction(async (tx) => {
+    return stores.transaction(async (tx) => {
       const subject = await requireSubject(tx, subjectId);
-      const identities = await tx
-        .select({ kind: subjectIdentities.kind, createdAt: subjectIdentities.createdAt })
-        .from(subjectIdentities)
-        .where(eq(subjectIdentities.subjectId, subjectId));
+      const identities = await tx.query<{ kind: string; created_at: Date }>(
+        'SELECT kind, created_at FROM subject_identities WHERE subject_id = $1 ORDER BY created_at',
+        [subjectId],
+      );
       await audit.append(tx, [{ actor, action: 'subject.read', subjectId }]);
-      return { ...subject, identities };
+      return {
+        id: subject.id,
+        status: subject.status,
+        createdAt: subject.created_at,
+        identities: identities.map((i) => ({ kind: i.kind, createdAt: i.created_at })),
+      };
     });
+  }
+
+  /** The subject's key, or "subject not found" for an id that has none (never created, or destroyed). */
+  async function subjectKey(subjectId: string): Promise<Buffer> {
+    try {
+      return await deps.keyStore.getSubjectKey(subjectId);
+    } catch (error) {
+      if (isDomainError(error) && error.code === ErrorCodes.NOT_FOUND) throw subjectNotFound(subjectId);
+      throw error;
+    }
   }
 
   /** Data minimisation: only fields every named purpose lists; never biometric data when none is declared. */
@@ -248,20 +298,7 @@ export function createVaultService(deps: {
   }
 
   /** Picks the legal basis each purpose is collected under, and checks what that basis requires. */
-  async function chooseBases(tx: DataTx, subjectId: string, purposes: Purpose[], input: CollectInput) {
-    const live = await tx
-      .select({ id: consents.id, purposeId: consents.purposeId, kind: consents.kind })
-      .from(consents)
-      .where(
-        and(
-          eq(consents.subjectId, subjectId),
-          inArray(
-            consents.purposeId,
-            purposes.map((p) => p.id),
-          ),
-          eq(consents.status, 'active'),
-        ),
-      );
+  function chooseBases(live: LiveConsent[], purposes: Purpose[], input: CollectInput): ValueBasis[] {
     return purposes.map((p): ValueBasis => {
       const liveConsent = (kind: 'processing' | 'publication') =>
         live.find((c) => c.purposeId === p.id && c.kind === kind);
@@ -338,30 +375,28 @@ export function createVaultService(deps: {
     }
     if (issues.length > 0) throw validationError('Неверные значения полей / Invalid field values', issues);
 
-    await requireSubject(stores.data, subjectId);
-    const key = await deps.keyStore.getSubjectKey(subjectId);
+    const key = await subjectKey(subjectId);
     const purposeIds = purposes.map((p) => p.id).sort();
     const now = deps.clock();
 
-    return stores.data.transaction(async (tx) => {
-      const subject = await requireSubject(tx, subjectId);
-      if (subject.status === 'blocked') {
-        throw new DomainError(
-          ErrorCodes.FORBIDDEN,
-          `Данные субъекта ${subjectId} заблокированы / Subject is blocked`,
-        );
-      }
-      const legalBases = await chooseBases(tx, subjectId, purposes, input);
-      const existing = await tx
-        .select({ id: personalValues.id, fieldId: personalValues.fieldId, purposes: personalValues.purposes })
-        .from(personalValues)
-        .where(
-          and(
-            eq(personalValues.subjectId, subjectId),
-            inArray(personalValues.fieldId, fieldIds),
-            eq(personalValues.status, 'active'),
-          ),
-        );
+    return stores.transaction(async (tx) => {
+      // One statement: the subject's state, its live consents for these purposes, the values it already holds.
+      const [state] = await tx.query<{
+        status: SubjectRow['status'];
+        live: LiveConsent[];
+        existing: ExistingValue[];
+      }>(
+        `SELECT s.status,
+           (SELECT coalesce(json_agg(json_build_object('id', c.id, 'purposeId', c.purpose_id, 'kind', c.kind)), '[]')
+              FROM consents c WHERE c.subject_id = s.id AND c.status = 'active' AND c.purpose_id = ANY($2::text[])) AS live,
+           (SELECT coalesce(json_agg(json_build_object('id', v.id, 'fieldId', v.field_id, 'purposes', v.purposes)), '[]')
+              FROM personal_values v WHERE v.subject_id = s.id AND v.status = 'active' AND v.field_id = ANY($3::text[])) AS existing
+         FROM subjects s WHERE s.id = $1`,
+        [subjectId, purposeIds, fieldIds],
+      );
+      if (!state || state.status === 'destroyed') throw subjectNotFound(subjectId);
+      if (state.status === 'blocked') throw subjectBlocked(subjectId);
+      const legalBases = chooseBases(state.live, purposes, input);
       const stored: StoredValueMeta[] = [];
       for (const fieldId of fieldIds) {
         const ciphertext = sealText(
@@ -370,7 +405,7 @@ export function createVaultService(deps: {
           valueAad(subjectId, fieldId),
         );
         // A value collected again for the same purposes replaces the one held; other purposes keep theirs.
-        const same = existing.find(
+        const same = state.existing.find(
           (row) => row.fieldId === fieldId && [...row.purposes].sort().join() === purposeIds.join(),
         );
         const meta = {
@@ -381,56 +416,46 @@ export function createVaultService(deps: {
           collectedAt: now,
         };
         if (same) {
-          await tx
-            .update(personalValues)
-            .set({ ciphertext, legalBases, source: input.source, updatedAt: now })
-            .where(eq(personalValues.id, same.id));
+          await tx.query(
+            'UPDATE personal_values SET ciphertext = $2, legal_bases = $3::jsonb, source = $4, updated_at = $5 WHERE id = $1',
+            [same.id, ciphertext, JSON.stringify(legalBases), input.source, now],
+          );
           stored.push({ id: same.id, ...meta, action: 'updated' });
         } else {
           const id = randomUUID();
-          await tx.insert(personalValues).values({
-            id,
-            subjectId,
-            fieldId,
-            ciphertext,
-            purposes: purposeIds,
-            legalBases,
-            source: input.source,
-            collectedAt: now,
-            updatedAt: now,
-          });
+          await tx.query(
+            `INSERT INTO personal_values (id, subject_id, field_id, ciphertext, purposes, legal_bases, source, collected_at, updated_at)
+             VALUES ($1, $2, $3, $4, $5::text[], $6::jsonb, $7, $8, $8)`,
+            [id, subjectId, fieldId, ciphertext, purposeIds, JSON.stringify(legalBases), input.source, now],
+          );
           stored.push({ id, ...meta, action: 'created' });
         }
       }
       const created = stored.filter((s) => s.action === 'created').map((s) => s.field);
       const updated = stored.filter((s) => s.action === 'updated').map((s) => s.field);
       const details = { purposes: purposeIds, bases: legalBases.map((b) => b.type), source: input.source };
-      await audit.append(tx, [
-        ...(created.length
-          ? [
-              {
-                actor,
-                action: 'data.create' as const,
-                subjectId,
-                purposeId: purposeIds[0],
-                fieldIds: created,
-                details,
-              },
-            ]
-          : []),
-        ...(updated.length
-          ? [
-              {
-                actor,
-                action: 'data.update' as const,
-                subjectId,
-                purposeId: purposeIds[0],
-                fieldIds: updated,
-                details,
-              },
-            ]
-          : []),
-      ]);
+      const entries: AuditEntryInput[] = [];
+      if (created.length) {
+        entries.push({
+          actor,
+          action: 'data.create',
+          subjectId,
+          purposeId: purposeIds[0],
+          fieldIds: created,
+          details,
+        });
+      }
+      if (updated.length) {
+        entries.push({
+          actor,
+          action: 'data.update',
+          subjectId,
+          purposeId: purposeIds[0],
+          fieldIds: updated,
+          details,
+        });
+      }
+      await audit.append(tx, entries);
       return stored;
     });
   }
@@ -438,45 +463,42 @@ export function createVaultService(deps: {
   /** Reads are always for a purpose: only values held for it are returned, and the read is recorded. */
   async function readForPurpose(actor: string, subjectId: string, purposeId: string): Promise<ReadValue[]> {
     rules.purpose(purposeId);
-    const key = await deps.keyStore.getSubjectKey(subjectId);
-    const rows = await stores.data.transaction(async (tx) => {
-      const subject = await requireSubject(tx, subjectId);
-      if (subject.status === 'blocked') {
+    const key = await subjectKey(subjectId);
+    const rows = await stores.transaction(async (tx) => {
+      const found = await tx.query<ValueRow & { subject_status: SubjectRow['status'] }>(
+        `SELECT s.status AS subject_status, v.id, v.field_id, v.ciphertext, v.purposes, v.legal_bases, v.source,
+                v.collected_at, v.updated_at
+         FROM subjects s
+         LEFT JOIN personal_values v ON v.subject_id = s.id AND v.status = 'active' AND $2 = ANY(v.purposes)
+         WHERE s.id = $1
+         ORDER BY v.collected_at`,
+        [subjectId, purposeId],
+      );
+      const status = found[0]?.subject_status;
+      if (!status || status === 'destroyed') throw subjectNotFound(subjectId);
+      if (status === 'blocked') {
         await audit.append(tx, [
           { actor, action: 'access.refused', subjectId, purposeId, details: { reason: 'blocked' } },
         ]);
         return null;
       }
-      const found = await tx
-        .select()
-        .from(personalValues)
-        .where(
-          and(
-            eq(personalValues.subjectId, subjectId),
-            eq(personalValues.status, 'active'),
-            arrayContains(personalValues.purposes, [purposeId]),
-          ),
-        );
+      const values = found.filter((r) => r.id !== null);
       await audit.append(tx, [
-        { actor, action: 'data.read', subjectId, purposeId, fieldIds: found.map((r) => r.fieldId) },
+        { actor, action: 'data.read', subjectId, purposeId, fieldIds: values.map((r) => r.field_id) },
       ]);
-      return found;
+      return values;
     });
-    if (rows === null) {
-      throw new DomainError(
-        ErrorCodes.FORBIDDEN,
-        `Данные субъекта ${subjectId} заблокированы / Subject is blocked`,
-      );
-    }
+    // The refusal is recorded (committed) before the caller hears of it.
+    if (rows === null) throw subjectBlocked(subjectId);
     return rows.map((row) => ({
       id: row.id,
-      field: row.fieldId,
-      value: JSON.parse(openText(key, row.ciphertext, valueAad(subjectId, row.fieldId))),
+      field: row.field_id,
+      value: JSON.parse(openText(key, row.ciphertext, valueAad(subjectId, row.field_id))),
       purposes: row.purposes,
-      legalBases: row.legalBases,
+      legalBases: row.legal_bases,
       source: row.source,
-      collectedAt: row.collectedAt,
-      updatedAt: row.updatedAt,
+      collectedAt: row.collected_at,
+      updatedAt: row.updated_at,
     }));
   }
 
@@ -487,7 +509,16 @@ export function createVaultService(deps: {
     return { ...subject, values };
   }
 
-  return { ensureSubject, lookup, getSubject, collect, collectForIdentity, readForPurpose, requireSubject };
+  return {
+    ensureSubject,
+    lookup,
+    getSubject,
+    collect,
+    collectForIdentity,
+    readForPurpose,
+    requireSubject,
+    subjectKey,
+  };
 }
 
 export type VaultService = ReturnType<typeof createVaultService>;
