@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestAmanat, storeKinds, type TestAmanat } from './support/stores.js';
+import { createTestAmanat, exampleRegister, storeKinds, type TestAmanat } from './support/stores.js';
 
 describe.each(storeKinds())('audit chain on %s', (kind) => {
   let t: TestAmanat;
@@ -53,5 +53,40 @@ describe.each(storeKinds())('audit chain on %s', (kind) => {
       `UPDATE audit_log SET actor = 'x', hash = sha256(prev_hash || convert_to(actor, 'UTF8')) WHERE seq = 2`,
     );
     expect(await t.amanat.verifyAudit()).toMatchObject({ ok: false, seq: 2 });
+  });
+});
+
+describe.skipIf(!storeKinds().includes('postgres'))('two instances on one PostgreSQL', () => {
+  it('interleaved and concurrent appends from two instances keep one valid chain', async () => {
+    const first = await createTestAmanat('postgres');
+    // A second instance: its own services and memory over the same databases and master key.
+    const { createAmanat } = await import('../src/app/amanat.js');
+    const { openStores } = await import('../src/db/database.js');
+    const stores2 = await openStores({
+      kind: 'postgres',
+      dataUrl: first.urls!.data,
+      keyStoreUrl: first.urls!.keys,
+      poolSize: 4,
+    });
+    const second = await createAmanat({
+      stores: stores2,
+      masterKey: first.masterKey,
+      registerFile: exampleRegister,
+    });
+    try {
+      for (let i = 0; i < 6; i++) {
+        const instance = i % 2 === 0 ? first.amanat : second;
+        await instance.vault.ensureSubject('test', { email: `turns${i}@example.kz` });
+      }
+      await Promise.all(
+        Array.from({ length: 30 }, (_, i) =>
+          (i % 2 === 0 ? first.amanat : second).vault.ensureSubject('test', { email: `race${i}@example.kz` }),
+        ),
+      );
+      expect(await first.amanat.verifyAudit()).toEqual({ ok: true, entries: 36, headSeq: 36 });
+    } finally {
+      await second.close();
+      await first.close();
+    }
   });
 });

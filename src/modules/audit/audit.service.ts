@@ -91,18 +91,15 @@ export function createAuditService(deps: { auditKey: Buffer; clock: () => Date }
     return createHmac('sha256', deps.auditKey).update(prev).update(payload, 'utf8').digest();
   }
 
-  /** Appends entries inside the caller's transaction: the business change and its record commit together. */
-  async function append(tx: Sql, entries: AuditEntryInput[]): Promise<void> {
-    if (entries.length === 0) return;
-    // Moving the head first takes its row lock: appends from all connections and instances queue here,
-    // and the lock is held only for the one statement that follows and the commit.
-    const [head] = await tx.query<{ seq: string | number; hash: Uint8Array }>(
-      'UPDATE audit_head SET seq = seq + $1 WHERE id = 1 RETURNING seq, hash',
-      [entries.length],
-    );
-    if (!head) throw new Error('audit_head row is missing: the data store was not migrated');
-    let seq = Number(head.seq) - entries.length;
-    let prev: Uint8Array = head.hash;
+  // The chain head as this process last wrote or read it. Where this process is the only writer (always
+  // with PGlite, and a single instance on PostgreSQL) it is the true head and an append is one statement.
+  // When another writer moved the head, the conditional update below matches no row, and the append reads
+  // the head under its row lock and chains again. Correctness rests on the condition, never on this memory.
+  let knownHead: { seq: number; hash: Buffer } | null = null;
+
+  function chain(head: { seq: number; hash: Uint8Array }, entries: AuditEntryInput[]) {
+    let seq = head.seq;
+    let prev: Buffer = Buffer.from(head.hash);
     const at = deps.clock();
     const params: unknown[] = [];
     const tuples: string[] = [];
@@ -119,9 +116,10 @@ export function createAuditService(deps: { auditKey: Buffer; clock: () => Date }
         details: input.details ?? {},
       };
       const hash = mac(prev, fields);
-      const n = params.length;
+      const n = params.length + 4;
       tuples.push(
-        `($${n + 1}, $${n + 2}, $${n + 3}, $${n + 4}, $${n + 5}::uuid, $${n + 6}, $${n + 7}::text[], $${n + 8}::jsonb, $${n + 9}, $${n + 10})`,
+        `($${n + 1}::bigint, $${n + 2}::timestamptz, $${n + 3}::text, $${n + 4}::text, $${n + 5}::uuid, ` +
+          `$${n + 6}::text, $${n + 7}::text[], $${n + 8}::jsonb, $${n + 9}::bytea, $${n + 10}::bytea)`,
       );
       params.push(
         seq,
@@ -132,20 +130,51 @@ export function createAuditService(deps: { auditKey: Buffer; clock: () => Date }
         fields.purposeId,
         fields.fieldIds,
         JSON.stringify(fields.details),
-        Buffer.from(prev),
+        prev,
         hash,
       );
       prev = hash;
     }
-    params.push(Buffer.from(prev));
-    await tx.query(
-      `WITH appended AS (
-         INSERT INTO audit_log (seq, at, actor, action, subject_id, purpose_id, field_ids, details, prev_hash, hash)
-         VALUES ${tuples.join(', ')}
-       )
-       UPDATE audit_head SET hash = $${params.length} WHERE id = 1`,
-      params,
+    return {
+      next: { seq, hash: prev },
+      sql: `WITH moved AS (
+              UPDATE audit_head SET seq = $1, hash = $2 WHERE id = 1 AND seq = $3 AND hash = $4 RETURNING 1
+            )
+            INSERT INTO audit_log (seq, at, actor, action, subject_id, purpose_id, field_ids, details, prev_hash, hash)
+            SELECT * FROM (VALUES ${tuples.join(', ')}) AS entry
+            WHERE EXISTS (SELECT 1 FROM moved)
+            RETURNING seq`,
+      params: (base: { seq: number; hash: Uint8Array }) => [
+        seq,
+        prev,
+        base.seq,
+        Buffer.from(base.hash),
+        ...params,
+      ],
+    };
+  }
+
+  /** Appends entries inside the caller's transaction: the business change and its record commit together. */
+  async function append(tx: Sql, entries: AuditEntryInput[]): Promise<void> {
+    if (entries.length === 0) return;
+    if (knownHead) {
+      const base = knownHead;
+      const built = chain(base, entries);
+      // Claimed before the statement runs, so the next append in this process chains after this one.
+      knownHead = built.next;
+      const inserted = await tx.query(built.sql, built.params(base));
+      if (inserted.length === entries.length) return;
+    }
+    // The head's row lock serialises appends across connections and instances until this transaction ends.
+    const [row] = await tx.query<{ seq: string | number; hash: Uint8Array }>(
+      'SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE',
     );
+    if (!row) throw new Error('audit_head row is missing: the data store was not migrated');
+    const base = { seq: Number(row.seq), hash: row.hash };
+    const built = chain(base, entries);
+    knownHead = built.next;
+    const inserted = await tx.query(built.sql, built.params(base));
+    if (inserted.length !== entries.length) throw new Error('audit head moved while its row lock was held');
   }
 
   /** Walks the chain in order and names the first entry that was changed, removed or reordered. */
