@@ -2,7 +2,7 @@
 // Each store gets a baseline measured in the same run: a bare route doing one INSERT.
 // Scale with BENCH_SUBJECTS (default 100000) and BENCH_LOOKUP_ROWS (default 1000000).
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
@@ -22,6 +22,7 @@ const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 10;
 const PG_URL = process.env.AMANAT_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const REGISTER = fromPackageRoot('examples', 'nextbot.kz', 'register.yaml');
+const RESULTS = fromPackageRoot('bench', 'results');
 
 interface Measured {
   rps: number;
@@ -343,6 +344,8 @@ function report(all: Record<string, any>[], machine: Record<string, string>) {
     `PostgreSQL ${machine.postgres}, PGlite ${machine.pglite}. Subjects collected: ${SUBJECTS}; lookup table: ${LOOKUP_ROWS} rows;`,
     `${DURATION} s per timed run; ${CONNECTIONS} connections unless said.`,
     '',
+    `Measured per store at: ${all.map((r) => `${r.store} ${r.runAt}`).join('; ')} (each store's baseline in its own run).`,
+    '',
     '| store | baseline INSERT req/s (p99 ms) | consent grants req/s (p99 ms) | grants / baseline | target ≥ 50 % |',
     '|---|---|---|---|---|',
     ...all.map(
@@ -387,10 +390,12 @@ function report(all: Record<string, any>[], machine: Record<string, string>) {
 }
 
 async function main() {
-  const kinds: ('pglite' | 'postgres')[] = ['pglite'];
+  // BENCH_STORES=postgres (or pglite) re-measures one store; the other keeps its last results, with its date.
+  const wanted = (process.env.BENCH_STORES ?? 'pglite,postgres').split(',');
+  const kinds: ('pglite' | 'postgres')[] = wanted.includes('pglite') ? ['pglite'] : [];
   let postgres = 'not reachable';
   if (await postgresReachable()) {
-    kinds.push('postgres');
+    if (wanted.includes('postgres')) kinds.push('postgres');
     postgres = String((await adminQuery('SHOW server_version')).rows[0].server_version);
   }
   const machine = {
@@ -406,8 +411,14 @@ async function main() {
       ) as { version: string }
     ).version,
   };
-  const all = [];
-  for (const kind of kinds) all.push(await benchStore(kind));
+  mkdirSync(RESULTS, { recursive: true });
+  for (const kind of kinds) {
+    const result = { ...(await benchStore(kind)), runAt: new Date().toISOString() };
+    writeFileSync(join(RESULTS, `${kind}.json`), JSON.stringify(result, null, 2));
+  }
+  const all = (['pglite', 'postgres'] as const)
+    .filter((kind) => existsSync(join(RESULTS, `${kind}.json`)))
+    .map((kind) => JSON.parse(readFileSync(join(RESULTS, `${kind}.json`), 'utf8')) as Record<string, any>);
   const markdown = report(all, machine);
   writeFileSync(fromPackageRoot('BENCHMARKS.md'), markdown);
   console.log(markdown);

@@ -1,7 +1,7 @@
 // `npm start`: the server on the embedded database (or PostgreSQL with DATABASE_URL) with the register loaded.
 import { createAmanat } from './app/amanat.js';
-import { loadConfig } from './config/config.js';
-import { openStores, type StoreSpec } from './db/database.js';
+import { loadConfig, storeSpecOf } from './config/config.js';
+import { openStores } from './db/database.js';
 import { isDomainError } from './lib/errors.js';
 import { Scopes } from './modules/api-keys/api-key.service.js';
 import { loadOrCreateMasterKey } from './modules/vault/master-key.js';
@@ -17,21 +17,7 @@ async function main(): Promise<void> {
         `  Created the master key at ${master.file}; back it up apart from the data.`,
     );
   }
-  const spec: StoreSpec =
-    config.store.kind === 'pglite'
-      ? {
-          kind: 'pglite',
-          dataStoreDir: config.store.dataStoreDir,
-          keyStoreDir: config.store.keyStoreDir,
-          lockDir: config.store.dataDir,
-        }
-      : {
-          kind: 'postgres',
-          dataUrl: config.store.dataUrl,
-          keyStoreUrl: config.store.keyStoreUrl,
-          poolSize: config.store.poolSize,
-        };
-  const stores = await openStores(spec);
+  const stores = await openStores(storeSpecOf(config));
   const amanat = await createAmanat({ stores, masterKey: master.key, registerFile: config.registerFile });
 
   for (const warning of amanat.registerWarnings)

@@ -2,7 +2,7 @@
 // the running server that holds the PGlite folder (its address and a local token are in the lock file).
 import { readFileSync } from 'node:fs';
 import { type Amanat, createAmanat } from '../app/amanat.js';
-import { type AppConfig, loadConfig } from '../config/config.js';
+import { type AppConfig, loadConfig, storeSpecOf } from '../config/config.js';
 import { openStores } from '../db/database.js';
 import { readLock } from '../db/lock.js';
 import { loadOrCreateMasterKey } from '../modules/vault/master-key.js';
@@ -24,21 +24,7 @@ export async function openLocalAccess(): Promise<LocalAccess> {
     }
   }
   const master = loadOrCreateMasterKey(config.masterKey, { create: false });
-  const stores = await openStores(
-    config.store.kind === 'pglite'
-      ? {
-          kind: 'pglite',
-          dataStoreDir: config.store.dataStoreDir,
-          keyStoreDir: config.store.keyStoreDir,
-          lockDir: config.store.dataDir,
-        }
-      : {
-          kind: 'postgres',
-          dataUrl: config.store.dataUrl,
-          keyStoreUrl: config.store.keyStoreUrl,
-          poolSize: 2,
-        },
-  );
+  const stores = await openStores(storeSpecOf(config, { poolSize: 2 }));
   const amanat = await createAmanat({ stores, masterKey: master.key, registerFile: config.registerFile });
   return { mode: 'direct', amanat, config };
 }

@@ -2,6 +2,7 @@
 // naming the variable, instead of failing later in the middle of a request.
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import type { StoreSpec } from '../db/database.js';
 import { DomainError, ErrorCodes } from '../lib/errors.js';
 import { fromPackageRoot } from '../lib/paths.js';
 
@@ -84,4 +85,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     bodyLimitBytes: c.BODY_LIMIT_BYTES,
     logRequests: c.LOG_REQUESTS,
   };
+}
+
+/** The stores this configuration names; an embedded store takes the data folder's lock. */
+export function storeSpecOf(config: AppConfig, options: { poolSize?: number } = {}): StoreSpec {
+  return config.store.kind === 'pglite'
+    ? {
+        kind: 'pglite',
+        dataStoreDir: config.store.dataStoreDir,
+        keyStoreDir: config.store.keyStoreDir,
+        lockDir: config.store.dataDir,
+      }
+    : {
+        kind: 'postgres',
+        dataUrl: config.store.dataUrl,
+        keyStoreUrl: config.store.keyStoreUrl,
+        poolSize: options.poolSize ?? config.store.poolSize,
+      };
 }

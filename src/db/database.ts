@@ -1,24 +1,14 @@
-// The only module that knows PGlite from PostgreSQL. Everything above it sees two drizzle databases:
-// the data store and the key store, each migrated by the same SQL migrations on both engines.
+// The only module that knows PGlite from PostgreSQL. Everything above it sees two stores — data and keys —
+// as plain parameterised SQL, each migrated by the same drizzle-kit SQL migrations on both engines.
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
-import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
-import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import { fromPackageRoot } from '../lib/paths.js';
-import * as keySchema from './key-store-schema.js';
 import { acquireDataFolderLock, type DataFolderLock } from './lock.js';
-import * as dataSchema from './schema.js';
-
-export type DataSchema = typeof dataSchema;
-export type KeySchema = typeof keySchema;
-export type DataDb = PgDatabase<PgQueryResultHKT, DataSchema>;
-export type KeyDb = PgDatabase<PgQueryResultHKT, KeySchema>;
-export type DataTx = PgTransaction<PgQueryResultHKT, DataSchema, ExtractTablesWithRelations<DataSchema>>;
 
 export type StoreSpec =
   | {
@@ -44,9 +34,6 @@ export interface Sql {
 
 export interface Stores {
   readonly kind: 'pglite' | 'postgres';
-  /** Drizzle over the same connections (schema-typed queries where speed does not matter). */
-  readonly data: DataDb;
-  readonly keys: KeyDb;
   /** The data store, outside any transaction. */
   readonly sql: Sql;
   /** The key store, outside any transaction. */
@@ -81,17 +68,16 @@ async function openPglite(spec: Extract<StoreSpec, { kind: 'pglite' }>): Promise
     const dataClient = new PGlite({ dataDir: spec.dataStoreDir, loadDataDir: spec.dataDump });
     const keyClient = new PGlite({ dataDir: spec.keyStoreDir, loadDataDir: spec.keyDump });
     await Promise.all([dataClient.waitReady, keyClient.waitReady]);
-    const data = drizzlePglite({ client: dataClient, schema: dataSchema });
-    const keys = drizzlePglite({ client: keyClient, schema: keySchema });
-    await migratePglite(data, { migrationsFolder: DATA_MIGRATIONS });
-    await migratePglite(keys, { migrationsFolder: KEY_MIGRATIONS, migrationsTable: KEY_MIGRATIONS_TABLE });
+    await migratePglite(drizzlePglite({ client: dataClient }), { migrationsFolder: DATA_MIGRATIONS });
+    await migratePglite(drizzlePglite({ client: keyClient }), {
+      migrationsFolder: KEY_MIGRATIONS,
+      migrationsTable: KEY_MIGRATIONS_TABLE,
+    });
     const dataSql = async <T>(text: string, params?: unknown[]) =>
       (await dataClient.query<T>(text, params)).rows;
     return {
       kind: 'pglite',
       lock,
-      data: data as unknown as DataDb,
-      keys: keys as unknown as KeyDb,
       sql: { query: dataSql },
       keySql: {
         query: async <T>(text: string, params?: unknown[]) => (await keyClient.query<T>(text, params)).rows,
@@ -148,14 +134,10 @@ async function openPostgres(spec: Extract<StoreSpec, { kind: 'postgres' }>): Pro
           connectionString: spec.keyStoreUrl,
           max: Math.max(2, Math.ceil((spec.poolSize ?? 10) / 2)),
         });
-  const data = drizzlePg({ client: dataPool, schema: dataSchema });
-  const keys = drizzlePg({ client: keyPool, schema: keySchema });
   const dataSql = async <T>(text: string, params?: unknown[]) =>
     (await dataPool.query(text, params as unknown[])).rows as T[];
   return {
     kind: 'postgres',
-    data: data as unknown as DataDb,
-    keys: keys as unknown as KeyDb,
     sql: { query: dataSql },
     keySql: {
       query: async <T>(text: string, params?: unknown[]) =>

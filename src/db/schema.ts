@@ -1,4 +1,5 @@
-// The data store's tables, gathered for drizzle-kit and the query builder. The key store is separate.
+// The data store's tables, gathered for drizzle-kit (migrations and row types). The key store is separate.
+// Services query with plain SQL (src/db/database.ts, `Sql`); the column names here are the contract.
 export * from '../modules/api-keys/api-key.table.js';
 export * from '../modules/audit/audit.table.js';
 export * from '../modules/consents/consent.table.js';

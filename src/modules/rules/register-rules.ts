@@ -2,6 +2,7 @@
 // profile, so services never re-derive them (which fields a purpose may collect, which deadline governs).
 import { DomainError, ErrorCodes } from '../../lib/errors.js';
 import type { DeadlineKind, JurisdictionProfile } from '../jurisdiction/profile.schema.js';
+import { registerDeadlineKinds } from '../register/register.jurisdiction.js';
 import type { DataField, Deadline, LegalBasisType, Purpose, Register } from '../register/register.schema.js';
 
 export interface GoverningDeadline extends Deadline {
@@ -9,14 +10,10 @@ export interface GoverningDeadline extends Deadline {
   rule: string;
 }
 
-const registerDeadlineKeys: Partial<Record<DeadlineKind, keyof Register['deadlines']>> = {
-  consent_withdrawal: 'consent_withdrawal',
-  information_request: 'information_request',
-  rectification: 'rectification',
-  blocking: 'blocking',
-  destruction: 'destruction',
-  objection_automated_decision: 'objection_automated_decision',
-};
+// The operator's deadline key for each deadline kind of the law (the inverse of the validation's map).
+const registerDeadlineKeys = Object.fromEntries(
+  Object.entries(registerDeadlineKinds).map(([key, kind]) => [kind, key]),
+) as Partial<Record<DeadlineKind, keyof Register['deadlines']>>;
 
 export function createRegisterRules(register: Register, profile: JurisdictionProfile, sourceFile: string) {
   const purposes = new Map(register.purposes.map((p) => [p.id, p]));
