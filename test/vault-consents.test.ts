@@ -315,3 +315,46 @@ describe.each(storeKinds())('vault and consent journal on %s', (kind) => {
       expect(all).not.toContain(value);
   });
 });
+
+describe.each(storeKinds())('grants written together (group commit) on %s', (kind) => {
+  it('concurrent grants each get their own answer; good ones are stored with their audit entries', async () => {
+    const api = await createTestApi(kind);
+    try {
+      const mailing = api.purposeId(8);
+      const ids: string[] = [];
+      for (let i = 0; i < 12; i++) {
+        ids.push((await api.amanat.vault.ensureSubject('test', { email: `batch${i}@example.kz` })).subjectId);
+      }
+      const grant = (subjectId: string) =>
+        api.amanat.consents.grant('test', subjectId, {
+          purpose: mailing,
+          kind: 'processing',
+          channel: 'web',
+          text: 'Согласие на рассылку',
+          policyVersion: '2025-01',
+          subjectFullName: 'Тест Тестов',
+          thirdPartyTransfer: false,
+          crossBorderTransfer: false,
+          publication: false,
+        });
+      await grant(ids[11]!); // already live before the burst
+      const targets = [...ids.slice(0, 10), ids[0]!, ids[11]!, '00000000-0000-4000-8000-000000000000'];
+      const outcomes = await Promise.allSettled(targets.map(grant));
+      const codes = outcomes.map((o) =>
+        o.status === 'fulfilled' ? 'ok' : (o.reason as { code: string }).code,
+      );
+      expect(codes.slice(0, 10)).toEqual(Array(10).fill('ok'));
+      // The second grant for subject 0 in the same burst, the one already live, the unknown subject.
+      expect(codes.slice(10)).toEqual(['consent_already_granted', 'consent_already_granted', 'not_found']);
+      const [row] = await api.stores.dataSql<{ n: string | number }>(
+        `SELECT count(*) AS n FROM consents WHERE status = 'active'`,
+      );
+      expect(Number(row!.n)).toBe(11);
+      const grants = await api.stores.dataSql(`SELECT 1 FROM audit_log WHERE action = 'consent.grant'`);
+      expect(grants).toHaveLength(11);
+      expect(await api.amanat.verifyAudit()).toMatchObject({ ok: true });
+    } finally {
+      await api.close();
+    }
+  });
+});

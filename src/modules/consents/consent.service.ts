@@ -5,6 +5,7 @@ import type { Stores } from '../../db/database.js';
 import { isUniqueViolation } from '../../db/errors.js';
 import { openText, sealText } from '../../lib/crypto.js';
 import { DomainError, ErrorCodes, type ErrorIssue } from '../../lib/errors.js';
+import { createGroupCommit, type ItemOutcome } from '../../lib/group-commit.js';
 import type { AuditEntryInput, AuditService } from '../audit/audit.service.js';
 import { dueDate } from '../calendar/calendar.js';
 import type { RegisterRules } from '../rules/register-rules.js';
@@ -123,6 +124,12 @@ function fromRow(r: ConsentRow): ConsentRecord {
     withdrawnAt: r.withdrawn_at,
     withdrawalChannel: r.withdrawal_channel,
   };
+}
+
+interface PendingGrant {
+  actor: string;
+  row: ConsentRecord;
+  sealedEvidence: Buffer;
 }
 
 const evidenceAad = (subjectId: string, consentId: string) => `consent:${subjectId}:${consentId}`;
@@ -269,68 +276,142 @@ export function createConsentService(deps: {
       withdrawnAt: null,
       withdrawalChannel: null,
     };
+    const written = await grantWrites.submit({
+      actor,
+      row,
+      sealedEvidence: sealText(key, JSON.stringify(evidence), evidenceAad(subjectId, id)),
+    });
+    return presentConsent(written, evidence);
+  }
+
+  const consentValues = (g: PendingGrant, n: number) => ({
+    tuple:
+      `($${n + 1}::uuid, $${n + 2}::uuid, $${n + 3}, $${n + 4}, 'active', $${n + 5}::timestamptz, $${n + 6}, $${n + 7}, ` +
+      `$${n + 8}, $${n + 9}, $${n + 10}::bytea, $${n + 11}::text[], $${n + 12}, $${n + 13}::boolean, ` +
+      `$${n + 14}::boolean, $${n + 15}::boolean, $${n + 16}::jsonb)`,
+    params: [
+      g.row.id,
+      g.row.subjectId,
+      g.row.purposeId,
+      g.row.kind,
+      g.row.grantedAt,
+      g.row.channel,
+      g.row.text,
+      g.row.textSha256,
+      g.row.policyVersion,
+      g.sealedEvidence,
+      g.row.dataFields,
+      g.row.term,
+      g.row.thirdPartyTransfer,
+      g.row.crossBorderTransfer,
+      g.row.publicationAllowed,
+      g.row.publicationFields ? JSON.stringify(g.row.publicationFields) : null,
+    ],
+  });
+  const CONSENT_INSERT = `INSERT INTO consents (id, subject_id, purpose_id, kind, status, granted_at, channel, text,
+    text_sha256, policy_version, evidence_ciphertext, data_fields, term, third_party_transfer, cross_border_transfer,
+    publication_allowed, publication_fields)`;
+
+  const grantAudit = (g: PendingGrant): AuditEntryInput => ({
+    actor: g.actor,
+    action: 'consent.grant',
+    subjectId: g.row.subjectId,
+    purposeId: g.row.purposeId,
+    fieldIds: g.row.publicationFields ? g.row.publicationFields.map((f) => f.field) : g.row.dataFields,
+    details: {
+      consentId: g.row.id,
+      kind: g.row.kind,
+      channel: g.row.channel,
+      policyVersion: g.row.policyVersion,
+      textSha256: g.row.textSha256,
+    },
+  });
+
+  const duplicateGrant = (purposeId: string) =>
+    new DomainError(
+      ErrorCodes.CONSENT_ALREADY_GRANTED,
+      `Согласие субъекта на цель «${purposeId}» уже действует; повторное не записано. ` +
+        'A live consent for this purpose already exists.',
+      { issues: [{ path: 'purpose', message: 'duplicate grant' }] },
+    );
+  const unknownSubject = (subjectId: string) =>
+    new DomainError(ErrorCodes.NOT_FOUND, `Субъект ${subjectId} не найден / Subject not found`);
+
+  /** One grant in its own transaction; the partial unique index refuses a duplicate. */
+  async function writeOneGrant(g: PendingGrant): Promise<ConsentRecord> {
     try {
       return await stores.transaction(async (tx) => {
-        // The partial unique index (one live consent per subject, purpose and kind) refuses a duplicate.
+        const { tuple, params } = consentValues(g, 0);
         const inserted = await tx.query(
-          `INSERT INTO consents (id, subject_id, purpose_id, kind, status, granted_at, channel, text, text_sha256,
-             policy_version, evidence_ciphertext, data_fields, term, third_party_transfer, cross_border_transfer,
-             publication_allowed, publication_fields)
-           SELECT $1, $2, $3, $4, 'active', $5, $6, $7, $8, $9, $10, $11::text[], $12, $13, $14, $15, $16::jsonb
-           WHERE EXISTS (SELECT 1 FROM subjects WHERE id = $2 AND status <> 'destroyed')
-           RETURNING id`,
-          [
-            id,
-            subjectId,
-            purpose.id,
-            input.kind,
-            row.grantedAt,
-            input.channel,
-            input.text,
-            row.textSha256,
-            input.policyVersion,
-            sealText(key, JSON.stringify(evidence), evidenceAad(subjectId, id)),
-            dataFields,
-            row.term,
-            row.thirdPartyTransfer,
-            row.crossBorderTransfer,
-            row.publicationAllowed,
-            publicationFields ? JSON.stringify(publicationFields) : null,
-          ],
+          `${CONSENT_INSERT} SELECT * FROM (VALUES ${tuple}) AS c
+           WHERE EXISTS (SELECT 1 FROM subjects WHERE id = $2 AND status <> 'destroyed') RETURNING id`,
+          params,
         );
-        if (inserted.length === 0) {
-          throw new DomainError(ErrorCodes.NOT_FOUND, `Субъект ${subjectId} не найден / Subject not found`);
-        }
-        await audit.append(tx, [
-          {
-            actor,
-            action: 'consent.grant',
-            subjectId,
-            purposeId: purpose.id,
-            fieldIds: publicationFields ? publicationFields.map((f) => f.field) : dataFields,
-            details: {
-              consentId: id,
-              kind: input.kind,
-              channel: input.channel,
-              policyVersion: input.policyVersion,
-              textSha256: row.textSha256,
-            },
-          },
-        ]);
-        return presentConsent(row, evidence);
+        if (inserted.length === 0) throw unknownSubject(g.row.subjectId);
+        await audit.append(tx, [grantAudit(g)]);
+        return g.row;
       });
     } catch (error) {
-      if (isUniqueViolation(error)) {
-        throw new DomainError(
-          ErrorCodes.CONSENT_ALREADY_GRANTED,
-          `Согласие субъекта на цель «${purpose.id}» уже действует; повторное не записано. ` +
-            'A live consent for this purpose already exists.',
-          { issues: [{ path: 'purpose', message: 'duplicate grant' }] },
-        );
-      }
+      if (isUniqueViolation(error)) throw duplicateGrant(g.row.purposeId);
       throw error;
     }
   }
+
+  /** Grants that arrived together: one transaction, one check, one multi-row insert, one audit append. */
+  async function writeGrants(items: PendingGrant[]): Promise<ItemOutcome<ConsentRecord>[]> {
+    const alone = async (g: PendingGrant): Promise<ItemOutcome<ConsentRecord>> => {
+      try {
+        return { ok: true, value: await writeOneGrant(g) };
+      } catch (error) {
+        return { ok: false, error };
+      }
+    };
+    if (items.length === 1) return [await alone(items[0]!)];
+    try {
+      return await stores.transaction(async (tx) => {
+        const subjectIds = [...new Set(items.map((g) => g.row.subjectId))];
+        const [state] = await tx.query<{ existing: string[]; live: { s: string; p: string; k: string }[] }>(
+          `SELECT
+             (SELECT coalesce(array_agg(id::text), '{}') FROM subjects
+               WHERE id = ANY($1::uuid[]) AND status <> 'destroyed') AS existing,
+             (SELECT coalesce(json_agg(json_build_object('s', subject_id, 'p', purpose_id, 'k', kind)), '[]')
+               FROM consents WHERE status = 'active' AND subject_id = ANY($1::uuid[])) AS live`,
+          [subjectIds],
+        );
+        const existing = new Set(state!.existing);
+        const live = new Set(state!.live.map((c) => `${c.s}|${c.p}|${c.k}`));
+        const accepted: PendingGrant[] = [];
+        const outcomes = items.map((g): ItemOutcome<ConsentRecord> => {
+          const liveKey = `${g.row.subjectId}|${g.row.purposeId}|${g.row.kind}`;
+          if (!existing.has(g.row.subjectId)) return { ok: false, error: unknownSubject(g.row.subjectId) };
+          if (live.has(liveKey)) return { ok: false, error: duplicateGrant(g.row.purposeId) };
+          live.add(liveKey);
+          accepted.push(g);
+          return { ok: true, value: g.row };
+        });
+        if (accepted.length > 0) {
+          const tuples: string[] = [];
+          const params: unknown[] = [];
+          for (const g of accepted) {
+            const values = consentValues(g, params.length);
+            tuples.push(values.tuple);
+            params.push(...values.params);
+          }
+          await tx.query(`${CONSENT_INSERT} VALUES ${tuples.join(', ')}`, params);
+          await audit.append(tx, accepted.map(grantAudit));
+        }
+        return outcomes;
+      });
+    } catch {
+      // The batch failed as a whole (e.g. another instance granted one of these meanwhile): each item again
+      // on its own, so every caller gets its own answer and no good grant is lost with a bad one.
+      const outcomes: ItemOutcome<ConsentRecord>[] = [];
+      for (const g of items) outcomes.push(await alone(g));
+      return outcomes;
+    }
+  }
+
+  const grantWrites = createGroupCommit(writeGrants, { maxBatch: 64 });
 
   async function withdraw(actor: string, subjectId: string, input: WithdrawInput) {
     const purpose = rules.purpose(input.purpose);
