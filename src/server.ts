@@ -30,17 +30,10 @@ export async function startServer(amanat: Amanat, options: ServerOptions): Promi
   const app = createHttpApp(amanat, {
     bodyLimitBytes: options.bodyLimitBytes,
     localAdminToken,
+    logRequest: options.logRequests ? log : undefined,
     onUnexpectedError: (error) =>
       log(`error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
   });
-  if (options.logRequests) {
-    // Method, path and status only: bodies and query strings may hold personal data.
-    app.use('*', async (c, next) => {
-      const started = performance.now();
-      await next();
-      log(`${c.req.method} ${c.req.path} ${c.res.status} ${(performance.now() - started).toFixed(1)}ms`);
-    });
-  }
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const s = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, () => resolve(s));
   });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHttpApp } from '../src/http/app.js';
 import { createTestApi, type TestApi } from './support/api.js';
 import { storeKinds } from './support/stores.js';
 
@@ -62,6 +63,23 @@ describe.each(storeKinds())('API keys and scopes on %s', (kind) => {
     const revoked = await api.call('GET', '/api/register', { token: created.body.token });
     expect(revoked.status).toBe(401);
     expect(revoked.body.error.message).toContain('отозван');
+  });
+
+  it('logs one line per request with method, path and status, and no personal data', async () => {
+    const lines: string[] = [];
+    const logged = createHttpApp(api.amanat, {
+      bodyLimitBytes: 1 << 20,
+      logRequest: (line) => lines.push(line),
+    });
+    const response = await logged.request('/api/subjects', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${api.adminToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'logged-person@example.kz' }),
+    });
+    expect(response.status).toBe(201);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^POST \/api\/subjects 201 \d+\.\dms$/);
+    expect(lines.join('\n')).not.toContain('logged-person');
   });
 
   it('refuses a body over the limit with 413 and stores nothing', async () => {

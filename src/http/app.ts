@@ -18,6 +18,8 @@ export interface HttpOptions {
   localAdminToken?: string;
   /** Called for unexpected errors (not domain errors), so they reach the server log. */
   onUnexpectedError?: (error: unknown) => void;
+  /** One line per request: method, path, status, time — never bodies or query strings (personal data). */
+  logRequest?: (line: string) => void;
 }
 
 export function createHttpApp(amanat: Amanat, options: HttpOptions) {
@@ -27,6 +29,18 @@ export function createHttpApp(amanat: Amanat, options: HttpOptions) {
     },
   });
   const auth: AuthOptions = { apiKeys: amanat.apiKeys, localAdminToken: options.localAdminToken };
+
+  // Registered before every route: Hono runs middleware only for routes added after it.
+  const logRequest = options.logRequest;
+  if (logRequest) {
+    app.use('*', async (c, next) => {
+      const started = performance.now();
+      await next();
+      logRequest(
+        `${c.req.method} ${c.req.path} ${c.res.status} ${(performance.now() - started).toFixed(1)}ms`,
+      );
+    });
+  }
 
   app.use(
     '/api/*',
