@@ -77,13 +77,13 @@ async function postgresReachable(): Promise<boolean> {
 
 /** The baseline: the same process and store, one INSERT per request, nothing else. */
 async function startBaseline(stores: Stores) {
-  await stores.dataSql(
+  await stores.sql.query(
     'CREATE TABLE IF NOT EXISTS bench_baseline (id uuid PRIMARY KEY, payload text, at timestamptz)',
   );
   const app = new Hono();
   app.post('/insert', async (c) => {
     const body = await c.req.json<{ payload: string }>();
-    await stores.dataSql('INSERT INTO bench_baseline (id, payload, at) VALUES ($1, $2, now())', [
+    await stores.sql.query('INSERT INTO bench_baseline (id, payload, at) VALUES ($1, $2, now())', [
       randomUUID(),
       body.payload,
     ]);
@@ -124,17 +124,17 @@ async function topUp(stores: Stores, masterKey: Buffer, subjectsNow: number, val
         valueCipher.push(seal(key, Buffer.from(JSON.stringify(`value-${v}`)), `value:${id}:email`));
       }
     }
-    await stores.dataSql(
+    await stores.sql.query(
       'INSERT INTO subjects (id, status, created_at) SELECT unnest($1::uuid[]), $2, now()',
       [ids, 'active'],
     );
-    await stores.dataSql(
+    await stores.sql.query(
       `INSERT INTO subject_identities (id, subject_id, kind, lookup_hash, ciphertext, created_at)
        SELECT gen_random_uuid(), s, 'email', h, c, now() FROM unnest($1::uuid[], $2::bytea[], $3::bytea[]) AS t(s, h, c)`,
       [ids, hashes, sealed],
     );
     if (valueIds.length) {
-      await stores.dataSql(
+      await stores.sql.query(
         `INSERT INTO personal_values (id, subject_id, field_id, ciphertext, purposes, legal_bases, source, collected_at, updated_at)
          SELECT v, s, 'email', c, ARRAY['bench'], '[]'::jsonb, 'bench:synthetic', now(), now()
          FROM unnest($1::uuid[], $2::uuid[], $3::bytea[]) AS t(v, s, c)`,
@@ -143,7 +143,7 @@ async function topUp(stores: Stores, masterKey: Buffer, subjectsNow: number, val
     }
     if ((start / batch) % 20 === 0) log(`  top-up ${start + n}/${extraSubjects} subjects`);
   }
-  await stores.dataSql('ANALYZE');
+  await stores.sql.query('ANALYZE');
 }
 
 async function benchStore(kind: 'pglite' | 'postgres') {
@@ -241,7 +241,7 @@ async function benchStore(kind: 'pglite' | 'postgres') {
     };
 
     const subjectIds = (
-      await stores.dataSql<{ id: string }>('SELECT id FROM subjects ORDER BY created_at')
+      await stores.sql.query<{ id: string }>('SELECT id FROM subjects ORDER BY created_at')
     ).map((r) => r.id);
     log(
       `${kind}: consent grants, ${DURATION}s × ${CONNECTIONS} connections over ${subjectIds.length} subjects`,
@@ -281,12 +281,12 @@ async function benchStore(kind: 'pglite' | 'postgres') {
     );
     results.consentGrants = { ...grants, ratioToBaseline: grants.rps / base.rps };
 
-    const [counts] = await stores.dataSql<{ subjects: string; values: string }>(
+    const [counts] = await stores.sql.query<{ subjects: string; values: string }>(
       'SELECT (SELECT count(*) FROM subjects) AS subjects, (SELECT count(*) FROM personal_values) AS values',
     );
     log(`${kind}: topping up to ${LOOKUP_ROWS} subjects / values for the lookup`);
     await topUp(stores, masterKey, Number(counts!.subjects), Number(counts!.values));
-    const [after] = await stores.dataSql<{ subjects: string; values: string; identities: string }>(
+    const [after] = await stores.sql.query<{ subjects: string; values: string; identities: string }>(
       `SELECT (SELECT count(*) FROM subjects) AS subjects, (SELECT count(*) FROM personal_values) AS values,
               (SELECT count(*) FROM subject_identities) AS identities`,
     );

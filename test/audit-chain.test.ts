@@ -26,30 +26,30 @@ describe.each(storeKinds())('audit chain on %s', (kind) => {
     ['subject', `UPDATE audit_log SET subject_id = NULL WHERE seq = 4`],
     ['hash', `UPDATE audit_log SET hash = decode(repeat('ab', 32), 'hex') WHERE seq = 4`],
   ])('editing the %s of entry 4 by hand fails verification at entry 4', async (_what, sql) => {
-    await t.stores.dataSql(sql);
+    await t.stores.sql.query(sql);
     const verdict = await t.amanat.verifyAudit();
     expect(verdict).toMatchObject({ ok: false, seq: 4 });
   });
 
   it('removing an entry is named', async () => {
-    await t.stores.dataSql('DELETE FROM audit_log WHERE seq = 6');
+    await t.stores.sql.query('DELETE FROM audit_log WHERE seq = 6');
     expect(await t.amanat.verifyAudit()).toMatchObject({ ok: false, seq: 6, problem: 'removed' });
   });
 
   it('swapping two entries is detected at the first of them', async () => {
-    await t.stores.dataSql('UPDATE audit_log SET seq = -3 WHERE seq = 3');
-    await t.stores.dataSql('UPDATE audit_log SET seq = 3 WHERE seq = 5');
-    await t.stores.dataSql('UPDATE audit_log SET seq = 5 WHERE seq = -3');
+    await t.stores.sql.query('UPDATE audit_log SET seq = -3 WHERE seq = 3');
+    await t.stores.sql.query('UPDATE audit_log SET seq = 3 WHERE seq = 5');
+    await t.stores.sql.query('UPDATE audit_log SET seq = 5 WHERE seq = -3');
     expect(await t.amanat.verifyAudit()).toMatchObject({ ok: false, seq: 3 });
   });
 
   it('cutting off the tail is detected through the chain head', async () => {
-    await t.stores.dataSql('DELETE FROM audit_log WHERE seq > 8');
+    await t.stores.sql.query('DELETE FROM audit_log WHERE seq > 8');
     expect(await t.amanat.verifyAudit()).toMatchObject({ ok: false, seq: 9, problem: 'truncated' });
   });
 
   it('a forged entry with a recomputed plain SHA-256 is still refused: the chain is keyed', async () => {
-    await t.stores.dataSql(
+    await t.stores.sql.query(
       `UPDATE audit_log SET actor = 'x', hash = sha256(prev_hash || convert_to(actor, 'UTF8')) WHERE seq = 2`,
     );
     expect(await t.amanat.verifyAudit()).toMatchObject({ ok: false, seq: 2 });

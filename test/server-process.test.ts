@@ -170,7 +170,7 @@ describe('npm start on the embedded store', () => {
       keyStoreDir: join(dataDir, 'keystore'),
       lockDir: dataDir,
     });
-    await stores.dataSql(`UPDATE audit_log SET actor = 'tampered' WHERE seq = 3`);
+    await stores.sql.query(`UPDATE audit_log SET actor = 'tampered' WHERE seq = 3`);
     await stores.close();
     const broken = runCli(['audit', 'verify'], env);
     expect(broken.status).toBe(1);

@@ -296,7 +296,7 @@ describe.each(storeKinds())('vault and consent journal on %s', (kind) => {
     const verdict = await api.call('POST', '/api/audit/verify');
     expect(verdict.body).toMatchObject({ ok: true });
     expect(verdict.body.entries).toBeGreaterThan(10);
-    const rows = await api.stores.dataSql<{ action: string; details: unknown }>(
+    const rows = await api.stores.sql.query<{ action: string; details: unknown }>(
       'SELECT action, details FROM audit_log',
     );
     const actions = new Set(rows.map((r) => r.action));
@@ -346,11 +346,11 @@ describe.each(storeKinds())('grants written together (group commit) on %s', (kin
       expect(codes.slice(0, 10)).toEqual(Array(10).fill('ok'));
       // The second grant for subject 0 in the same burst, the one already live, the unknown subject.
       expect(codes.slice(10)).toEqual(['consent_already_granted', 'consent_already_granted', 'not_found']);
-      const [row] = await api.stores.dataSql<{ n: string | number }>(
+      const [row] = await api.stores.sql.query<{ n: string | number }>(
         `SELECT count(*) AS n FROM consents WHERE status = 'active'`,
       );
       expect(Number(row!.n)).toBe(11);
-      const grants = await api.stores.dataSql(`SELECT 1 FROM audit_log WHERE action = 'consent.grant'`);
+      const grants = await api.stores.sql.query(`SELECT 1 FROM audit_log WHERE action = 'consent.grant'`);
       expect(grants).toHaveLength(11);
       expect(await api.amanat.verifyAudit()).toMatchObject({ ok: true });
     } finally {

@@ -29,6 +29,20 @@ export async function openLocalAccess(): Promise<LocalAccess> {
   return { mode: 'direct', amanat, config };
 }
 
+/** Runs a command through the running server when there is one, else directly on the store (then closed). */
+export async function withAccess<T>(
+  viaServer: (access: { url: string; token: string }) => Promise<T>,
+  direct: (amanat: Amanat) => Promise<T>,
+): Promise<T> {
+  const access = await openLocalAccess();
+  if (access.mode === 'server') return viaServer(access);
+  try {
+    return await direct(access.amanat);
+  } finally {
+    await access.amanat.close();
+  }
+}
+
 export async function callServer<T>(
   access: { url: string; token: string },
   method: string,

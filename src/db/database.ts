@@ -40,8 +40,6 @@ export interface Stores {
   readonly keySql: Sql;
   /** Runs fn in one data-store transaction: committed when it resolves, rolled back when it throws. */
   transaction<T>(fn: (tx: Sql) => Promise<T>): Promise<T>;
-  /** Plain SQL on the data store, for maintenance, tests and benchmarks. */
-  dataSql<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
   /** The data-folder lock (PGlite only): the server records its address there for the CLI. */
   readonly lock?: DataFolderLock;
   /** Dumps of the embedded stores (PGlite only), used to build test templates. */
@@ -88,7 +86,6 @@ async function openPglite(spec: Extract<StoreSpec, { kind: 'pglite' }>): Promise
             query: async <T>(text: string, params?: unknown[]) => (await tx.query<T>(text, params)).rows,
           }),
         ),
-      dataSql,
       dump: async () => ({
         data: await dataClient.dumpDataDir('none'),
         keys: await keyClient.dumpDataDir('none'),
@@ -134,6 +131,13 @@ async function openPostgres(spec: Extract<StoreSpec, { kind: 'postgres' }>): Pro
           connectionString: spec.keyStoreUrl,
           max: Math.max(2, Math.ceil((spec.poolSize ?? 10) / 2)),
         });
+  // An idle pooled connection can be cut by the server (restart, failover, DROP DATABASE … FORCE). pg.Pool
+  // emits that as an 'error' event, which would crash the process without a listener; the pool already
+  // discards the broken client and the next query opens a new one, so a warning is all that is needed.
+  const warnIdleError = (error: Error) =>
+    process.emitWarning(`PostgreSQL closed an idle connection: ${error.message}`, 'AmanatDatabase');
+  dataPool.on('error', warnIdleError);
+  if (keyPool !== dataPool) keyPool.on('error', warnIdleError);
   const dataSql = async <T>(text: string, params?: unknown[]) =>
     (await dataPool.query(text, params as unknown[])).rows as T[];
   return {
@@ -160,7 +164,6 @@ async function openPostgres(spec: Extract<StoreSpec, { kind: 'postgres' }>): Pro
         client.release();
       }
     },
-    dataSql,
     close: async () => {
       await dataPool.end();
       if (keyPool !== dataPool) await keyPool.end();

@@ -101,7 +101,7 @@ export function createHttpApp(amanat: Amanat, options: HttpOptions) {
       },
     }),
     async (c) => {
-      await amanat.stores.dataSql('SELECT 1');
+      await amanat.stores.sql.query('SELECT 1');
       const r = amanat.rules.register;
       return c.json(
         {

@@ -26,3 +26,10 @@ export const errorResponses = {
   413: { description: 'Body over the limit (1 MB by default)', content: errorContent },
   422: { description: 'Invalid input, with the field and what was expected', content: errorContent },
 } as const;
+
+/** Plain JSON of a service result (dates as ISO strings), for routes whose schema is a free-form record. */
+export function asJson<T>(
+  value: T,
+): T extends unknown[] ? Record<string, unknown>[] : Record<string, unknown> {
+  return JSON.parse(JSON.stringify(value));
+}

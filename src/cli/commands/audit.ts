@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { isDomainError } from '../../lib/errors.js';
 import type { AuditVerification } from '../../modules/audit/audit.service.js';
-import { callServer, openLocalAccess } from '../local-access.js';
+import { callServer, withAccess } from '../local-access.js';
 
 export function registerAuditCommands(program: Command): void {
   const audit = program.command('audit').description('Журнал аудита / Audit log');
@@ -10,17 +10,10 @@ export function registerAuditCommands(program: Command): void {
     .description('Проверить цепочку журнала: назвать первую изменённую, удалённую или переставленную запись')
     .action(async () => {
       try {
-        const access = await openLocalAccess();
-        let result: AuditVerification;
-        if (access.mode === 'server') {
-          result = await callServer<AuditVerification>(access, 'POST', '/api/audit/verify');
-        } else {
-          try {
-            result = await access.amanat.verifyAudit();
-          } finally {
-            await access.amanat.close();
-          }
-        }
+        const result = await withAccess(
+          (access) => callServer<AuditVerification>(access, 'POST', '/api/audit/verify'),
+          (amanat) => amanat.verifyAudit(),
+        );
         if (result.ok) {
           console.log(
             `Цепочка аудита цела: ${result.entries} записей. Audit chain intact: ${result.entries} entries.`,

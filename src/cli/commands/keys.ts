@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { isDomainError } from '../../lib/errors.js';
 import { type Scope, Scopes } from '../../modules/api-keys/api-key.service.js';
-import { callServer, openLocalAccess } from '../local-access.js';
+import { callServer, withAccess } from '../local-access.js';
 
 function parseScopes(list: string): Scope[] {
   const scopes = list.split(',').map((s) => s.trim());
@@ -10,21 +10,6 @@ function parseScopes(list: string): Scope[] {
     throw new Error(`Неизвестные права: ${unknown.join(', ')}. Допустимые: ${Scopes.join(', ')}`);
   }
   return scopes as Scope[];
-}
-
-async function withAccess<T>(
-  viaServer: (access: { url: string; token: string }) => Promise<T>,
-  direct: (
-    amanat: Extract<Awaited<ReturnType<typeof openLocalAccess>>, { mode: 'direct' }>['amanat'],
-  ) => Promise<T>,
-): Promise<T> {
-  const access = await openLocalAccess();
-  if (access.mode === 'server') return viaServer(access);
-  try {
-    return await direct(access.amanat);
-  } finally {
-    await access.amanat.close();
-  }
 }
 
 function fail(error: unknown): void {
@@ -71,8 +56,7 @@ export function registerKeyCommands(program: Command): void {
         const rows = await withAccess(
           async (access) =>
             (await callServer<{ keys: Record<string, unknown>[] }>(access, 'GET', '/api/keys')).keys,
-          async (amanat) =>
-            JSON.parse(JSON.stringify(await amanat.apiKeys.list())) as Record<string, unknown>[],
+          async (amanat) => (await amanat.apiKeys.list()) as unknown as Record<string, unknown>[],
         );
         for (const k of rows) {
           console.log(

@@ -1,7 +1,7 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Amanat } from '../../app/amanat.js';
 import { type AppEnv, type AuthOptions, requireScope } from '../../http/auth.js';
-import { errorResponses } from '../../http/openapi-common.js';
+import { asJson, errorResponses } from '../../http/openapi-common.js';
 import { Scopes } from './api-key.service.js';
 
 export function mountApiKeyRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, auth: AuthOptions): void {
@@ -71,11 +71,7 @@ export function mountApiKeyRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, auth
         ...errorResponses,
       },
     }),
-    async (c) =>
-      c.json(
-        { keys: JSON.parse(JSON.stringify(await amanat.apiKeys.list())) as Record<string, unknown>[] },
-        200,
-      ),
+    async (c) => c.json({ keys: asJson(await amanat.apiKeys.list()) }, 200),
   );
 
   app.openapi(

@@ -1,7 +1,7 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Amanat } from '../../app/amanat.js';
 import { type AppEnv, type AuthOptions, requireScope } from '../../http/auth.js';
-import { errorResponses, subjectIdParam } from '../../http/openapi-common.js';
+import { asJson, errorResponses, subjectIdParam } from '../../http/openapi-common.js';
 
 const channel = z.enum(['web', 'api', 'email', 'paper']);
 const kind = z.enum(['processing', 'publication']).default('processing');
@@ -61,10 +61,6 @@ const withdrawBody = z
 
 const consentRecord = z.record(z.string(), z.unknown()).openapi('ConsentRecord');
 
-function present(record: Record<string, unknown>) {
-  return JSON.parse(JSON.stringify(record)) as Record<string, unknown>;
-}
-
 export function mountConsentRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, auth: AuthOptions): void {
   app.openapi(
     createRoute({
@@ -101,7 +97,7 @@ export function mountConsentRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, aut
         publicationFields: b.publication_fields,
         givenAt: b.given_at ? new Date(b.given_at) : undefined,
       });
-      return c.json(present(consent), 201);
+      return c.json(asJson(consent), 201);
     },
   );
 
@@ -135,7 +131,7 @@ export function mountConsentRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, aut
           receivedAt: b.received_at ? new Date(b.received_at) : undefined,
         },
       );
-      return c.json(present(result), 200);
+      return c.json(asJson(result), 200);
     },
   );
 
@@ -157,7 +153,7 @@ export function mountConsentRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, aut
     }),
     async (c) => {
       const list = await amanat.consents.list(c.get('principal').actor, c.req.valid('param').subjectId);
-      return c.json({ consents: list.map(present) }, 200);
+      return c.json({ consents: list.map((c) => asJson(c)) }, 200);
     },
   );
 }

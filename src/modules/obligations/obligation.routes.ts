@@ -1,7 +1,7 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Amanat } from '../../app/amanat.js';
 import { type AppEnv, type AuthOptions, requireScope } from '../../http/auth.js';
-import { errorResponses } from '../../http/openapi-common.js';
+import { asJson, errorResponses } from '../../http/openapi-common.js';
 
 const obligationSchema = z.record(z.string(), z.unknown()).openapi('Obligation');
 
@@ -35,7 +35,7 @@ export function mountObligationRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, 
         subjectId: q.subject_id,
         dueOnOrBefore: q.due_on_or_before,
       });
-      return c.json({ obligations: JSON.parse(JSON.stringify(rows)) as Record<string, unknown>[] }, 200);
+      return c.json({ obligations: asJson(rows) }, 200);
     },
   );
 }

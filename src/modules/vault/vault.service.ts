@@ -172,10 +172,12 @@ export function createVaultService(deps: {
     }
     const existing = [...distinct][0];
     const subjectId = existing ?? randomUUID();
+    const missing = [...identities].filter(([kind]) => !found.has(kind));
+    // A known subject with nothing new (every returning visitor of POST /api/collect): nothing to write.
+    if (existing && missing.length === 0) return { subjectId, created: false, identitiesAdded: [] };
     const key = existing
       ? await deps.keyStore.getSubjectKey(subjectId)
       : await deps.keyStore.createSubjectKey(subjectId);
-    const missing = [...identities].filter(([kind]) => !found.has(kind));
     const now = deps.clock();
     await stores.transaction(async (tx) => {
       if (!existing) {
@@ -352,8 +354,6 @@ export function createVaultService(deps: {
         ['legal_duty', 'legitimate_interest', 'statistics_research', 'vital_interest'].includes(b.type),
       );
       if (standalone) return use(standalone.type);
-      if (basisOf('contract') && !basisOf('consent') && !basisOf('publication_consent'))
-        return use('contract');
       return use(
         basisOf('consent') ? 'consent' : basisOf('publication_consent') ? 'publication_consent' : 'contract',
       );
