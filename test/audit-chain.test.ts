@@ -84,6 +84,32 @@ describe.skipIf(!storeKinds().includes('postgres'))('two instances on one Postgr
         ),
       );
       expect(await first.amanat.verifyAudit()).toEqual({ ok: true, entries: 36, headSeq: 36 });
+
+      // Both instances grant the same consents at once, each through its own batched one-statement path:
+      // every subject ends with exactly one live consent and the chain stays whole.
+      const subjects = await first.stores.sql.query<{ id: string }>(`SELECT id FROM subjects ORDER BY id`);
+      const purpose = first.amanat.rules.register.purposes.find((p) => p.legal_bases.some((b) => b.type === 'consent'))!.id;
+      const grant = (instance: typeof second, subjectId: string) =>
+        instance.consents.grant('test', subjectId, {
+          purpose,
+          kind: 'processing',
+          channel: 'api',
+          text: 'Согласие',
+          policyVersion: '2025-01',
+          subjectFullName: 'Тест Тестов',
+          thirdPartyTransfer: false,
+          crossBorderTransfer: false,
+          publication: false,
+        });
+      const outcomes = await Promise.allSettled(
+        subjects.flatMap((s) => [grant(first.amanat, s.id), grant(second, s.id)]),
+      );
+      const granted = outcomes.filter((o) => o.status === 'fulfilled');
+      expect(granted).toHaveLength(subjects.length);
+      for (const o of outcomes) {
+        if (o.status === 'rejected') expect(o.reason).toMatchObject({ code: 'consent_already_granted' });
+      }
+      expect(await second.verifyAudit()).toEqual({ ok: true, entries: 72, headSeq: 72 });
     } finally {
       await second.close();
       await first.close();

@@ -13,7 +13,7 @@ import { runCli, type StartedServer, startServerProcess } from './support/proces
 const json = (r: Response): Promise<any> => r.json();
 
 /** The server answers 413 before reading the body and closes that socket: keep it out of fetch's pool. */
-function postOnOwnConnection(url: string, headers: Record<string, string>, body: string) {
+function postOnOwnConnection(url: string, headers: Record<string, string>, body: string | string[]) {
   return new Promise<{ status: number; body: string }>((resolve, reject) => {
     const req = request(url, { method: 'POST', headers, agent: false }, (res) => {
       let text = '';
@@ -23,7 +23,11 @@ function postOnOwnConnection(url: string, headers: Record<string, string>, body:
       res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
     });
     req.on('error', reject);
-    req.end(body);
+    // Several pieces and no content-length: Node sends the body chunked, so its size is known only as it streams.
+    if (Array.isArray(body)) {
+      for (const piece of body) req.write(piece);
+      req.end();
+    } else req.end(body);
   });
 }
 
@@ -101,6 +105,13 @@ describe('npm start on the embedded store', () => {
     );
     expect(big.status).toBe(413);
     expect(big.body).toContain('payload_too_large');
+    const chunked = await postOnOwnConnection(`${server.url}/api/subjects`, auth, [
+      '{"email": "chunked@example.kz", "pad": "',
+      ...Array.from({ length: 17 }, () => 'x'.repeat(64 * 1024)),
+      '"}',
+    ]);
+    expect(chunked.status).toBe(413);
+    expect(chunked.body).toContain('payload_too_large');
     const wrong = await fetch(`${server.url}/api/register`, {
       headers: { authorization: 'Bearer amk_aaaaaaaaaaaa_' + 'b'.repeat(43) },
     });

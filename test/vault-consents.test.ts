@@ -320,23 +320,11 @@ describe.each(storeKinds())('grants written together (group commit) on %s', (kin
   it('concurrent grants each get their own answer; good ones are stored with their audit entries', async () => {
     const api = await createTestApi(kind);
     try {
-      const mailing = api.purposeId(8);
       const ids: string[] = [];
       for (let i = 0; i < 12; i++) {
         ids.push((await api.amanat.vault.ensureSubject('test', { email: `batch${i}@example.kz` })).subjectId);
       }
-      const grant = (subjectId: string) =>
-        api.amanat.consents.grant('test', subjectId, {
-          purpose: mailing,
-          kind: 'processing',
-          channel: 'web',
-          text: 'Согласие на рассылку',
-          policyVersion: '2025-01',
-          subjectFullName: 'Тест Тестов',
-          thirdPartyTransfer: false,
-          crossBorderTransfer: false,
-          publication: false,
-        });
+      const grant = (subjectId: string) => api.amanat.consents.grant('test', subjectId, mailingGrant(api));
       await grant(ids[11]!); // already live before the burst
       const targets = [...ids.slice(0, 10), ids[0]!, ids[11]!, '00000000-0000-4000-8000-000000000000'];
       const outcomes = await Promise.allSettled(targets.map(grant));
@@ -357,4 +345,47 @@ describe.each(storeKinds())('grants written together (group commit) on %s', (kin
       await api.close();
     }
   });
+
+  it('a clean burst and a burst whose only fault is a live consent elsewhere both answer item by item', async () => {
+    const api = await createTestApi(kind);
+    try {
+      const ids: string[] = [];
+      for (let i = 0; i < 8; i++) {
+        ids.push((await api.amanat.vault.ensureSubject('test', { email: `burst${i}@example.kz` })).subjectId);
+      }
+      const grant = (subjectId: string) => api.amanat.consents.grant('test', subjectId, mailingGrant(api));
+      const codeOf = (o: PromiseSettledResult<unknown>) =>
+        o.status === 'fulfilled' ? 'ok' : (o.reason as { code: string }).code;
+      // No duplicates, every subject known: the whole burst is one write.
+      expect((await Promise.allSettled(ids.slice(0, 4).map(grant))).map(codeOf)).toEqual(Array(4).fill('ok'));
+      // Distinct keys inside the burst, but two of them are live already: only those two are refused.
+      const second = await Promise.allSettled([ids[4]!, ids[0]!, ids[5]!, ids[1]!].map(grant));
+      expect(second.map(codeOf)).toEqual(['ok', 'consent_already_granted', 'ok', 'consent_already_granted']);
+      // A destroyed subject inside an otherwise clean burst is refused alone.
+      await api.stores.sql.query(`UPDATE subjects SET status = 'destroyed' WHERE id = $1`, [ids[6]]);
+      const third = await Promise.allSettled([ids[6]!, ids[7]!].map(grant));
+      expect(third.map(codeOf)).toEqual(['not_found', 'ok']);
+      const rows = await api.stores.sql.query<{ subject_id: string }>(
+        `SELECT subject_id FROM consents WHERE status = 'active' ORDER BY subject_id`,
+      );
+      expect(rows.map((r) => r.subject_id)).toEqual([0, 1, 2, 3, 4, 5, 7].map((i) => ids[i]).sort());
+      const logged = await api.stores.sql.query(`SELECT 1 FROM audit_log WHERE action = 'consent.grant'`);
+      expect(logged).toHaveLength(7);
+      expect(await api.amanat.verifyAudit()).toMatchObject({ ok: true });
+    } finally {
+      await api.close();
+    }
+  });
+});
+
+const mailingGrant = (api: TestApi) => ({
+  purpose: api.purposeId(8),
+  kind: 'processing' as const,
+  channel: 'web' as const,
+  text: 'Согласие на рассылку',
+  policyVersion: '2025-01',
+  subjectFullName: 'Тест Тестов',
+  thirdPartyTransfer: false,
+  crossBorderTransfer: false,
+  publication: false,
 });

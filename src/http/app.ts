@@ -1,5 +1,6 @@
 // The HTTP application: validation (zod), authorisation (scopes), then the service; errors through one mapper.
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import type { Amanat } from '../app/amanat.js';
@@ -42,21 +43,25 @@ export function createHttpApp(amanat: Amanat, options: HttpOptions) {
     });
   }
 
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: options.bodyLimitBytes,
-      onError: (c) => {
-        const { status, body } = domainErrorResponse(
-          new DomainError(
-            ErrorCodes.PAYLOAD_TOO_LARGE,
-            `Тело запроса больше ${options.bodyLimitBytes} байт / Request body over ${options.bodyLimitBytes} bytes`,
-          ),
-        );
-        return c.json(body, status);
-      },
-    }),
-  );
+  const tooLarge = (c: Context) => {
+    const { status, body } = domainErrorResponse(
+      new DomainError(
+        ErrorCodes.PAYLOAD_TOO_LARGE,
+        `Тело запроса больше ${options.bodyLimitBytes} байт / Request body over ${options.bodyLimitBytes} bytes`,
+      ),
+    );
+    return c.json(body, status);
+  };
+  const streamedBodyLimit = bodyLimit({ maxSize: options.bodyLimitBytes, onError: tooLarge });
+  app.use('/api/*', async (c, next) => {
+    // A declared length is enough (Node's parser never reads past it) and leaves the request on the Node
+    // server's fast body path; only a chunked body is counted as it streams, by Hono's bodyLimit.
+    const declared = c.req.header('content-length');
+    if (declared !== undefined && c.req.header('transfer-encoding') === undefined) {
+      return Number(declared) > options.bodyLimitBytes ? tooLarge(c) : next();
+    }
+    return streamedBodyLimit(c, next);
+  });
 
   app.onError((error, c) => {
     if (error instanceof HTTPException && error.status < 500) {

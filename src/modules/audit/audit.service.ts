@@ -97,7 +97,8 @@ export function createAuditService(deps: { auditKey: Buffer; clock: () => Date }
   // the head under its row lock and chains again. Correctness rests on the condition, never on this memory.
   let knownHead: { seq: number; hash: Buffer } | null = null;
 
-  function chain(head: { seq: number; hash: Uint8Array }, entries: AuditEntryInput[]) {
+  /** Entries chained after head; their statement's parameters start after `offset` parameters of the caller. */
+  function chain(head: { seq: number; hash: Uint8Array }, entries: AuditEntryInput[], offset = 0) {
     let seq = head.seq;
     let prev: Buffer = Buffer.from(head.hash);
     const at = deps.clock();
@@ -116,7 +117,7 @@ export function createAuditService(deps: { auditKey: Buffer; clock: () => Date }
         details: input.details ?? {},
       };
       const hash = mac(prev, fields);
-      const n = params.length + 4;
+      const n = offset + params.length + 4;
       tuples.push(
         `($${n + 1}::bigint, $${n + 2}::timestamptz, $${n + 3}::text, $${n + 4}::text, $${n + 5}::uuid, ` +
           `$${n + 6}::text, $${n + 7}::text[], $${n + 8}::jsonb, $${n + 9}::bytea, $${n + 10}::bytea)`,
@@ -135,12 +136,14 @@ export function createAuditService(deps: { auditKey: Buffer; clock: () => Date }
       );
       prev = hash;
     }
+    const o = offset;
     return {
       next: { seq, hash: prev },
-      sql: `WITH moved AS (
-              UPDATE audit_head SET seq = $1, hash = $2 WHERE id = 1 AND seq = $3 AND hash = $4 RETURNING 1
-            )
-            INSERT INTO audit_log (seq, at, actor, action, subject_id, purpose_id, field_ids, details, prev_hash, hash)
+      /** Moves the head from the base it was chained on; matches no row when the head is elsewhere. */
+      moveHead: (extraCondition = 'true') =>
+        `UPDATE audit_head SET seq = $${o + 1}, hash = $${o + 2}
+         WHERE id = 1 AND seq = $${o + 3} AND hash = $${o + 4} AND ${extraCondition} RETURNING 1`,
+      insertEntries: `INSERT INTO audit_log (seq, at, actor, action, subject_id, purpose_id, field_ids, details, prev_hash, hash)
             SELECT * FROM (VALUES ${tuples.join(', ')}) AS entry
             WHERE EXISTS (SELECT 1 FROM moved)
             RETURNING seq`,
@@ -154,6 +157,9 @@ export function createAuditService(deps: { auditKey: Buffer; clock: () => Date }
     };
   }
 
+  const appendSql = (built: ReturnType<typeof chain>) =>
+    `WITH moved AS (${built.moveHead()}) ${built.insertEntries}`;
+
   /** Appends entries inside the caller's transaction: the business change and its record commit together. */
   async function append(tx: Sql, entries: AuditEntryInput[]): Promise<void> {
     if (entries.length === 0) return;
@@ -162,7 +168,7 @@ export function createAuditService(deps: { auditKey: Buffer; clock: () => Date }
       const built = chain(base, entries);
       // Claimed before the statement runs, so the next append in this process chains after this one.
       knownHead = built.next;
-      const inserted = await tx.query(built.sql, built.params(base));
+      const inserted = await tx.query(appendSql(built), built.params(base));
       if (inserted.length === entries.length) return;
     }
     // The head's row lock serialises appends across connections and instances until this transaction ends.
@@ -173,8 +179,43 @@ export function createAuditService(deps: { auditKey: Buffer; clock: () => Date }
     const base = { seq: Number(row.seq), hash: row.hash };
     const built = chain(base, entries);
     knownHead = built.next;
-    const inserted = await tx.query(built.sql, built.params(base));
+    const inserted = await tx.query(appendSql(built), built.params(base));
     if (inserted.length !== entries.length) throw new Error('audit head moved while its row lock was held');
+  }
+
+  /**
+   * A business write and its audit entries in one statement: atomic without a transaction, one round trip.
+   * `change.guard` is a boolean SQL expression checked first; `change.write` is one data-modifying statement
+   * that must write only `WHERE EXISTS (SELECT 1 FROM moved)`, i.e. only when the head moved. Both use
+   * $1…$k of `change.params`. Nothing is written unless the guard holds and the head is where this process
+   * last left it; the answer says which, and the caller then takes its transaction path (with append).
+   */
+  async function appendWith(
+    sql: Sql,
+    entries: AuditEntryInput[],
+    change: { guard: string; write: string; params: unknown[] },
+  ): Promise<'written' | 'guard_failed' | 'head_unknown'> {
+    if (!knownHead || entries.length === 0) return 'head_unknown';
+    const base = knownHead;
+    const built = chain(base, entries, change.params.length);
+    knownHead = built.next;
+    try {
+      const [result] = await sql.query<{ guard_ok: boolean; logged: string | number }>(
+        `WITH guard AS (SELECT (${change.guard}) AS ok),
+              moved AS (${built.moveHead('(SELECT ok FROM guard)')}),
+              changed AS (${change.write}),
+              logged AS (${built.insertEntries})
+         SELECT (SELECT ok FROM guard) AS guard_ok, (SELECT count(*) FROM logged) AS logged`,
+        [...change.params, ...built.params(base)],
+      );
+      if (Number(result!.logged) === entries.length) return 'written';
+      // Nothing was written: forget the claimed head so the next append reads the true one under its lock.
+      if (knownHead === built.next) knownHead = null;
+      return result!.guard_ok ? 'head_unknown' : 'guard_failed';
+    } catch (error) {
+      if (knownHead === built.next) knownHead = null;
+      throw error;
+    }
   }
 
   /** Walks the chain in order and names the first entry that was changed, removed or reordered. */
@@ -252,7 +293,7 @@ export function createAuditService(deps: { auditKey: Buffer; clock: () => Date }
     return { ok: true, entries, headSeq };
   }
 
-  return { append, verify };
+  return { append, appendWith, verify };
 }
 
 function equalBytes(a: Uint8Array, b: Uint8Array): boolean {

@@ -3,9 +3,9 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Stores } from '../../db/database.js';
 import { isUniqueViolation } from '../../db/errors.js';
+import { createBatchQueue, type ItemOutcome } from '../../lib/batch-queue.js';
 import { openText, sealText } from '../../lib/crypto.js';
 import { DomainError, ErrorCodes, type ErrorIssue } from '../../lib/errors.js';
-import { createGroupCommit, type ItemOutcome } from '../../lib/group-commit.js';
 import type { AuditEntryInput, AuditService } from '../audit/audit.service.js';
 import { dueDate } from '../calendar/calendar.js';
 import type { RegisterRules } from '../rules/register-rules.js';
@@ -357,8 +357,49 @@ export function createConsentService(deps: {
     }
   }
 
-  /** Grants that arrived together: one transaction, one check, one multi-row insert, one audit append. */
+  /**
+   * The common case in one statement: every subject exists and none of the grants duplicates a live consent,
+   * so the batch's rows and audit entries are written together without a transaction. Null when that does
+   * not hold (or the audit head must be read first): the caller takes the path that answers item by item.
+   */
+  async function writeGrantsAtOnce(items: PendingGrant[]): Promise<ItemOutcome<ConsentRecord>[] | null> {
+    const keys = items.map((g) => `${g.row.subjectId}|${g.row.purposeId}|${g.row.kind}`);
+    if (new Set(keys).size !== keys.length) return null;
+    const subjectIds = [...new Set(items.map((g) => g.row.subjectId))];
+    const params: unknown[] = [
+      subjectIds,
+      items.map((g) => g.row.subjectId),
+      items.map((g) => g.row.purposeId),
+      items.map((g) => g.row.kind),
+    ];
+    const tuples: string[] = [];
+    for (const g of items) {
+      const values = consentValues(g, params.length);
+      tuples.push(values.tuple);
+      params.push(...values.params);
+    }
+    try {
+      const result = await audit.appendWith(stores.sql, items.map(grantAudit), {
+        guard: `(SELECT count(*) FROM subjects WHERE id = ANY($1::uuid[]) AND status <> 'destroyed') = ${subjectIds.length}
+          AND NOT EXISTS (
+            SELECT 1 FROM consents c JOIN unnest($2::uuid[], $3::text[], $4::text[]) AS t(s, p, k)
+              ON c.subject_id = t.s AND c.purpose_id = t.p AND c.kind = t.k
+            WHERE c.status = 'active')`,
+        write: `${CONSENT_INSERT} SELECT * FROM (VALUES ${tuples.join(', ')}) AS c WHERE EXISTS (SELECT 1 FROM moved)`,
+        params,
+      });
+      return result === 'written' ? items.map((g) => ({ ok: true, value: g.row })) : null;
+    } catch (error) {
+      // A grant of another connection or instance came first: the item-by-item path names the duplicate.
+      if (isUniqueViolation(error)) return null;
+      throw error;
+    }
+  }
+
+  /** Grants that arrived together: one statement when nothing is wrong, else one transaction that answers each. */
   async function writeGrants(items: PendingGrant[]): Promise<ItemOutcome<ConsentRecord>[]> {
+    const atOnce = await writeGrantsAtOnce(items);
+    if (atOnce) return atOnce;
     const alone = async (g: PendingGrant): Promise<ItemOutcome<ConsentRecord>> => {
       try {
         return { ok: true, value: await writeOneGrant(g) };
@@ -411,7 +452,7 @@ export function createConsentService(deps: {
     }
   }
 
-  const grantWrites = createGroupCommit(writeGrants, { maxBatch: 64 });
+  const grantWrites = createBatchQueue(writeGrants, { maxBatch: 64 });
 
   async function withdraw(actor: string, subjectId: string, input: WithdrawInput) {
     const purpose = rules.purpose(input.purpose);

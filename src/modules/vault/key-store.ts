@@ -1,5 +1,6 @@
 // Subject data keys: created with the subject, wrapped by the master key, kept in the separate key store.
 import type { Sql } from '../../db/database.js';
+import { createBatchQueue, type ItemOutcome } from '../../lib/batch-queue.js';
 import { newDataKey, open, seal } from '../../lib/crypto.js';
 import { DomainError, ErrorCodes } from '../../lib/errors.js';
 
@@ -31,6 +32,37 @@ export function createKeyStore(deps: {
     if (cache.size > cacheOptions.maxEntries) cache.delete(cache.keys().next().value!);
   }
 
+  /** Keys asked for while a read is under way are read together with the next one: one query per batch. */
+  async function readKeys(subjectIds: string[]): Promise<ItemOutcome<Buffer>[]> {
+    const rows = await deps.keySql.query<{ subject_id: string; wrapped_key: Uint8Array }>(
+      'SELECT subject_id, wrapped_key FROM amanat_keys.subject_keys WHERE subject_id = ANY($1::uuid[])',
+      [[...new Set(subjectIds)]],
+    );
+    const wrapped = new Map(rows.map((r) => [r.subject_id, r.wrapped_key]));
+    return subjectIds.map((subjectId): ItemOutcome<Buffer> => {
+      const row = wrapped.get(subjectId);
+      if (!row) {
+        cache.delete(subjectId);
+        return {
+          ok: false,
+          error: new DomainError(
+            ErrorCodes.NOT_FOUND,
+            `Ключ субъекта ${subjectId} не найден: данные субъекта уничтожены или недоступны. Subject key not found.`,
+            { details: { subjectId } },
+          ),
+        };
+      }
+      try {
+        const key = open(deps.masterKey, row, wrapAad(subjectId));
+        remember(subjectId, key);
+        return { ok: true, value: key };
+      } catch (error) {
+        return { ok: false, error };
+      }
+    });
+  }
+  const keyReads = createBatchQueue(readKeys, { maxBatch: 256 });
+
   return {
     /** Committed before the data transaction: an orphan key (if that fails) is harmless; a subject without one is not. */
     async createSubjectKey(subjectId: string): Promise<Buffer> {
@@ -46,21 +78,7 @@ export function createKeyStore(deps: {
     async getSubjectKey(subjectId: string): Promise<Buffer> {
       const cached = cache.get(subjectId);
       if (cached && cached.expiresAt > Date.now()) return cached.key;
-      const [row] = await deps.keySql.query<{ wrapped_key: Uint8Array }>(
-        'SELECT wrapped_key FROM amanat_keys.subject_keys WHERE subject_id = $1',
-        [subjectId],
-      );
-      if (!row) {
-        cache.delete(subjectId);
-        throw new DomainError(
-          ErrorCodes.NOT_FOUND,
-          `Ключ субъекта ${subjectId} не найден: данные субъекта уничтожены или недоступны. Subject key not found.`,
-          { details: { subjectId } },
-        );
-      }
-      const key = open(deps.masterKey, row.wrapped_key, wrapAad(subjectId));
-      remember(subjectId, key);
-      return key;
+      return keyReads.submit(subjectId);
     },
 
     /** Drops a key from this process's memory (destruction must call it before deleting the row). */

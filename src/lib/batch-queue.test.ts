@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { createGroupCommit, type ItemOutcome } from './group-commit.js';
+import { createBatchQueue, type ItemOutcome } from './batch-queue.js';
 
-describe('group commit', () => {
+describe('batch queue', () => {
   it('writes a lone item at once and items that arrive meanwhile together, each with its own outcome', async () => {
     const batches: number[][] = [];
-    const commit = createGroupCommit<number, number>(
+    const commit = createBatchQueue<number, number>(
       async (items) => {
         batches.push(items);
         await new Promise((resolve) => setTimeout(resolve, 5));
@@ -29,7 +29,7 @@ describe('group commit', () => {
 
   it('a batch that throws rejects every item of that batch and the next batch still runs', async () => {
     let calls = 0;
-    const commit = createGroupCommit<number, number>(
+    const commit = createBatchQueue<number, number>(
       async (items) => {
         calls += 1;
         if (calls === 1) throw new Error('transaction failed');

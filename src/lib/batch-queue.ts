@@ -1,17 +1,18 @@
-// Group commit: work submitted while a batch is being written waits and is written with the next batch, in
-// one transaction. A lone submission is written at once (no added latency); under load, statements per
-// item fall with the batch size. Each submitter gets its own result or its own error.
+// A batch queue: work submitted while a batch is running waits and runs with the next batch. A lone
+// submission runs at once (no added latency); under load, round trips per item fall with the batch size.
+// Each submitter gets its own result or its own error. Used for group commit (consent grants written in
+// one statement) and for reading many subject keys with one query.
 export type ItemOutcome<R> = { ok: true; value: R } | { ok: false; error: unknown };
 
-export function createGroupCommit<T, R>(
-  writeBatch: (items: T[]) => Promise<ItemOutcome<R>[]>,
+export function createBatchQueue<T, R>(
+  runBatch: (items: T[]) => Promise<ItemOutcome<R>[]>,
   options: { maxBatch: number },
 ) {
   let queue: { item: T; resolve: (value: R) => void; reject: (error: unknown) => void }[] = [];
-  let writing = false;
+  let running = false;
 
   async function drain(): Promise<void> {
-    writing = true;
+    running = true;
     try {
       while (queue.length > 0) {
         // One turn of the event loop first: requests already received get to join this batch. (An embedded
@@ -20,7 +21,7 @@ export function createGroupCommit<T, R>(
         const batch = queue.slice(0, options.maxBatch);
         queue = queue.slice(batch.length);
         try {
-          const outcomes = await writeBatch(batch.map((entry) => entry.item));
+          const outcomes = await runBatch(batch.map((entry) => entry.item));
           batch.forEach((entry, i) => {
             const outcome = outcomes[i]!;
             if (outcome.ok) entry.resolve(outcome.value);
@@ -31,7 +32,7 @@ export function createGroupCommit<T, R>(
         }
       }
     } finally {
-      writing = false;
+      running = false;
     }
   }
 
@@ -39,7 +40,7 @@ export function createGroupCommit<T, R>(
     submit(item: T): Promise<R> {
       return new Promise<R>((resolve, reject) => {
         queue.push({ item, resolve, reject });
-        if (!writing) void drain();
+        if (!running) void drain();
       });
     },
   };
