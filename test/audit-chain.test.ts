@@ -88,7 +88,9 @@ describe.skipIf(!storeKinds().includes('postgres'))('two instances on one Postgr
       // Both instances grant the same consents at once, each through its own batched one-statement path:
       // every subject ends with exactly one live consent and the chain stays whole.
       const subjects = await first.stores.sql.query<{ id: string }>(`SELECT id FROM subjects ORDER BY id`);
-      const purpose = first.amanat.rules.register.purposes.find((p) => p.legal_bases.some((b) => b.type === 'consent'))!.id;
+      const purpose = first.amanat.rules.register.purposes.find((p) =>
+        p.legal_bases.some((b) => b.type === 'consent'),
+      )!.id;
       const grant = (instance: typeof second, subjectId: string) =>
         instance.consents.grant('test', subjectId, {
           purpose,

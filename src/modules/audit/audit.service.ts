@@ -207,6 +207,8 @@ export function createAuditService(deps: { auditKey: Buffer; clock: () => Date }
               logged AS (${built.insertEntries})
          SELECT (SELECT ok FROM guard) AS guard_ok, (SELECT count(*) FROM logged) AS logged`,
         [...change.params, ...built.params(base)],
+        // One text per batch size: a small set, worth keeping prepared.
+        { prepare: true },
       );
       if (Number(result!.logged) === entries.length) return 'written';
       // Nothing was written: forget the claimed head so the next append reads the true one under its lock.

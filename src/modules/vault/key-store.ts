@@ -37,6 +37,7 @@ export function createKeyStore(deps: {
     const rows = await deps.keySql.query<{ subject_id: string; wrapped_key: Uint8Array }>(
       'SELECT subject_id, wrapped_key FROM amanat_keys.subject_keys WHERE subject_id = ANY($1::uuid[])',
       [[...new Set(subjectIds)]],
+      { prepare: true },
     );
     const wrapped = new Map(rows.map((r) => [r.subject_id, r.wrapped_key]));
     return subjectIds.map((subjectId): ItemOutcome<Buffer> => {
