@@ -6,10 +6,14 @@ import { createApiKeyService } from '../modules/api-keys/api-key.service.js';
 import { createAuditService } from '../modules/audit/audit.service.js';
 import { createConsentService } from '../modules/consents/consent.service.js';
 import { loadProfile } from '../modules/jurisdiction/profiles.js';
+import { createUnconfiguredMailer, type Mailer } from '../modules/mail/mailer.js';
 import { createObligationService } from '../modules/obligations/obligation.service.js';
 import { loadRegisterFile } from '../modules/register/register.loader.js';
+import { createRequestExecution } from '../modules/requests/request.execution.js';
+import { createRequestService, type RequestSettings } from '../modules/requests/request.service.js';
 import { createRegisterRules } from '../modules/rules/register-rules.js';
 import { createKeyStore } from '../modules/vault/key-store.js';
+import { createVaultRights } from '../modules/vault/vault.rights.js';
 import { createVaultService } from '../modules/vault/vault.service.js';
 
 export interface AmanatOptions {
@@ -17,6 +21,9 @@ export interface AmanatOptions {
   masterKey: Buffer;
   registerFile: string;
   clock?: () => Date;
+  /** Outgoing mail (verification codes, answers, digest); without it those actions say what to configure. */
+  mailer?: Mailer;
+  requestSettings?: Partial<RequestSettings>;
 }
 
 export async function createAmanat(options: AmanatOptions) {
@@ -38,6 +45,20 @@ export async function createAmanat(options: AmanatOptions) {
   const consents = createConsentService({ stores, keyStore, vault, audit, rules, clock });
   const obligations = createObligationService({ stores });
   const apiKeys = createApiKeyService({ stores, audit, clock });
+  const mailer = options.mailer ?? createUnconfiguredMailer();
+  const vaultRights = createVaultRights({ stores, audit, rules, vault, clock });
+  const requests = createRequestService({
+    stores,
+    audit,
+    rules,
+    vault,
+    mailer,
+    evidenceKey: deriveKey(masterKey, 'request-evidence'),
+    hashKey: deriveKey(masterKey, 'request-hash'),
+    clock,
+    settings: options.requestSettings,
+  });
+  const requestExecution = createRequestExecution({ stores, requests, vaultRights, consents, rules, clock });
   return {
     stores,
     rules,
@@ -48,6 +69,10 @@ export async function createAmanat(options: AmanatOptions) {
     consents,
     obligations,
     apiKeys,
+    mailer,
+    vaultRights,
+    requests,
+    requestExecution,
     clock,
     verifyAudit: () => audit.verify(stores.sql),
     close: () => stores.close(),

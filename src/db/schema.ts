@@ -4,4 +4,5 @@ export * from '../modules/api-keys/api-key.table.js';
 export * from '../modules/audit/audit.table.js';
 export * from '../modules/consents/consent.table.js';
 export * from '../modules/obligations/obligation.table.js';
+export * from '../modules/requests/request.table.js';
 export { personalValues, subjectIdentities, subjects } from '../modules/vault/vault.table.js';

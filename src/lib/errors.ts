@@ -24,6 +24,14 @@ export const ErrorCodes = {
   // auth
   UNAUTHENTICATED: 'unauthenticated',
   FORBIDDEN: 'forbidden',
+  // subject requests
+  REQUEST_STATE_INVALID: 'request_state_invalid',
+  VERIFICATION_REQUIRED: 'verification_required',
+  VERIFICATION_FAILED: 'verification_failed',
+  VERIFICATION_EXPIRED: 'verification_expired',
+  RATE_LIMITED: 'rate_limited',
+  MAIL_NOT_CONFIGURED: 'mail_not_configured',
+  MAIL_MALFORMED: 'mail_malformed',
   // calendars
   CALENDAR_YEAR_MISSING: 'calendar_year_missing',
   // storage

@@ -8,6 +8,8 @@ import { inject } from 'vitest';
 import { type Amanat, createAmanat } from '../../src/app/amanat.js';
 import { openStores, type Stores } from '../../src/db/database.js';
 import { fromPackageRoot } from '../../src/lib/paths.js';
+import type { Mailer } from '../../src/modules/mail/mailer.js';
+import type { RequestSettings } from '../../src/modules/requests/request.service.js';
 
 export type StoreKind = 'pglite' | 'postgres';
 
@@ -87,7 +89,12 @@ export interface TestAmanat {
 
 export async function createTestAmanat(
   kind: StoreKind,
-  options: { clock?: () => Date; registerFile?: string } = {},
+  options: {
+    clock?: () => Date;
+    registerFile?: string;
+    mailer?: Mailer;
+    requestSettings?: Partial<RequestSettings>;
+  } = {},
 ): Promise<TestAmanat> {
   const test = await openTestStores(kind);
   const masterKey = randomBytes(32);
@@ -96,6 +103,8 @@ export async function createTestAmanat(
     masterKey,
     registerFile: options.registerFile ?? exampleRegister,
     clock: options.clock,
+    mailer: options.mailer,
+    requestSettings: options.requestSettings,
   });
   return { amanat, stores: test.stores, masterKey, urls: test.urls, close: test.close };
 }

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { bigint, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { bytea } from '../vault/vault.table.js';
 
@@ -16,7 +17,13 @@ export const auditLog = pgTable(
     prevHash: bytea('prev_hash').notNull(),
     hash: bytea('hash').notNull(),
   },
-  (t) => [index('audit_log_subject_idx').on(t.subjectId)],
+  (t) => [
+    index('audit_log_subject_idx').on(t.subjectId),
+    // A subject request's history is read from the chain itself: its entries carry details.request_id.
+    index('audit_log_request_idx')
+      .on(sql`(${t.details} ->> 'request_id')`)
+      .where(sql`${t.details} ? 'request_id'`),
+  ],
 );
 
 /** A single row that serialises appends and remembers the chain's tip (so truncation is detected). */

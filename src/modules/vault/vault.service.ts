@@ -51,7 +51,7 @@ export interface ReadValue {
   updatedAt: Date;
 }
 
-const valueAad = (subjectId: string, fieldId: string) => `value:${subjectId}:${fieldId}`;
+export const valueAad = (subjectId: string, fieldId: string) => `value:${subjectId}:${fieldId}`;
 const identityAad = (subjectId: string, kind: string) => `identity:${subjectId}:${kind}`;
 
 interface LiveConsent {
@@ -66,7 +66,7 @@ interface ExistingValue {
   purposes: string[];
 }
 
-function subjectNotFound(subjectId: string): DomainError {
+export function subjectNotFound(subjectId: string): DomainError {
   return new DomainError(ErrorCodes.NOT_FOUND, `Субъект ${subjectId} не найден / Subject not found`, {
     issues: [{ path: 'subjectId', message: 'unknown subject' }],
   });

@@ -1,0 +1,257 @@
+// Carrying a verified request out: each type does what the law asks and records the outcome. Destruction and
+// withdrawal schedule destruction and stay open until the retention engine has destroyed (issue 4).
+import type { Stores } from '../../db/database.js';
+import { DomainError, ErrorCodes } from '../../lib/errors.js';
+import type { ConsentService } from '../consents/consent.service.js';
+import type { RegisterRules } from '../rules/register-rules.js';
+import type { VaultRights } from '../vault/vault.rights.js';
+import { type AccessReport, buildAccessReport, type ReportConsent } from './request.report.js';
+import type { RequestRow, RequestService, RequestSummary } from './request.service.js';
+import type { RequestOutcome } from './request.table.js';
+
+export interface ExecuteInput {
+  /** Objection to an automated decision: the reviewed decision, in words the subject will read. */
+  answer?: string;
+}
+
+export function createRequestExecution(deps: {
+  stores: Stores;
+  requests: RequestService;
+  vaultRights: VaultRights;
+  consents: ConsentService;
+  rules: RegisterRules;
+  clock: () => Date;
+}) {
+  const { requests, rules } = deps;
+  const { loadRow, transition, detailsOf, requireOpen, wrongState, summarize } = requests.internal;
+
+  async function compileReport(actor: string, row: RequestRow): Promise<AccessReport> {
+    const request = summarize(row);
+    const withValues = row.type !== 'information';
+    let held = null;
+    let consents: ReportConsent[] = [];
+    if (row.subject_id) {
+      const exported = await deps.vaultRights.exportAll(actor, row.subject_id, row.id);
+      held = { ...exported, subjectId: row.subject_id };
+      consents = (await deps.consents.list(actor, row.subject_id)).map((c) => ({
+        id: c.id,
+        purpose: c.purposeId,
+        kind: c.kind,
+        status: c.status,
+        grantedAt: c.grantedAt,
+        channel: c.channel,
+        text: c.text,
+        policyVersion: c.policyVersion,
+        withdrawnAt: c.withdrawnAt,
+        evidence: c.evidence,
+      }));
+    }
+    return buildAccessReport({
+      rules,
+      request,
+      language: row.language,
+      now: deps.clock(),
+      withValues,
+      held,
+      consents,
+    });
+  }
+
+  function close(
+    actor: string,
+    id: string,
+    outcome: Omit<RequestOutcome, 'at' | 'by'>,
+    status: 'answered' | 'in_progress' = 'answered',
+  ) {
+    const now = deps.clock();
+    return transition(id, (row) => ({
+      set: {
+        status,
+        outcome: { at: now.toISOString(), by: actor, ...outcome },
+        ...(status === 'answered' ? { closed_at: now } : {}),
+      },
+      entries: [
+        {
+          actor,
+          action: status === 'answered' ? 'request.answer' : 'request.execute',
+          subjectId: row.subject_id,
+          fieldIds: outcome.fields ?? [],
+          details: { request_id: id, type: row.type, summary: outcome.summary, status },
+        },
+      ],
+    }));
+  }
+
+  /**
+   * Carries the request out. It must be classified and the requester's identity verified first; a request
+   * whose person the operator does not know is answered "no data held".
+   */
+  async function execute(
+    actor: string,
+    id: string,
+    input: ExecuteInput = {},
+  ): Promise<{ request: RequestSummary; report?: AccessReport }> {
+    const row = await loadRow(deps.stores.sql, id);
+    requireOpen(row);
+    if (row.type === 'unclassified') throw wrongState(row, 'сначала определите тип обращения (classify)');
+    if (!row.verification) {
+      throw new DomainError(
+        ErrorCodes.VERIFICATION_REQUIRED,
+        `Личность заявителя по обращению № ${row.number} не подтверждена: сначала код по e-mail или ручная проверка. ` +
+          'Identity must be verified before anything is disclosed or changed.',
+      );
+    }
+    if (row.outcome?.pendingDestruction) {
+      throw wrongState(row, 'обращение исполнено и ждёт уничтожения данных модулем хранения');
+    }
+    const subjectId = row.subject_id;
+    if (row.type === 'information' || row.type === 'access') {
+      const report = await compileReport(actor, row);
+      const request = await close(actor, row.id, {
+        summary: report.noDataHeld ? 'no_data_held' : `report: ${report.purposes.length} purposes`,
+        fields: [...new Set(report.purposes.flatMap((p) => p.values.map((v) => v.field)))],
+      });
+      return { request, report };
+    }
+    if (!subjectId) return { request: await close(actor, row.id, { summary: 'no_data_held' }) };
+    switch (row.type) {
+      case 'rectification': {
+        const { fields } = await deps.vaultRights.rectify(
+          actor,
+          subjectId,
+          detailsOf(row).values ?? {},
+          row.id,
+        );
+        return { request: await close(actor, row.id, { summary: 'rectified', fields }) };
+      }
+      case 'blocking':
+      case 'unblocking': {
+        const blocked = row.type === 'blocking';
+        const { changed } = await deps.vaultRights.setBlocked(actor, subjectId, blocked, row.id);
+        const summary = blocked
+          ? changed
+            ? 'blocked'
+            : 'already_blocked'
+          : changed
+            ? 'unblocked'
+            : 'not_blocked';
+        return { request: await close(actor, row.id, { summary }) };
+      }
+      case 'destruction': {
+        const { fields } = await deps.vaultRights.markForDestruction(actor, subjectId, {
+          fields: row.scope.fields,
+          destroyBy: row.due_at,
+          reason: 'subject_request',
+          requestId: row.id,
+        });
+        if (fields.length === 0)
+          return { request: await close(actor, row.id, { summary: 'nothing_to_destroy' }) };
+        const pendingDestruction = { fields, by: row.due_at.toISOString() };
+        return {
+          request: await close(
+            actor,
+            row.id,
+            { summary: 'scheduled_for_destruction', fields, pendingDestruction },
+            'in_progress',
+          ),
+        };
+      }
+      case 'consent_withdrawal': {
+        const live = (await deps.consents.list(actor, subjectId)).filter(
+          (c) =>
+            c.status === 'active' &&
+            (!row.scope.purposes?.length || row.scope.purposes.includes(c.purposeId)),
+        );
+        if (live.length === 0) return { request: await close(actor, row.id, { summary: 'no_live_consent' }) };
+        const withdrawn: string[] = [];
+        const obligations: string[] = [];
+        const marked = new Set<string>();
+        // Each withdrawal commits on its own; a retry after a crash finds the rest still live and goes on.
+        for (const consent of live) {
+          const result = await deps.consents.withdraw(actor, subjectId, {
+            purpose: consent.purposeId,
+            kind: consent.kind,
+            channel: row.channel === 'api' ? 'api' : row.channel,
+            receivedAt: row.received_at,
+          });
+          withdrawn.push(result.consent.id);
+          obligations.push(result.obligation.id);
+          for (const f of result.markedForDestruction) marked.add(f);
+        }
+        const fields = [...marked];
+        const outcome = {
+          summary: 'consent_withdrawn',
+          purposes: [...new Set(live.map((c) => c.purposeId))],
+          consents: withdrawn,
+          obligations,
+          fields,
+        };
+        if (fields.length === 0) return { request: await close(actor, row.id, outcome) };
+        return {
+          request: await close(
+            actor,
+            row.id,
+            { ...outcome, pendingDestruction: { fields, by: row.due_at.toISOString() } },
+            'in_progress',
+          ),
+        };
+      }
+      case 'objection_automated_decision': {
+        if (!input.answer?.trim()) {
+          throw new DomainError(
+            ErrorCodes.VALIDATION_FAILED,
+            'Возражение рассматривается человеком: укажите принятое решение (answer). The reviewed decision is required.',
+            { issues: [{ path: 'answer', message: 'ожидается решение по возражению' }] },
+          );
+        }
+        return { request: await close(actor, row.id, { summary: input.answer.trim() }) };
+      }
+    }
+  }
+
+  /** A refusal the law allows, with the reason quoted in the letter (e.g. KZ Art. 8 p.2). */
+  async function refuse(actor: string, id: string, input: { reason: string; rule?: string }) {
+    if (!input.reason.trim()) {
+      throw new DomainError(
+        ErrorCodes.VALIDATION_FAILED,
+        'Отказ должен быть мотивирован / A reason is required',
+        {
+          issues: [{ path: 'reason', message: 'ожидается причина отказа' }],
+        },
+      );
+    }
+    const now = deps.clock();
+    return transition(id, (row) => {
+      requireOpen(row);
+      const refusal = { reason: input.reason.trim(), ...(input.rule ? { rule: input.rule } : {}) };
+      return {
+        set: {
+          status: 'refused',
+          closed_at: now,
+          outcome: { at: now.toISOString(), by: actor, summary: 'refused', refusal },
+        },
+        entries: [
+          {
+            actor,
+            action: 'request.refuse',
+            subjectId: row.subject_id,
+            details: { request_id: id, rule: input.rule ?? null },
+          },
+        ],
+      };
+    });
+  }
+
+  /** The report of an information or access request, compiled again from what is held now. */
+  async function report(actor: string, id: string): Promise<AccessReport> {
+    const row = await loadRow(deps.stores.sql, id);
+    if (row.type !== 'information' && row.type !== 'access') {
+      throw wrongState(row, 'отчёт составляется по запросу сведений или доступа');
+    }
+    return compileReport(actor, row);
+  }
+
+  return { execute, refuse, report };
+}
+
+export type RequestExecution = ReturnType<typeof createRequestExecution>;

@@ -1,0 +1,139 @@
+// The access report: everything held about a subject, per purpose, with its basis, source, dates, retention,
+// recipients and consents. JSON schema `amanat.access-report/1` is documented in docs/requests.md.
+import { describeRetention, type Lang, localized } from '../register/register.retention.js';
+import type { RegisterRules } from '../rules/register-rules.js';
+import type { HeldValue } from '../vault/vault.rights.js';
+import type { RequestSummary } from './request.service.js';
+
+export const ACCESS_REPORT_SCHEMA = 'amanat.access-report/1';
+
+export interface ReportConsent {
+  id: string;
+  purpose: string;
+  kind: string;
+  status: string;
+  grantedAt: Date;
+  channel: string;
+  text: string;
+  policyVersion: string;
+  withdrawnAt: Date | null;
+  evidence: { subjectFullName?: string; ip?: string; userAgent?: string };
+}
+
+export interface AccessReport {
+  schema: typeof ACCESS_REPORT_SCHEMA;
+  generatedAt: string;
+  language: Lang;
+  request: { id: string; number: number; type: string; receivedAt: string; dueDate: string };
+  operator: {
+    name: string;
+    binIin: string;
+    address: string;
+    email: string;
+    phone?: string;
+    responsiblePerson: { name: string; position?: string; email: string };
+  };
+  /** True when the operator holds nothing about the person: itself an answer. */
+  noDataHeld: boolean;
+  subject: { id: string; status: string; identityKinds: string[] } | null;
+  purposes: {
+    id: string;
+    number?: number;
+    title: string;
+    processing: string;
+    legalBases: { type: string; reference: string }[];
+    retention: string;
+    values: {
+      field: string;
+      label: string;
+      /** Absent in an information report, which names the fields but not their values. */
+      value?: unknown;
+      source: string;
+      collectedAt: string;
+      updatedAt: string;
+      legalBasis: { type: string; reference: string; consentId?: string; contractRef?: string } | null;
+      status: 'active' | 'marked_for_destruction';
+      destroyBy: string | null;
+    }[];
+    /** Disclosures to recipients come with the disclosure log (a later issue); none are recorded yet. */
+    recipients: { name: string; country: string; at: string }[];
+  }[];
+  consents: ReportConsent[];
+}
+
+export function buildAccessReport(input: {
+  rules: RegisterRules;
+  request: RequestSummary;
+  language: Lang;
+  now: Date;
+  withValues: boolean;
+  held: { status: string; values: HeldValue[]; identityKinds: string[]; subjectId: string } | null;
+  consents: ReportConsent[];
+}): AccessReport {
+  const { rules, request, language: lang } = input;
+  const op = rules.register.operator;
+  const purposeIds = new Set(input.held?.values.flatMap((v) => v.purposes) ?? []);
+  for (const c of input.consents) purposeIds.add(c.purpose);
+  const purposes = rules
+    .purposes()
+    .filter((p) => purposeIds.has(p.id))
+    .map((p) => ({
+      id: p.id,
+      number: p.number,
+      title: localized(p.title, lang),
+      processing: p.processing,
+      legalBases: p.legal_bases.map((b) => ({ type: b.type, reference: b.reference })),
+      retention: describeRetention(p.retention, lang),
+      values: (input.held?.values ?? [])
+        .filter((v) => v.purposes.includes(p.id))
+        .map((v) => {
+          const basis = v.legalBases.find((b) => b.purpose === p.id);
+          const field = rules.field(v.field);
+          return {
+            field: v.field,
+            label: field ? localized(field.labels, lang) : v.field,
+            ...(input.withValues ? { value: v.value } : {}),
+            source: v.source,
+            collectedAt: v.collectedAt.toISOString(),
+            updatedAt: v.updatedAt.toISOString(),
+            legalBasis: basis
+              ? {
+                  type: basis.type,
+                  reference: basis.reference,
+                  ...(basis.consentId ? { consentId: basis.consentId } : {}),
+                  ...(basis.contractRef ? { contractRef: basis.contractRef } : {}),
+                }
+              : null,
+            status: v.status,
+            destroyBy: v.destroyBy ? v.destroyBy.toISOString() : null,
+          };
+        }),
+      recipients: [],
+    }));
+  return {
+    schema: ACCESS_REPORT_SCHEMA,
+    generatedAt: input.now.toISOString(),
+    language: lang,
+    request: {
+      id: request.id,
+      number: request.number,
+      type: request.type,
+      receivedAt: request.receivedAt.toISOString(),
+      dueDate: request.dueDate,
+    },
+    operator: {
+      name: localized(op.name, lang),
+      binIin: op.bin_iin,
+      address: localized(op.address, lang),
+      email: op.email,
+      ...(op.phone ? { phone: op.phone } : {}),
+      responsiblePerson: op.responsible_person,
+    },
+    noDataHeld: !input.held || (input.held.values.length === 0 && input.consents.length === 0),
+    subject: input.held
+      ? { id: input.held.subjectId, status: input.held.status, identityKinds: input.held.identityKinds }
+      : null,
+    purposes,
+    consents: input.consents,
+  };
+}

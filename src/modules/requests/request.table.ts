@@ -1,0 +1,165 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  bigserial,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { bytea, subjects } from '../vault/vault.table.js';
+
+export const requestTypes = [
+  'information',
+  'access',
+  'rectification',
+  'blocking',
+  'unblocking',
+  'destruction',
+  'consent_withdrawal',
+  'objection_automated_decision',
+  'unclassified',
+] as const;
+export type RequestType = (typeof requestTypes)[number];
+
+export const requestStatuses = ['received', 'verifying', 'in_progress', 'answered', 'refused'] as const;
+export type RequestStatus = (typeof requestStatuses)[number];
+
+export const requestChannels = ['api', 'web', 'email', 'paper'] as const;
+export type RequestChannel = (typeof requestChannels)[number];
+
+export interface RequestDeadline {
+  amount: number;
+  unit: string;
+  source: 'register' | 'law';
+  rule: string;
+}
+
+export interface RequestVerification {
+  method: 'email_code' | 'manual';
+  verifiedAt: string;
+  verifiedBy: string;
+  /** For a manual check: how identity was established (e.g. `in_person`), never a document copy. */
+  how?: string;
+}
+
+/** What was done, for the letter and the history; no personal data values. */
+export interface RequestOutcome {
+  at: string;
+  by: string;
+  summary: string;
+  refusal?: { reason: string; rule?: string };
+  fields?: string[];
+  purposes?: string[];
+  consents?: string[];
+  obligations?: string[];
+  /** Scheduled for destruction by the retention engine (issue 4); the request stays open until it is done. */
+  pendingDestruction?: { fields: string[]; by: string };
+}
+
+/**
+ * A subject's request. The requester's contact and any free text are personal data: sealed with the
+ * request-evidence key; the contact is found again through its keyed hash, never a plaintext index.
+ */
+export const subjectRequests = pgTable(
+  'subject_requests',
+  {
+    id: uuid('id').primaryKey(),
+    /** Human-friendly sequence number, quoted in letters (№ 17). */
+    number: bigserial('number', { mode: 'number' }).notNull(),
+    type: text('type', { enum: requestTypes }).notNull(),
+    status: text('status', { enum: requestStatuses }).notNull(),
+    channel: text('channel', { enum: requestChannels }).notNull(),
+    subjectId: uuid('subject_id').references(() => subjects.id),
+    contactHash: bytea('contact_hash').notNull(),
+    contactCiphertext: bytea('contact_ciphertext').notNull(),
+    /** Type-specific details (new values for a rectification, the subject's own words), sealed JSON. */
+    detailsCiphertext: bytea('details_ciphertext'),
+    /** Purposes and fields the request names: register ids only. */
+    scope: jsonb('scope').$type<{ purposes?: string[]; fields?: string[] }>().notNull(),
+    language: text('language', { enum: ['ru', 'kk', 'en'] }).notNull(),
+    receivedAt: timestamp('received_at', { withTimezone: true, mode: 'date' }).notNull(),
+    dueDate: date('due_date', { mode: 'string' }).notNull(),
+    dueAt: timestamp('due_at', { withTimezone: true, mode: 'date' }).notNull(),
+    deadline: jsonb('deadline').$type<RequestDeadline>().notNull(),
+    extensionReason: text('extension_reason'),
+    verification: jsonb('verification').$type<RequestVerification>(),
+    assignee: text('assignee'),
+    /** The evidence: the inbound e-mail this request came from. */
+    inboundMessageId: uuid('inbound_message_id'),
+    duplicates: integer('duplicates').notNull().default(0),
+    outcome: jsonb('outcome').$type<RequestOutcome>(),
+    closedAt: timestamp('closed_at', { withTimezone: true, mode: 'date' }),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('subject_requests_number_uq').on(t.number),
+    index('subject_requests_open_due_idx')
+      .on(t.dueDate)
+      .where(sql`status IN ('received', 'verifying', 'in_progress')`),
+    index('subject_requests_contact_idx').on(t.contactHash, t.receivedAt),
+    index('subject_requests_subject_idx').on(t.subjectId),
+  ],
+);
+
+/** One-time codes for e-mail verification: only a keyed hash of the code is kept. */
+export const verificationCodes = pgTable('verification_codes', {
+  requestId: uuid('request_id')
+    .primaryKey()
+    .references(() => subjectRequests.id),
+  codeHash: bytea('code_hash').notNull(),
+  sentAt: timestamp('sent_at', { withTimezone: true, mode: 'date' }).notNull(),
+  expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
+  attempts: integer('attempts').notNull(),
+  maxAttempts: integer('max_attempts').notNull(),
+  consumedAt: timestamp('consumed_at', { withTimezone: true, mode: 'date' }),
+});
+
+export interface DroppedAttachment {
+  filename: string | null;
+  contentType: string;
+  size: number;
+  reason: 'identity_document' | 'too_large';
+}
+
+/** Every e-mail received at the privacy address, kept (sealed) as evidence whatever became of it. */
+export const inboundMessages = pgTable(
+  'inbound_messages',
+  {
+    id: uuid('id').primaryKey(),
+    receivedAt: timestamp('received_at', { withTimezone: true, mode: 'date' }).notNull(),
+    source: text('source', { enum: ['file', 'imap', 'api'] }).notNull(),
+    /** For IMAP: mailbox, UIDVALIDITY and UID, so a message is taken once however often it is seen. */
+    mailbox: text('mailbox'),
+    uidValidity: bigint('uid_validity', { mode: 'number' }),
+    uid: bigint('uid', { mode: 'number' }),
+    size: integer('size').notNull(),
+    rawCiphertext: bytea('raw_ciphertext').notNull(),
+    senderHash: bytea('sender_hash'),
+    classification: text('classification', {
+      enum: ['consent_withdrawal', 'unclassified', 'duplicate', 'rejected'],
+    }).notNull(),
+    /** Why it was rejected (malformed, no sender, rate limit), for a person to read. */
+    note: text('note'),
+    requestId: uuid('request_id'),
+    droppedAttachments: jsonb('dropped_attachments').$type<DroppedAttachment[]>().notNull(),
+  },
+  (t) => [
+    uniqueIndex('inbound_messages_imap_uq')
+      .on(t.mailbox, t.uidValidity, t.uid)
+      .where(sql`mailbox IS NOT NULL`),
+  ],
+);
+
+/** How far the IMAP poller has read each mailbox. */
+export const mailboxCursors = pgTable('mailbox_cursors', {
+  mailbox: text('mailbox').primaryKey(),
+  uidValidity: bigint('uid_validity', { mode: 'number' }).notNull(),
+  lastUid: bigint('last_uid', { mode: 'number' }).notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull(),
+});
