@@ -185,6 +185,7 @@ describe.each(storeKinds())('subject requests on %s', (kind) => {
       evidence: { ip: '203.0.113.7', subjectFullName: 'Сапарова Айгерим' },
     });
     expect(report!.operator.binIin).toMatch(/^\d{12}$/);
+    expect(report!.subject!.identities).toEqual([{ kind: 'email', value: email }]);
   });
 
   it('a person the operator does not know is answered "no data held"', async () => {

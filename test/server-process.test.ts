@@ -96,6 +96,29 @@ describe('npm start on the embedded store', () => {
     expect(badScope.stderr).toContain('Неизвестные права');
   });
 
+  it('amanat requests list --due shows what is due or overdue, through the running server', async () => {
+    const filed = await fetch(`${server.url}/api/requests`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${server.bootstrapToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        type: 'blocking',
+        channel: 'paper',
+        contact: { email: 'paper@example.kz' },
+        received_at: '2026-01-05T05:00:00Z',
+      }),
+    }).then(json);
+    expect(filed.dueDate).toBe('2026-01-06');
+    const listed = runCli(['requests', 'list', '--due', '--json'], env);
+    expect(listed.stderr).toBe('');
+    expect(listed.status).toBe(0);
+    expect(JSON.parse(listed.stdout)).toEqual([
+      expect.objectContaining({ number: filed.number, type: 'blocking', overdue: true }),
+    ]);
+    const table = runCli(['requests', 'list', '--due'], env);
+    expect(table.stdout).toContain('Блокирование персональных данных');
+    expect(table.stdout).toContain('2026-01-06');
+  });
+
   it('refuses bodies over 1 MB, wrong and revoked keys', async () => {
     const auth = { authorization: `Bearer ${server.bootstrapToken}`, 'content-type': 'application/json' };
     const big = await postOnOwnConnection(

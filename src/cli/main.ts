@@ -3,6 +3,7 @@ import { registerAuditCommands } from './commands/audit.js';
 import { registerCalendarCommands } from './commands/calendar.js';
 import { registerKeyCommands } from './commands/keys.js';
 import { registerRegisterCommands } from './commands/register.js';
+import { registerRequestCommands } from './commands/requests.js';
 
 const program = new Command()
   .name('amanat')
@@ -13,5 +14,6 @@ registerRegisterCommands(program);
 registerCalendarCommands(program);
 registerAuditCommands(program);
 registerKeyCommands(program);
+registerRequestCommands(program);
 
 await program.parseAsync(process.argv);

@@ -9,6 +9,7 @@ import { mountApiKeyRoutes } from '../modules/api-keys/api-key.routes.js';
 import { mountAuditRoutes } from '../modules/audit/audit.routes.js';
 import { mountConsentRoutes } from '../modules/consents/consent.routes.js';
 import { mountObligationRoutes } from '../modules/obligations/obligation.routes.js';
+import { mountRequestRoutes } from '../modules/requests/request.routes.js';
 import { mountVaultRoutes } from '../modules/vault/vault.routes.js';
 import { type AppEnv, type AuthOptions, requireScope } from './auth.js';
 import { domainErrorResponse, mapError, zodErrorBody } from './error-mapper.js';
@@ -160,6 +161,7 @@ export function createHttpApp(amanat: Amanat, options: HttpOptions) {
   mountVaultRoutes(app, amanat, auth);
   mountConsentRoutes(app, amanat, auth);
   mountObligationRoutes(app, amanat, auth);
+  mountRequestRoutes(app, amanat, auth);
   mountAuditRoutes(app, amanat, auth);
   mountApiKeyRoutes(app, amanat, auth);
 

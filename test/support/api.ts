@@ -2,6 +2,7 @@
 
 import { createHttpApp } from '../../src/http/app.js';
 import { Scopes, WEBSITE_BACKEND_SCOPES } from '../../src/modules/api-keys/api-key.service.js';
+import type { Mailer } from '../../src/modules/mail/mailer.js';
 import { createTestAmanat, type StoreKind, type TestAmanat } from './stores.js';
 
 export interface TestApi extends TestAmanat {
@@ -18,9 +19,9 @@ export interface TestApi extends TestAmanat {
 
 export async function createTestApi(
   kind: StoreKind,
-  options: { clock?: () => Date; bodyLimitBytes?: number } = {},
+  options: { clock?: () => Date; bodyLimitBytes?: number; mailer?: Mailer } = {},
 ): Promise<TestApi> {
-  const base = await createTestAmanat(kind, { clock: options.clock });
+  const base = await createTestAmanat(kind, { clock: options.clock, mailer: options.mailer });
   const app = createHttpApp(base.amanat, { bodyLimitBytes: options.bodyLimitBytes ?? 1024 * 1024 });
   const admin = await base.amanat.apiKeys.create('test', 'admin', [...Scopes]);
   const website = await base.amanat.apiKeys.create('test', 'website-backend', WEBSITE_BACKEND_SCOPES);

@@ -13,6 +13,9 @@ export const Scopes = [
   'consents:read',
   'consents:write',
   'obligations:read',
+  'requests:submit',
+  'requests:read',
+  'requests:write',
   'audit:read',
   'register:read',
   'keys:manage',
@@ -24,6 +27,7 @@ export const WEBSITE_BACKEND_SCOPES: Scope[] = [
   'subjects:write',
   'data:write',
   'consents:write',
+  'requests:submit',
   'register:read',
 ];
 

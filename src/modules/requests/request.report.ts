@@ -35,7 +35,8 @@ export interface AccessReport {
   };
   /** True when the operator holds nothing about the person: itself an answer. */
   noDataHeld: boolean;
-  subject: { id: string; status: string; identityKinds: string[] } | null;
+  /** The identifiers the operator finds the person by (e-mail, phone, IIN): data held too. */
+  subject: { id: string; status: string; identities: { kind: string; value?: string }[] } | null;
   purposes: {
     id: string;
     number?: number;
@@ -67,7 +68,12 @@ export function buildAccessReport(input: {
   language: Lang;
   now: Date;
   withValues: boolean;
-  held: { status: string; values: HeldValue[]; identityKinds: string[]; subjectId: string } | null;
+  held: {
+    status: string;
+    values: HeldValue[];
+    identities: { kind: string; value: string }[];
+    subjectId: string;
+  } | null;
   consents: ReportConsent[];
 }): AccessReport {
   const { rules, request, language: lang } = input;
@@ -129,9 +135,15 @@ export function buildAccessReport(input: {
       ...(op.phone ? { phone: op.phone } : {}),
       responsiblePerson: op.responsible_person,
     },
-    noDataHeld: !input.held || (input.held.values.length === 0 && input.consents.length === 0),
+    noDataHeld:
+      !input.held ||
+      (input.held.values.length === 0 && input.consents.length === 0 && input.held.identities.length === 0),
     subject: input.held
-      ? { id: input.held.subjectId, status: input.held.status, identityKinds: input.held.identityKinds }
+      ? {
+          id: input.held.subjectId,
+          status: input.held.status,
+          identities: input.held.identities.map((i) => (input.withValues ? i : { kind: i.kind })),
+        }
       : null,
     purposes,
     consents: input.consents,

@@ -603,7 +603,7 @@ export function createRequestService(deps: {
   }
 
   /** Checks a code. Wrong codes count against the limit; an expired or used-up code needs a new one. */
-  async function verifyCode(actor: string, id: string, code: string) {
+  async function verifyCode(actor: string, id: string, code: string): Promise<RequestSummary> {
     const now = deps.clock();
     const outcome = await stores.transaction(async (tx) => {
       const row = await loadRow(tx, id, true);
@@ -671,7 +671,7 @@ export function createRequestService(deps: {
       };
     });
     // Failed attempts are committed before the caller hears of them.
-    if ('request' in outcome) return outcome.request;
+    if ('request' in outcome && outcome.request) return outcome.request;
     if (outcome.error === 'wrong') {
       throw new DomainError(
         ErrorCodes.VERIFICATION_FAILED,

@@ -6,7 +6,7 @@ import { DomainError, ErrorCodes, type ErrorIssue } from '../../lib/errors.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { RegisterRules } from '../rules/register-rules.js';
 import { normalizeFieldValue, validationError } from './field-values.js';
-import { subjectNotFound, type VaultService, valueAad } from './vault.service.js';
+import { identityAad, subjectNotFound, type VaultService, valueAad } from './vault.service.js';
 import type { ValueBasis } from './vault.table.js';
 
 export interface HeldValue {
@@ -57,8 +57,8 @@ export function createVaultRights(deps: {
          FROM personal_values WHERE subject_id = $1 ORDER BY collected_at, field_id`,
         [subjectId],
       );
-      const identities = await tx.query<{ kind: string }>(
-        'SELECT kind FROM subject_identities WHERE subject_id = $1 ORDER BY kind',
+      const identities = await tx.query<{ kind: string; ciphertext: Uint8Array }>(
+        'SELECT kind, ciphertext FROM subject_identities WHERE subject_id = $1 ORDER BY kind',
         [subjectId],
       );
       await audit.append(tx, [
@@ -84,7 +84,11 @@ export function createVaultRights(deps: {
       status: row.status,
       destroyBy: row.destroy_by,
     }));
-    return { status, values, identityKinds: identities.map((i) => i.kind) };
+    const identityValues = identities.map((i) => ({
+      kind: i.kind,
+      value: openText(key, i.ciphertext, identityAad(subjectId, i.kind)),
+    }));
+    return { status, values, identities: identityValues };
   }
 
   /** New values replace the held ones of the same field, for every purpose they are held for. */

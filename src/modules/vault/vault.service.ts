@@ -52,7 +52,7 @@ export interface ReadValue {
 }
 
 export const valueAad = (subjectId: string, fieldId: string) => `value:${subjectId}:${fieldId}`;
-const identityAad = (subjectId: string, kind: string) => `identity:${subjectId}:${kind}`;
+export const identityAad = (subjectId: string, kind: string) => `identity:${subjectId}:${kind}`;
 
 interface LiveConsent {
   id: string;
