@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isDomainError } from '../src/lib/errors.js';
 import { createSmtpMailer } from '../src/modules/mail/mailer.js';
+import { pdfText, pdftotextAvailable } from './support/pdf.js';
 import { startTestSmtp, type TestSmtp } from './support/smtp.js';
 import { createTestAmanat, storeKinds, type TestAmanat } from './support/stores.js';
 
@@ -188,6 +189,55 @@ describe.each(storeKinds())('subject requests on %s', (kind) => {
     expect(report!.subject!.identities).toEqual([{ kind: 'email', value: email }]);
   });
 
+  it.skipIf(!pdftotextAvailable)(
+    'the answer letter is a PDF whose Cyrillic text reads back, in RU, KK and EN',
+    async () => {
+      const answered = (await t.amanat.requests.list({ status: 'answered' })).find(
+        (r) => r.type === 'access',
+      )!;
+      const { pdf } = await t.amanat.requestExecution.letter('staff', answered.id);
+      expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+      const text = pdfText(pdf);
+      expect(text).toContain(`Ответ на обращение № ${answered.number}`);
+      expect(text).toContain('Доступ к персональным данным');
+      expect(text).toContain('Сапарова Айгерим');
+      expect(text).toContain('+77011234567');
+      expect(text).toContain(t.amanat.rules.register.operator.bin_iin);
+      expect(text).toContain(t.amanat.rules.register.operator.name.ru);
+      expect(text).toContain('Персональные данные третьим лицам не передавались');
+
+      for (const [language, phrase] of [
+        ['kk', 'өтінішке жауап'],
+        ['en', 'Answer to request No.'],
+      ] as const) {
+        const { request } = await t.amanat.requests.submit('test', {
+          type: 'information',
+          channel: 'web',
+          contact: { email: `letter-${language}@example.kz`, name: 'Айгерім Сапарова' },
+          language,
+        });
+        await t.amanat.requests.verifyManually('staff', request.id, 'in_person');
+        await t.amanat.requestExecution.execute('staff', request.id);
+        const letter = pdfText((await t.amanat.requestExecution.letter('staff', request.id)).pdf);
+        expect(letter).toContain(phrase);
+        expect(letter).toContain('Айгерім Сапарова');
+      }
+
+      const sent = smtp.messages.length;
+      await t.amanat.requestExecution.sendAnswer('staff', answered.id);
+      const mail = await smtp.waitFor(sent + 1);
+      expect(mail.to).toMatchObject({ text: email });
+      expect(mail.attachments.map((a) => a.contentType).sort()).toEqual([
+        'application/json',
+        'application/pdf',
+      ]);
+      const json = JSON.parse(
+        mail.attachments.find((a) => a.contentType === 'application/json')!.content.toString(),
+      );
+      expect(json.schema).toBe('amanat.access-report/1');
+    },
+  );
+
   it('a person the operator does not know is answered "no data held"', async () => {
     const { request } = await t.amanat.requests.submit('test', {
       type: 'information',
@@ -279,6 +329,12 @@ describe.each(storeKinds())('subject requests on %s', (kind) => {
     expect(await codeOf(t.amanat.requestExecution.refuse('staff', info.id, { reason: 'again' }))).toBe(
       'request_state_invalid',
     );
+    if (pdftotextAvailable) {
+      const letter = pdfText((await t.amanat.requestExecution.letter('staff', info.id)).pdf);
+      expect(letter).toContain('В удовлетворении обращения отказано');
+      expect(letter).toContain('Запрос не содержит сведений, позволяющих установить заявителя');
+      expect(letter).toContain('Закон РК № 94-V, ст. 8 п. 2');
+    }
   });
 
   it('unclassified mail runs on the shortest deadline until a person classifies it', async () => {

@@ -6,6 +6,7 @@ import { createApiKeyService } from '../modules/api-keys/api-key.service.js';
 import { createAuditService } from '../modules/audit/audit.service.js';
 import { createConsentService } from '../modules/consents/consent.service.js';
 import { loadProfile } from '../modules/jurisdiction/profiles.js';
+import { createMailIntake, type MailIntakeSettings } from '../modules/mail/mail.intake.js';
 import { createUnconfiguredMailer, type Mailer } from '../modules/mail/mailer.js';
 import { createObligationService } from '../modules/obligations/obligation.service.js';
 import { loadRegisterFile } from '../modules/register/register.loader.js';
@@ -24,6 +25,7 @@ export interface AmanatOptions {
   /** Outgoing mail (verification codes, answers, digest); without it those actions say what to configure. */
   mailer?: Mailer;
   requestSettings?: Partial<RequestSettings>;
+  mailSettings?: Partial<MailIntakeSettings>;
 }
 
 export async function createAmanat(options: AmanatOptions) {
@@ -46,6 +48,8 @@ export async function createAmanat(options: AmanatOptions) {
   const obligations = createObligationService({ stores });
   const apiKeys = createApiKeyService({ stores, audit, clock });
   const mailer = options.mailer ?? createUnconfiguredMailer();
+  const evidenceKey = deriveKey(masterKey, 'request-evidence');
+  const hashKey = deriveKey(masterKey, 'request-hash');
   const vaultRights = createVaultRights({ stores, audit, rules, vault, clock });
   const requests = createRequestService({
     stores,
@@ -53,12 +57,32 @@ export async function createAmanat(options: AmanatOptions) {
     rules,
     vault,
     mailer,
-    evidenceKey: deriveKey(masterKey, 'request-evidence'),
-    hashKey: deriveKey(masterKey, 'request-hash'),
+    evidenceKey,
+    hashKey,
     clock,
     settings: options.requestSettings,
   });
-  const requestExecution = createRequestExecution({ stores, requests, vaultRights, consents, rules, clock });
+  const mailIntake = createMailIntake({
+    stores,
+    audit,
+    rules,
+    requests,
+    mailer,
+    evidenceKey,
+    hashKey,
+    clock,
+    settings: options.mailSettings,
+  });
+  const requestExecution = createRequestExecution({
+    stores,
+    requests,
+    vaultRights,
+    consents,
+    rules,
+    audit,
+    mailer,
+    clock,
+  });
   return {
     stores,
     rules,
@@ -73,6 +97,7 @@ export async function createAmanat(options: AmanatOptions) {
     vaultRights,
     requests,
     requestExecution,
+    mailIntake,
     clock,
     verifyAudit: () => audit.verify(stores.sql),
     close: () => stores.close(),

@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { registerAuditCommands } from './commands/audit.js';
 import { registerCalendarCommands } from './commands/calendar.js';
 import { registerKeyCommands } from './commands/keys.js';
+import { registerMailCommands } from './commands/mail.js';
 import { registerRegisterCommands } from './commands/register.js';
 import { registerRequestCommands } from './commands/requests.js';
 
@@ -15,5 +16,6 @@ registerCalendarCommands(program);
 registerAuditCommands(program);
 registerKeyCommands(program);
 registerRequestCommands(program);
+registerMailCommands(program);
 
 await program.parseAsync(process.argv);

@@ -1,6 +1,6 @@
 // The HTTP application: validation (zod), authorisation (scopes), then the service; errors through one mapper.
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import type { Context } from 'hono';
+import type { Context, Next } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import type { Amanat } from '../app/amanat.js';
@@ -8,6 +8,7 @@ import { DomainError, ErrorCodes } from '../lib/errors.js';
 import { mountApiKeyRoutes } from '../modules/api-keys/api-key.routes.js';
 import { mountAuditRoutes } from '../modules/audit/audit.routes.js';
 import { mountConsentRoutes } from '../modules/consents/consent.routes.js';
+import { MAIL_INTAKE_PATH, mountMailRoutes } from '../modules/mail/mail.routes.js';
 import { mountObligationRoutes } from '../modules/obligations/obligation.routes.js';
 import { mountRequestRoutes } from '../modules/requests/request.routes.js';
 import { mountVaultRoutes } from '../modules/vault/vault.routes.js';
@@ -15,8 +16,12 @@ import { type AppEnv, type AuthOptions, requireScope } from './auth.js';
 import { domainErrorResponse, mapError, zodErrorBody } from './error-mapper.js';
 import { errorResponses } from './openapi-common.js';
 
+const MAIL_BODY_LIMIT_BYTES = 25 * 1024 * 1024;
+
 export interface HttpOptions {
   bodyLimitBytes: number;
+  /** Raw e-mails to the intake route; 25 MB by default. */
+  mailBodyLimitBytes?: number;
   localAdminToken?: string;
   /** Called for unexpected errors (not domain errors), so they reach the server log. */
   onUnexpectedError?: (error: unknown) => void;
@@ -44,25 +49,31 @@ export function createHttpApp(amanat: Amanat, options: HttpOptions) {
     });
   }
 
-  const tooLarge = (c: Context) => {
-    const { status, body } = domainErrorResponse(
-      new DomainError(
-        ErrorCodes.PAYLOAD_TOO_LARGE,
-        `Тело запроса больше ${options.bodyLimitBytes} байт / Request body over ${options.bodyLimitBytes} bytes`,
-      ),
-    );
-    return c.json(body, status);
+  const limitBody = (maxBytes: number) => {
+    const tooLarge = (c: Context) => {
+      const { status, body } = domainErrorResponse(
+        new DomainError(
+          ErrorCodes.PAYLOAD_TOO_LARGE,
+          `Тело запроса больше ${maxBytes} байт / Request body over ${maxBytes} bytes`,
+        ),
+      );
+      return c.json(body, status);
+    };
+    const streamed = bodyLimit({ maxSize: maxBytes, onError: tooLarge });
+    return async (c: Context, next: Next) => {
+      // A declared length is enough (Node's parser never reads past it) and leaves the request on the Node
+      // server's fast body path; only a chunked body is counted as it streams, by Hono's bodyLimit.
+      const declared = c.req.header('content-length');
+      if (declared !== undefined && c.req.header('transfer-encoding') === undefined) {
+        return Number(declared) > maxBytes ? tooLarge(c) : next();
+      }
+      return streamed(c, next);
+    };
   };
-  const streamedBodyLimit = bodyLimit({ maxSize: options.bodyLimitBytes, onError: tooLarge });
-  app.use('/api/*', async (c, next) => {
-    // A declared length is enough (Node's parser never reads past it) and leaves the request on the Node
-    // server's fast body path; only a chunked body is counted as it streams, by Hono's bodyLimit.
-    const declared = c.req.header('content-length');
-    if (declared !== undefined && c.req.header('transfer-encoding') === undefined) {
-      return Number(declared) > options.bodyLimitBytes ? tooLarge(c) : next();
-    }
-    return streamedBodyLimit(c, next);
-  });
+  // E-mails are bigger than API bodies: the mail intake route has its own limit.
+  const apiLimit = limitBody(options.bodyLimitBytes);
+  const mailLimit = limitBody(options.mailBodyLimitBytes ?? MAIL_BODY_LIMIT_BYTES);
+  app.use('/api/*', (c, next) => (c.req.path === MAIL_INTAKE_PATH ? mailLimit(c, next) : apiLimit(c, next)));
 
   app.onError((error, c) => {
     if (error instanceof HTTPException && error.status < 500) {
@@ -162,6 +173,7 @@ export function createHttpApp(amanat: Amanat, options: HttpOptions) {
   mountConsentRoutes(app, amanat, auth);
   mountObligationRoutes(app, amanat, auth);
   mountRequestRoutes(app, amanat, auth);
+  mountMailRoutes(app, amanat, auth);
   mountAuditRoutes(app, amanat, auth);
   mountApiKeyRoutes(app, amanat, auth);
 

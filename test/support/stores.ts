@@ -8,6 +8,7 @@ import { inject } from 'vitest';
 import { type Amanat, createAmanat } from '../../src/app/amanat.js';
 import { openStores, type Stores } from '../../src/db/database.js';
 import { fromPackageRoot } from '../../src/lib/paths.js';
+import type { MailIntakeSettings } from '../../src/modules/mail/mail.intake.js';
 import type { Mailer } from '../../src/modules/mail/mailer.js';
 import type { RequestSettings } from '../../src/modules/requests/request.service.js';
 
@@ -94,6 +95,7 @@ export async function createTestAmanat(
     registerFile?: string;
     mailer?: Mailer;
     requestSettings?: Partial<RequestSettings>;
+    mailSettings?: Partial<MailIntakeSettings>;
   } = {},
 ): Promise<TestAmanat> {
   const test = await openTestStores(kind);
@@ -105,6 +107,7 @@ export async function createTestAmanat(
     clock: options.clock,
     mailer: options.mailer,
     requestSettings: options.requestSettings,
+    mailSettings: options.mailSettings,
   });
   return { amanat, stores: test.stores, masterKey, urls: test.urls, close: test.close };
 }

@@ -41,6 +41,7 @@ export const AuditActions = [
   'request.execute',
   'request.answer',
   'request.refuse',
+  'request.answer_sent',
   'mail.receive',
 ] as const;
 export type AuditAction = (typeof AuditActions)[number];

@@ -99,6 +99,14 @@ interface ConsentRow {
   withdrawal_channel: ConsentChannel | null;
 }
 
+/**
+ * Whether the row t(s, p, k) of an unnest has a live consent. Written as a scalar subquery on purpose: it stays a
+ * per-row probe of the unique index, where a join would let the planner hash every live consent when the
+ * table's statistics are stale (always on PGlite, which has no autovacuum): 10.5 ms against 0.4 ms at 10,000.
+ */
+const LIVE_CONSENT_OF_T = `EXISTS (SELECT 1 FROM consents c
+  WHERE c.subject_id = t.s AND c.purpose_id = t.p AND c.kind = t.k AND c.status = 'active')`;
+
 const CONSENT_COLUMNS = `id, subject_id, purpose_id, kind, status, granted_at, channel, text, text_sha256, policy_version,
   evidence_ciphertext, data_fields, term, third_party_transfer, cross_border_transfer, publication_allowed,
   publication_fields, withdrawn_at, withdrawal_channel`;
@@ -381,10 +389,8 @@ export function createConsentService(deps: {
     try {
       const result = await audit.appendWith(stores.sql, items.map(grantAudit), {
         guard: `(SELECT count(*) FROM subjects WHERE id = ANY($1::uuid[]) AND status <> 'destroyed') = ${subjectIds.length}
-          AND NOT EXISTS (
-            SELECT 1 FROM consents c JOIN unnest($2::uuid[], $3::text[], $4::text[]) AS t(s, p, k)
-              ON c.subject_id = t.s AND c.purpose_id = t.p AND c.kind = t.k
-            WHERE c.status = 'active')`,
+          AND NOT (SELECT coalesce(bool_or(${LIVE_CONSENT_OF_T}), false)
+                   FROM unnest($2::uuid[], $3::text[], $4::text[]) AS t(s, p, k))`,
         write: `${CONSENT_INSERT} SELECT * FROM (VALUES ${tuples.join(', ')}) AS c WHERE EXISTS (SELECT 1 FROM moved)`,
         params,
       });
@@ -411,16 +417,25 @@ export function createConsentService(deps: {
     try {
       return await stores.transaction(async (tx) => {
         const subjectIds = [...new Set(items.map((g) => g.row.subjectId))];
-        const [state] = await tx.query<{ existing: string[]; live: { s: string; p: string; k: string }[] }>(
+        const [state] = await tx.query<{ existing: string[]; live: boolean[] }>(
           `SELECT
              (SELECT coalesce(array_agg(id::text), '{}') FROM subjects
                WHERE id = ANY($1::uuid[]) AND status <> 'destroyed') AS existing,
-             (SELECT coalesce(json_agg(json_build_object('s', subject_id, 'p', purpose_id, 'k', kind)), '[]')
-               FROM consents WHERE status = 'active' AND subject_id = ANY($1::uuid[])) AS live`,
-          [subjectIds],
+             (SELECT array_agg(${LIVE_CONSENT_OF_T} ORDER BY t.n)
+               FROM unnest($2::uuid[], $3::text[], $4::text[]) WITH ORDINALITY AS t(s, p, k, n)) AS live`,
+          [
+            subjectIds,
+            items.map((g) => g.row.subjectId),
+            items.map((g) => g.row.purposeId),
+            items.map((g) => g.row.kind),
+          ],
         );
         const existing = new Set(state!.existing);
-        const live = new Set(state!.live.map((c) => `${c.s}|${c.p}|${c.k}`));
+        const live = new Set(
+          items
+            .filter((_, i) => state!.live[i])
+            .map((g) => `${g.row.subjectId}|${g.row.purposeId}|${g.row.kind}`),
+        );
         const accepted: PendingGrant[] = [];
         const outcomes = items.map((g): ItemOutcome<ConsentRecord> => {
           const liveKey = `${g.row.subjectId}|${g.row.purposeId}|${g.row.kind}`;

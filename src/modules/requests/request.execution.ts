@@ -2,9 +2,12 @@
 // withdrawal schedule destruction and stay open until the retention engine has destroyed (issue 4).
 import type { Stores } from '../../db/database.js';
 import { DomainError, ErrorCodes } from '../../lib/errors.js';
+import type { AuditService } from '../audit/audit.service.js';
 import type { ConsentService } from '../consents/consent.service.js';
+import type { Mailer } from '../mail/mailer.js';
 import type { RegisterRules } from '../rules/register-rules.js';
 import type { VaultRights } from '../vault/vault.rights.js';
+import { renderLetter } from './request.letter.js';
 import { type AccessReport, buildAccessReport, type ReportConsent } from './request.report.js';
 import type { RequestRow, RequestService, RequestSummary } from './request.service.js';
 import type { RequestOutcome } from './request.table.js';
@@ -20,6 +23,8 @@ export function createRequestExecution(deps: {
   vaultRights: VaultRights;
   consents: ConsentService;
   rules: RegisterRules;
+  audit: AuditService;
+  mailer: Mailer;
   clock: () => Date;
 }) {
   const { requests, rules } = deps;
@@ -251,7 +256,66 @@ export function createRequestExecution(deps: {
     return compileReport(actor, row);
   }
 
-  return { execute, refuse, report };
+  /** The answer letter (PDF, in the request's language); an access report is compiled again from what is held. */
+  async function letter(actor: string, id: string): Promise<{ pdf: Buffer; report?: AccessReport }> {
+    const row = await loadRow(deps.stores.sql, id);
+    if (!row.outcome)
+      throw wrongState(row, 'ответ ещё не подготовлен: обращение не исполнено и не отклонено');
+    const report =
+      (row.type === 'information' || row.type === 'access') && row.status === 'answered'
+        ? await compileReport(actor, row)
+        : undefined;
+    const pdf = await renderLetter({
+      rules,
+      request: summarize(row),
+      recipient: requests.internal.contactOf(row),
+      report,
+      now: deps.clock(),
+    });
+    return { pdf, report };
+  }
+
+  /** Sends the letter (and the machine-readable report) to the requester's e-mail, and records that it went. */
+  async function sendAnswer(actor: string, id: string) {
+    const row = await loadRow(deps.stores.sql, id);
+    const contact = requests.internal.contactOf(row);
+    if (!contact.email) {
+      throw new DomainError(
+        ErrorCodes.REQUEST_STATE_INVALID,
+        'У заявителя нет e-mail: вручите ответ иначе (почтой, лично). No e-mail to send the answer to.',
+      );
+    }
+    const { pdf, report } = await letter(actor, id);
+    const attachments = [
+      { filename: `otvet-${row.number}.pdf`, content: pdf, contentType: 'application/pdf' },
+    ];
+    if (report) {
+      attachments.push({
+        filename: `report-${row.number}.json`,
+        content: Buffer.from(JSON.stringify(report, null, 2)),
+        contentType: 'application/json',
+      });
+    }
+    const sent = await deps.mailer.send({
+      to: contact.email,
+      subject: `Ответ на обращение № ${row.number}`,
+      text: `Ответ оператора на ваше обращение № ${row.number} — во вложении.\n\n${rules.register.operator.name.ru}`,
+      attachments,
+    });
+    await deps.stores.transaction((tx) =>
+      deps.audit.append(tx, [
+        {
+          actor,
+          action: 'request.answer_sent',
+          subjectId: row.subject_id,
+          details: { request_id: id, attachments: attachments.map((a) => a.filename) },
+        },
+      ]),
+    );
+    return { messageId: sent.messageId };
+  }
+
+  return { execute, refuse, report, letter, sendAnswer };
 }
 
 export type RequestExecution = ReturnType<typeof createRequestExecution>;

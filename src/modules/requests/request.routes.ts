@@ -274,6 +274,39 @@ export function mountRequestRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, aut
       ),
   );
 
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/requests/{requestId}/letter',
+      tags,
+      summary: "The answer letter as PDF in the request's language, with the operator's details",
+      middleware: [requireScope(auth, 'requests:read')] as const,
+      request: { params: requestIdParam },
+      responses: {
+        200: {
+          description: 'The letter',
+          content: { 'application/pdf': { schema: z.string().openapi({ format: 'binary' }) } },
+        },
+        ...errorResponses,
+      },
+    }),
+    async (c) => {
+      const { requestId } = c.req.valid('param');
+      const { pdf } = await requestExecution.letter(c.get('principal').actor, requestId);
+      return c.body(new Uint8Array(pdf), 200, {
+        'content-type': 'application/pdf',
+        'content-disposition': `inline; filename="answer-${requestId}.pdf"`,
+      }) as never;
+    },
+  );
+
+  action(
+    'send-answer',
+    "E-mail the letter (and the JSON report of an access request) to the requester's address",
+    z.object({}).strict(),
+    (actor, id) => requestExecution.sendAnswer(actor, id),
+  );
+
   // The privacy centre: what a data subject can do without an account. Identity is proved by the e-mailed code.
   app.openapi(
     createRoute({

@@ -1,0 +1,65 @@
+import { readFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import { isDomainError } from '../../lib/errors.js';
+import type { IngestResult } from '../../modules/mail/mail.intake.js';
+import { MAIL_INTAKE_PATH } from '../../modules/mail/mail.routes.js';
+import { withAccess } from '../local-access.js';
+
+const classificationText: Record<IngestResult['classification'], string> = {
+  consent_withdrawal: 'отзыв согласия',
+  unclassified: 'обращение без типа (нужна классификация)',
+  duplicate: 'повтор открытого обращения (связано с ним)',
+  rejected: 'обращение не создано',
+};
+
+export function registerMailCommands(program: Command): void {
+  const mail = program.command('mail').description('Почта на адрес для обращений / Privacy mailbox');
+  mail
+    .command('ingest')
+    .description('Принять письма (.eml): каждое сохраняется как доказательство и становится обращением')
+    .argument('<files...>', 'файлы RFC 822 (.eml)')
+    .action(async (files: string[]) => {
+      try {
+        const raws = files.map((file) => ({ file, raw: readFileSync(file) }));
+        const results = await withAccess(
+          async (access) => {
+            const out: IngestResult[] = [];
+            for (const { raw } of raws) {
+              const response = await fetch(`${access.url}${MAIL_INTAKE_PATH}`, {
+                method: 'POST',
+                headers: { authorization: `Bearer ${access.token}`, 'content-type': 'message/rfc822' },
+                body: new Uint8Array(raw),
+              });
+              const body = (await response.json()) as IngestResult & { error?: { message: string } };
+              if (!response.ok) throw new Error(body.error?.message ?? `HTTP ${response.status}`);
+              out.push(body);
+            }
+            return out;
+          },
+          async (amanat) => {
+            const out: IngestResult[] = [];
+            for (const { raw } of raws) out.push(await amanat.mailIntake.ingest(raw, { kind: 'file' }));
+            return JSON.parse(JSON.stringify(out)) as IngestResult[];
+          },
+        );
+        results.forEach((result, i) => {
+          const request = result.request
+            ? ` → обращение № ${result.request.number}, срок ${result.request.dueDate}`
+            : '';
+          console.log(`${raws[i]!.file}: ${classificationText[result.classification]}${request}`);
+          if (result.note) console.log(`  ${result.note}`);
+          for (const d of result.droppedAttachments) {
+            console.log(
+              `  вложение «${d.filename ?? 'без имени'}» не сохранено: похоже на документ, удостоверяющий личность`,
+            );
+          }
+        });
+        if (results.some((r) => r.classification === 'rejected')) process.exitCode = 1;
+      } catch (error) {
+        console.error(
+          `Ошибка: ${isDomainError(error) || error instanceof Error ? error.message : String(error)}`,
+        );
+        process.exitCode = 2;
+      }
+    });
+}
