@@ -20,6 +20,7 @@ const SUBJECTS = Number(process.env.BENCH_SUBJECTS ?? 100_000);
 const LOOKUP_ROWS = Number(process.env.BENCH_LOOKUP_ROWS ?? 1_000_000);
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 10;
+const IMAP_MESSAGES = Number(process.env.BENCH_IMAP_MESSAGES ?? 1000);
 const PG_URL = process.env.AMANAT_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const REGISTER = fromPackageRoot('examples', 'nextbot.kz', 'register.yaml');
 const RESULTS = fromPackageRoot('bench', 'results');
@@ -319,6 +320,12 @@ async function benchStore(kind: 'pglite' | 'postgres') {
         identities: Number(after!.identities),
       },
     };
+
+    log(
+      `${kind}: access report and PDF letter for one subject with 50 values among ${after!.subjects} subjects`,
+    );
+    results.requests = await benchRequests(amanat, server.url, headers);
+    results.imap = await benchImap(amanat, kind);
   } finally {
     baseline.close();
     await server.close();
@@ -327,6 +334,116 @@ async function benchStore(kind: 'pglite' | 'postgres') {
     if (kind === 'postgres') await adminQuery(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
   }
   return results;
+}
+
+/** One subject holding 50 values across the register's purposes, with an answered access request. */
+async function benchRequests(amanat: Amanat, url: string, headers: Record<string, string>) {
+  const { subjectId } = await amanat.vault.ensureSubject('bench', { email: 'report-subject@example.kz' });
+  const key = await amanat.keyStore.getSubjectKey(subjectId);
+  const rows: { field: string; purpose: string }[] = [];
+  while (rows.length < 50) {
+    for (const p of amanat.rules.purposes()) {
+      for (const field of p.fields) if (rows.length < 50) rows.push({ field, purpose: p.id });
+    }
+  }
+  for (const [i, row] of rows.entries()) {
+    const purpose = amanat.rules.purpose(row.purpose);
+    await amanat.stores.sql.query(
+      `INSERT INTO personal_values (id, subject_id, field_id, ciphertext, purposes, legal_bases, source, collected_at, updated_at)
+       VALUES ($1, $2, $3, $4, ARRAY[$5], $6::jsonb, 'bench:report', now(), now())`,
+      [
+        randomUUID(),
+        subjectId,
+        row.field,
+        seal(
+          key,
+          Buffer.from(JSON.stringify(`Значение ${i} поля ${row.field}`)),
+          `value:${subjectId}:${row.field}`,
+        ),
+        row.purpose,
+        JSON.stringify([
+          {
+            purpose: row.purpose,
+            type: purpose.legal_bases[0]!.type,
+            reference: purpose.legal_bases[0]!.reference,
+          },
+        ]),
+      ],
+    );
+  }
+  const { request } = await amanat.requests.submit('bench', {
+    type: 'access',
+    channel: 'api',
+    contact: { email: 'report-subject@example.kz', name: 'Субъект Отчётов' },
+    subjectId,
+  });
+  await amanat.requests.verifyManually('bench', request.id, 'in_person');
+  const { report } = await amanat.requestExecution.execute('bench', request.id);
+  const values = report!.purposes.reduce((n, p) => n + p.values.length, 0);
+  const timed = (path: string) =>
+    run({ url, connections: 1, duration: DURATION, requests: [{ method: 'GET', path, headers }] });
+  return {
+    values,
+    report: summarize(await timed(`/api/requests/${request.id}/report`)),
+    letter: summarize(await timed(`/api/requests/${request.id}/letter`)),
+  };
+}
+
+/** 1,000 e-mails through a real IMAP server (Debian's dovecot), against reading the same mails without intake. */
+async function benchImap(amanat: Amanat, kind: string) {
+  const { dovecotAvailable, startTestImap } = await import('../test/support/dovecot.js');
+  if (!dovecotAvailable) return { skipped: 'dovecot is not installed (apt-get install dovecot-imapd)' };
+  const { ImapFlow } = await import('imapflow');
+  const { createImapPoller, parseImapUrl } = await import('../src/modules/mail/imap-poller.js');
+  const imap = await startTestImap();
+  try {
+    const client = new ImapFlow({
+      host: '127.0.0.1',
+      port: imap.port,
+      secure: false,
+      auth: { user: imap.user, pass: imap.password },
+      logger: false,
+    });
+    await client.connect();
+    const subjectLine = amanat.rules.register.requests.withdrawal_email_subject ?? 'Вопрос';
+    for (let i = 0; i < IMAP_MESSAGES; i++) {
+      const subject = i % 2 === 0 ? subjectLine : `Вопрос о моих данных ${i}`;
+      await client.append(
+        'INBOX',
+        Buffer.from(
+          `From: =?utf-8?B?${Buffer.from(`Отправитель ${i}`).toString('base64')}?= <sender-${kind}-${i}@example.kz>\r\n` +
+            `To: privacy@nextbot.kz\r\nSubject: =?utf-8?B?${Buffer.from(subject).toString('base64')}?=\r\n` +
+            `Date: ${new Date().toUTCString()}\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n` +
+            `${'Прошу прекратить обработку моих персональных данных. '.repeat(10)}\r\n`,
+        ),
+      );
+    }
+    // Baseline: the same messages fetched one by one over IMAP, with no intake.
+    await client.mailboxOpen('INBOX', { readOnly: true });
+    const fetchStarted = performance.now();
+    const uids = (await client.search({ all: true }, { uid: true })) || [];
+    for (const uid of uids) await client.fetchOne(String(uid), { source: true, uid: true }, { uid: true });
+    const fetchSeconds = (performance.now() - fetchStarted) / 1000;
+    await client.logout();
+    const poller = createImapPoller({
+      stores: amanat.stores,
+      intake: amanat.mailIntake,
+      target: parseImapUrl(imap.url),
+    });
+    const started = performance.now();
+    const result = await poller.poll({ limit: IMAP_MESSAGES });
+    const seconds = (performance.now() - started) / 1000;
+    const requests = result.results.filter((r) => r.request).length;
+    return {
+      messages: result.fetched,
+      requests,
+      seconds,
+      perSecond: result.fetched / seconds,
+      fetchOnlyPerSecond: uids.length / fetchSeconds,
+    };
+  } finally {
+    await imap.stop();
+  }
 }
 
 function fmt(n: number, digits = 1) {
@@ -370,6 +487,25 @@ function report(all: Record<string, any>[], machine: Record<string, string>) {
         `${fmt(r.lookup.concurrent.rps)}, ${r.lookup.concurrent.p99} | ${r.lookup.single.p99 < 5 ? 'met' : '**not met**'} |`,
     ),
     '',
+    '| store | access report, 50 values: p50 / p99 ms (target p99 < 50) | PDF letter: p50 / p99 ms (target < 300) | IMAP intake: messages, s, msg/s | IMAP fetch only, msg/s |',
+    '|---|---|---|---|---|',
+    ...all
+      .filter((r) => r.requests)
+      .map(
+        (r) =>
+          `| ${r.store} | ${r.requests.report.p50} / ${r.requests.report.p99} (${r.requests.report.p99 < 50 ? 'met' : '**not met**'}) | ` +
+          `${r.requests.letter.p50} / ${r.requests.letter.p99} (${r.requests.letter.p99 < 300 ? 'met' : '**not met**'}) | ` +
+          (r.imap?.messages
+            ? `${r.imap.messages}, ${fmt(r.imap.seconds)}, ${fmt(r.imap.perSecond)} | ${fmt(r.imap.fetchOnlyPerSecond)} |`
+            : `${r.imap?.skipped ?? 'not measured'} | |`),
+      ),
+    '',
+    "The access report is read over HTTP on one connection (`GET /api/requests/{id}/report`: the subject's values",
+    'decrypted, its consents with proof, two audit entries); the letter is the same report rendered to PDF with the',
+    'embedded DejaVu Sans. The IMAP intake reads each message from dovecot on loopback, keeps it sealed, parses it,',
+    'classifies it (half carry the withdrawal subject line), creates the request and moves the mailbox cursor; the',
+    'fetch-only column reads the same messages with no intake, as the baseline.',
+    '',
     'Each collection request finds or creates the subject (HMAC identity lookup, a new data key in the key',
     'store), validates three fields against purpose 6, encrypts them and appends audit entries in the same',
     'transaction. Each consent grant checks the KZ consent contents, seals the proof under the subject key and',
@@ -379,18 +515,22 @@ function report(all: Record<string, any>[], machine: Record<string, string>) {
     '',
     '## Reading the numbers',
     '',
-    'A consent grant is a transaction with two writes (the consent row; the audit entry and the chain head',
-    "in one statement) against the baseline's single autocommitted INSERT, plus the HTTP validation of a",
-    'twelve-field body and the sealing of the proof. Grants use group commit: grants that arrive while one is',
-    'being written share the next transaction (one check, one multi-row insert, one audit append), so under',
-    'load the statements per grant fall with the batch size; a lone grant is written at once. On PGlite,',
-    'statement execution in WASM dominates the profile (Hono and zod do not reach its top 25). The grants run',
-    'over the 100,000 collected subjects in creation order, so most miss the 10,000-entry subject-key cache',
-    'and read the key store once before joining a batch; that read is not batched yet, and is the next step',
-    'towards the 50 % grant target, which this run does not meet on either store.',
+    'A consent grant is, at its best, one statement per batch: the grants that arrive while a batch is being',
+    'written form the next, and a clean batch is written by a single statement that checks the subjects and',
+    'live consents, moves the audit head, inserts the consent rows and the audit entries (no transaction, one',
+    'round trip); anything unusual takes the transactional path that answers item by item. Against the',
+    "baseline's bare INSERT a grant also validates a twelve-field body, checks the KZ consent contents, seals",
+    'the proof under the subject key (read from the key store in batches when not cached; most of the 100,000',
+    'subjects miss the 10,000-entry cache) and computes an HMAC per audit entry.',
     '',
     'Change history: before group commit, grants reached 508 req/s (17.6 %) on PGlite and 699 req/s (10.0 %)',
-    'on PostgreSQL at this scale. The first measurement of PostgreSQL found lookups at p50 61 ms among 1,000,000',
+    'on PostgreSQL at this scale; with group commit in one transaction per batch, 850 req/s (39.0 %) and',
+    '1154 req/s (18.4 %). A run of the one-statement path found PGlite grants falling to 552 req/s (19 %) at',
+    '100,000 subjects: the live-consent check joined the batch to `consents`, and with stale statistics (PGlite',
+    'has no autovacuum) the planner hashed every live consent per batch (10.5 ms at 10,000, against 0.4 ms for',
+    'a per-item probe of the unique index, which the check now is).',
+    '',
+    'The first measurement of PostgreSQL found lookups at p50 61 ms among 1,000,000',
     'identities: the lookup filtered on the hash alone, which PostgreSQL 18 (PGlite) serves from the',
     '(kind, hash) index by skip scan and PostgreSQL 15 by a sequential scan. The query now names both',
     'columns.',

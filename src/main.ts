@@ -2,6 +2,7 @@
 import { createAmanat } from './app/amanat.js';
 import { loadConfig, storeSpecOf } from './config/config.js';
 import { openStores } from './db/database.js';
+import { startJobs } from './jobs/jobs.js';
 import { isDomainError } from './lib/errors.js';
 import { Scopes } from './modules/api-keys/api-key.service.js';
 import { loadOrCreateMasterKey } from './modules/vault/master-key.js';
@@ -18,7 +19,13 @@ async function main(): Promise<void> {
     );
   }
   const stores = await openStores(storeSpecOf(config));
-  const amanat = await createAmanat({ stores, masterKey: master.key, registerFile: config.registerFile });
+  const amanat = await createAmanat({
+    stores,
+    masterKey: master.key,
+    registerFile: config.registerFile,
+    smtp: config.mail.smtpUrl ? { url: config.mail.smtpUrl, from: config.mail.from } : undefined,
+    requestSettings: { intakeLimitPerDay: config.requests.intakeLimitPerDay },
+  });
 
   for (const warning of amanat.registerWarnings)
     console.log(`Реестр, предупреждение: ${warning.path} ${warning.message}`);
@@ -29,6 +36,21 @@ async function main(): Promise<void> {
       '\nПервый запуск: создан ключ администратора API (показывается один раз, сохраните его):\n' +
         `  ${key.token}\n` +
         'First start: bootstrap admin API key (shown once). Use it as Authorization: Bearer <key>.\n',
+    );
+  }
+
+  const jobs = config.jobs.enabled
+    ? await startJobs(amanat, {
+        digestCron: config.jobs.digestCron,
+        imapUrl: config.mail.imapUrl,
+        mailPollCron: config.mail.pollCron,
+        log: (line) => console.log(line),
+      })
+    : null;
+  if (!config.mail.smtpUrl) {
+    console.log(
+      'Почта не настроена (SMTP_URL): коды подтверждения, ответы и сводка не отправляются. ' +
+        'Set SMTP_URL to send codes, answers and the digest.',
     );
   }
 
@@ -52,6 +74,7 @@ async function main(): Promise<void> {
     stopping = true;
     console.log(`${signal}: останавливаюсь / shutting down`);
     await server.close();
+    await jobs?.stop();
     await amanat.close();
     process.exit(0);
   };

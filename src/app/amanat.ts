@@ -7,7 +7,7 @@ import { createAuditService } from '../modules/audit/audit.service.js';
 import { createConsentService } from '../modules/consents/consent.service.js';
 import { loadProfile } from '../modules/jurisdiction/profiles.js';
 import { createMailIntake, type MailIntakeSettings } from '../modules/mail/mail.intake.js';
-import { createUnconfiguredMailer, type Mailer } from '../modules/mail/mailer.js';
+import { createSmtpMailer, createUnconfiguredMailer, type Mailer } from '../modules/mail/mailer.js';
 import { createObligationService } from '../modules/obligations/obligation.service.js';
 import { loadRegisterFile } from '../modules/register/register.loader.js';
 import { createRequestExecution } from '../modules/requests/request.execution.js';
@@ -24,6 +24,8 @@ export interface AmanatOptions {
   clock?: () => Date;
   /** Outgoing mail (verification codes, answers, digest); without it those actions say what to configure. */
   mailer?: Mailer;
+  /** SMTP to build the mailer from (when no mailer is given); the sender defaults to the register's privacy address. */
+  smtp?: { url: string; from?: string };
   requestSettings?: Partial<RequestSettings>;
   mailSettings?: Partial<MailIntakeSettings>;
 }
@@ -47,7 +49,11 @@ export async function createAmanat(options: AmanatOptions) {
   const consents = createConsentService({ stores, keyStore, vault, audit, rules, clock });
   const obligations = createObligationService({ stores });
   const apiKeys = createApiKeyService({ stores, audit, clock });
-  const mailer = options.mailer ?? createUnconfiguredMailer();
+  const sender =
+    options.smtp?.from ?? loaded.register.requests.privacy_email ?? loaded.register.operator.email;
+  const mailer =
+    options.mailer ??
+    (options.smtp ? createSmtpMailer({ url: options.smtp.url, from: sender }) : createUnconfiguredMailer());
   const evidenceKey = deriveKey(masterKey, 'request-evidence');
   const hashKey = deriveKey(masterKey, 'request-hash');
   const vaultRights = createVaultRights({ stores, audit, rules, vault, clock });

@@ -37,6 +37,26 @@ const configSchema = z.object({
     .default('true')
     .transform((v) => v === 'true' || v === '1'),
   PG_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /** Outgoing mail: smtp://user:pass@host:587 (smtps:// for TLS). Without it codes and answers cannot be e-mailed. */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'an SMTP URL such as smtp://user:password@mail.example.kz:587')
+    .optional(),
+  /** Sender of outgoing mail; the register's privacy address (or operator e-mail) by default. */
+  MAIL_FROM: z.string().min(3).optional(),
+  /** The privacy mailbox to poll: imap://user:pass@host/INBOX or imaps://…; no polling without it. */
+  IMAP_URL: z
+    .string()
+    .regex(/^imaps?:\/\//, 'an IMAP URL such as imaps://privacy%40example.kz:password@mail.example.kz/INBOX')
+    .optional(),
+  MAIL_POLL_CRON: z.string().min(9).default('* * * * *'),
+  /** When the digest of due and overdue requests goes out, in the operator's time zone. */
+  DIGEST_CRON: z.string().min(9).default('0 9 * * *'),
+  JOBS: z
+    .enum(['true', 'false', '1', '0'])
+    .default('true')
+    .transform((v) => v === 'true' || v === '1'),
+  REQUEST_INTAKE_LIMIT_PER_DAY: z.coerce.number().int().min(1).max(10_000).default(5),
 });
 
 export interface AppConfig {
@@ -49,6 +69,9 @@ export interface AppConfig {
   registerFile: string;
   bodyLimitBytes: number;
   logRequests: boolean;
+  mail: { smtpUrl?: string; from?: string; imapUrl?: string; pollCron: string };
+  jobs: { enabled: boolean; digestCron: string };
+  requests: { intakeLimitPerDay: number };
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -84,6 +107,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     registerFile: resolve(c.REGISTER_FILE),
     bodyLimitBytes: c.BODY_LIMIT_BYTES,
     logRequests: c.LOG_REQUESTS,
+    mail: { smtpUrl: c.SMTP_URL, from: c.MAIL_FROM, imapUrl: c.IMAP_URL, pollCron: c.MAIL_POLL_CRON },
+    jobs: { enabled: c.JOBS, digestCron: c.DIGEST_CRON },
+    requests: { intakeLimitPerDay: c.REQUEST_INTAKE_LIMIT_PER_DAY },
   };
 }
 

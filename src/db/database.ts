@@ -51,9 +51,18 @@ export interface Stores {
   transaction<T>(fn: (tx: Sql) => Promise<T>): Promise<T>;
   /** The data-folder lock (PGlite only): the server records its address there for the CLI. */
   readonly lock?: DataFolderLock;
+  /**
+   * How pg-boss reaches the data store: its own small pool on PostgreSQL; on PGlite, the one connection, through
+   * an adapter (a parameterless text may hold several statements, which PGlite runs with exec).
+   */
+  jobQueueOptions(): { connectionString: string; max: number } | { db: JobQueueDb };
   /** Dumps of the embedded stores (PGlite only), used to build test templates. */
   dump?(): Promise<{ data: Blob; keys: Blob }>;
   close(): Promise<void>;
+}
+
+export interface JobQueueDb {
+  executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
 }
 
 const DATA_MIGRATIONS = fromPackageRoot('src', 'db', 'migrations', 'data');
@@ -95,6 +104,15 @@ async function openPglite(spec: Extract<StoreSpec, { kind: 'pglite' }>): Promise
             query: async <T>(text: string, params?: unknown[]) => (await tx.query<T>(text, params)).rows,
           }),
         ),
+      jobQueueOptions: () => ({
+        db: {
+          executeSql: async (text: string, values?: unknown[]) => {
+            if (values && values.length > 0) return dataClient.query(text, values);
+            const results = await dataClient.exec(text);
+            return { rows: results.at(-1)?.rows ?? [] };
+          },
+        },
+      }),
       dump: async () => ({
         data: await dataClient.dumpDataDir('none'),
         keys: await keyClient.dumpDataDir('none'),
@@ -158,6 +176,7 @@ async function openPostgres(spec: Extract<StoreSpec, { kind: 'postgres' }>): Pro
     kind: 'postgres',
     sql: { query: onPool(dataPool) },
     keySql: { query: onPool(keyPool) },
+    jobQueueOptions: () => ({ connectionString: spec.dataUrl, max: 2 }),
     transaction: async (fn) => {
       const client = await dataPool.connect();
       try {

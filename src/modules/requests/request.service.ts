@@ -795,8 +795,42 @@ export function createRequestService(deps: {
     };
   }
 
+  /**
+   * The daily digest to the person responsible for personal data: overdue, due today, due tomorrow. Nothing is
+   * sent on a day with nothing to report. The digest names requests by number and type, never people.
+   */
+  async function sendDigest() {
+    const digest = await dueDigest();
+    const total = digest.overdue.length + digest.dueToday.length + digest.dueTomorrow.length;
+    if (total === 0) return { sent: false, ...digest };
+    const lines = (title: string, rows: RequestSummary[]) =>
+      rows.length === 0
+        ? []
+        : [
+            `${title} (${rows.length}):`,
+            ...rows.map(
+              (r) =>
+                `  № ${r.number} — ${requestTypeTitles[r.type]}; срок ${r.dueDate}; статус ${r.status}` +
+                `${r.assignee ? `; исполнитель ${r.assignee}` : '; не назначено'}`,
+            ),
+            '',
+          ];
+    await deps.mailer.send({
+      to: rules.register.operator.responsible_person.email,
+      subject: `Обращения субъектов на ${digest.today}: просрочено ${digest.overdue.length}, срок сегодня ${digest.dueToday.length}, завтра ${digest.dueTomorrow.length}`,
+      text: [
+        ...lines('ПРОСРОЧЕНО', digest.overdue),
+        ...lines('Срок сегодня', digest.dueToday),
+        ...lines('Срок завтра', digest.dueTomorrow),
+        'Подробности: amanat requests list --due',
+      ].join('\n'),
+    });
+    return { sent: true, ...digest };
+  }
+
   return {
     submit,
+    sendDigest,
     classify,
     assign,
     extend,
