@@ -24,6 +24,7 @@ async function main(): Promise<void> {
     masterKey: master.key,
     registerFile: config.registerFile,
     smtp: config.mail.smtpUrl ? { url: config.mail.smtpUrl, from: config.mail.from } : undefined,
+    imapUrl: config.mail.imapUrl,
     requestSettings: { intakeLimitPerDay: config.requests.intakeLimitPerDay },
   });
 
@@ -42,7 +43,6 @@ async function main(): Promise<void> {
   const jobs = config.jobs.enabled
     ? await startJobs(amanat, {
         digestCron: config.jobs.digestCron,
-        imapUrl: config.mail.imapUrl,
         mailPollCron: config.mail.pollCron,
         log: (line) => console.log(line),
       })

@@ -3,7 +3,7 @@ import { ImapFlow } from 'imapflow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningJobs, startJobs } from '../src/jobs/jobs.js';
 import { fromPackageRoot } from '../src/lib/paths.js';
-import { createImapPoller, parseImapUrl } from '../src/modules/mail/imap-poller.js';
+import { parseImapUrl } from '../src/modules/mail/imap-poller.js';
 import { createSmtpMailer } from '../src/modules/mail/mailer.js';
 import { dovecotAvailable, startTestImap, type TestImap } from './support/dovecot.js';
 import { startTestSmtp, type TestSmtp } from './support/smtp.js';
@@ -64,6 +64,7 @@ describe.skipIf(!dovecotAvailable).each(storeKinds())(
       t = await createTestAmanat(kind, {
         clock: () => now,
         mailer: createSmtpMailer({ url: smtp.url, from: 'privacy@nextbot.kz' }),
+        imapUrl: imap.url,
       });
       subjectId = (await t.amanat.vault.ensureSubject('test', { email: 'aigerim@example.kz' })).subjectId;
     });
@@ -74,11 +75,7 @@ describe.skipIf(!dovecotAvailable).each(storeKinds())(
 
     it('the seed withdrawal e-mail becomes a withdrawal request of its sender with the right due date', async () => {
       await deliver(fixture('withdrawal-ru.eml'), fixture('question-cp1251.eml'));
-      const poller = createImapPoller({
-        stores: t.stores,
-        intake: t.amanat.mailIntake,
-        target: parseImapUrl(imap.url),
-      });
+      const poller = t.amanat.mailPoller!;
       const first = await poller.poll();
       expect(first.fetched).toBe(2);
       const [withdrawal, question] = first.results;
@@ -111,7 +108,6 @@ describe.skipIf(!dovecotAvailable).each(storeKinds())(
         jobs = await startJobs(t.amanat, {
           digestCron: '0 9 * * *',
           mailPollCron: '* * * * *',
-          imapUrl: imap.url,
           log: (line) => log.push(line),
         });
         await deliver(

@@ -139,6 +139,19 @@ describe.each(storeKinds())('mail intake on %s', (kind) => {
       expect.arrayContaining([malformed.messageId, big.messageId, limited.messageId]),
     );
 
+    // A crash between keeping a message and making its request (simulated: the request is gone, the link empty):
+    // resume() makes it, once.
+    const olga = fixture('withdrawal-koi8r.eml').toString('latin1').replace('Ivan.Petrov', 'Olga.Sidorova');
+    const cut = await t.amanat.mailIntake.ingest(Buffer.from(olga, 'latin1'));
+    await t.stores.sql.query('UPDATE inbound_messages SET request_id = NULL WHERE id = $1', [cut.messageId]);
+    await t.stores.sql.query('DELETE FROM subject_requests WHERE id = $1', [cut.request!.id]);
+    const resumed = await t.amanat.mailIntake.resume();
+    expect(resumed.map((r) => [r.messageId, r.classification])).toEqual([
+      [cut.messageId, 'consent_withdrawal'],
+    ]);
+    expect(resumed[0]!.request!.inboundMessageId).toBe(cut.messageId);
+    expect(await t.amanat.mailIntake.resume()).toEqual([]);
+
     const source = { kind: 'imap' as const, mailbox: 'INBOX', uidValidity: 7, uid: 42 };
     const first = await t.amanat.mailIntake.ingest(letter(5), source);
     const again = await t.amanat.mailIntake.ingest(letter(5), source);

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isDomainError } from '../src/lib/errors.js';
+import { fromPackageRoot } from '../src/lib/paths.js';
 import { createSmtpMailer } from '../src/modules/mail/mailer.js';
 import { pdfText, pdftotextAvailable } from './support/pdf.js';
 import { startTestSmtp, type TestSmtp } from './support/smtp.js';
@@ -465,5 +466,45 @@ describe.each(storeKinds())('subject requests on %s', (kind) => {
       (r) => r.type === 'consent_withdrawal' && r.subjectId === subjectId,
     )!;
     expect(withdrawal.daysLeft).toBe(1);
+  });
+});
+
+describe.each(storeKinds())('Russian deadlines on %s', (kind) => {
+  it('an information request is due in 10 RU working days, extendable once by 5 with a reason', async () => {
+    const t = await createTestAmanat(kind, {
+      registerFile: fromPackageRoot('test', 'fixtures', 'registers', 'valid-minimal-ru.yaml'),
+      // 2026-03-20 (Friday) 10:00 in Moscow.
+      clock: () => new Date('2026-03-20T07:00:00Z'),
+    });
+    try {
+      const { request } = await t.amanat.requests.submit('test', {
+        type: 'information',
+        channel: 'paper',
+        contact: { email: 'ivan@example.ru' },
+      });
+      expect(request.dueDate).toBe('2026-04-03');
+      expect(request.deadline).toMatchObject({ amount: 10, unit: 'working_days', source: 'law' });
+      expect(await codeOf(t.amanat.requests.extend('staff', request.id, '   '))).toBe('validation_failed');
+      const extended = await t.amanat.requests.extend(
+        'staff',
+        request.id,
+        'Нужно запросить сведения у обработчика',
+      );
+      expect(extended).toMatchObject({
+        dueDate: '2026-04-10',
+        extensionReason: 'Нужно запросить сведения у обработчика',
+      });
+      expect(extended.dueAt.toISOString()).toBe('2026-04-10T20:59:59.999Z');
+      expect(await codeOf(t.amanat.requests.extend('staff', request.id, 'ещё раз'))).toBe(
+        'request_state_invalid',
+      );
+      const history = await t.amanat.requests.history(request.id);
+      expect(history.at(-1)).toMatchObject({
+        action: 'request.extend',
+        details: { from: '2026-04-03', to: '2026-04-10' },
+      });
+    } finally {
+      await t.close();
+    }
   });
 });

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStores } from '../src/db/database.js';
 import { readLock } from '../src/db/lock.js';
+import { fromPackageRoot } from '../src/lib/paths.js';
 import { runCli, type StartedServer, startServerProcess } from './support/processes.js';
 
 // Responses are checked field by field below; their shape is the assertion.
@@ -117,6 +118,19 @@ describe('npm start on the embedded store', () => {
     const table = runCli(['requests', 'list', '--due'], env);
     expect(table.stdout).toContain('Блокирование персональных данных');
     expect(table.stdout).toContain('2026-01-06');
+  });
+
+  it('amanat mail ingest takes .eml files through the running server', () => {
+    const mail = (name: string) => fromPackageRoot('test', 'fixtures', 'mail', name);
+    const ingested = runCli(['mail', 'ingest', mail('withdrawal-ru.eml'), mail('malformed.eml')], env);
+    expect(ingested.stderr).toBe('');
+    // One letter made no request (no sender): exit 1, and it says why.
+    expect(ingested.status).toBe(1);
+    expect(ingested.stdout).toMatch(/withdrawal-ru\.eml: отзыв согласия → обращение № \d+, срок 2026-04-08/);
+    expect(ingested.stdout).toContain('malformed.eml: обращение не создано');
+    const noMailbox = runCli(['mail', 'poll'], env);
+    expect(noMailbox.status).toBe(2);
+    expect(noMailbox.stderr).toContain('IMAP_URL');
   });
 
   it('refuses bodies over 1 MB, wrong and revoked keys', async () => {

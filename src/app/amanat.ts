@@ -6,6 +6,7 @@ import { createApiKeyService } from '../modules/api-keys/api-key.service.js';
 import { createAuditService } from '../modules/audit/audit.service.js';
 import { createConsentService } from '../modules/consents/consent.service.js';
 import { loadProfile } from '../modules/jurisdiction/profiles.js';
+import { createImapPoller, parseImapUrl } from '../modules/mail/imap-poller.js';
 import { createMailIntake, type MailIntakeSettings } from '../modules/mail/mail.intake.js';
 import { createSmtpMailer, createUnconfiguredMailer, type Mailer } from '../modules/mail/mailer.js';
 import { createObligationService } from '../modules/obligations/obligation.service.js';
@@ -28,6 +29,8 @@ export interface AmanatOptions {
   smtp?: { url: string; from?: string };
   requestSettings?: Partial<RequestSettings>;
   mailSettings?: Partial<MailIntakeSettings>;
+  /** The privacy mailbox (imap:// or imaps://); without it there is no poller. */
+  imapUrl?: string;
 }
 
 export async function createAmanat(options: AmanatOptions) {
@@ -79,6 +82,9 @@ export async function createAmanat(options: AmanatOptions) {
     clock,
     settings: options.mailSettings,
   });
+  const mailPoller = options.imapUrl
+    ? createImapPoller({ stores, intake: mailIntake, target: parseImapUrl(options.imapUrl) })
+    : null;
   const requestExecution = createRequestExecution({
     stores,
     requests,
@@ -104,6 +110,7 @@ export async function createAmanat(options: AmanatOptions) {
     requests,
     requestExecution,
     mailIntake,
+    mailPoller,
     clock,
     verifyAudit: () => audit.verify(stores.sql),
     close: () => stores.close(),

@@ -25,7 +25,13 @@ export async function openLocalAccess(): Promise<LocalAccess> {
   }
   const master = loadOrCreateMasterKey(config.masterKey, { create: false });
   const stores = await openStores(storeSpecOf(config, { poolSize: 2 }));
-  const amanat = await createAmanat({ stores, masterKey: master.key, registerFile: config.registerFile });
+  const amanat = await createAmanat({
+    stores,
+    masterKey: master.key,
+    registerFile: config.registerFile,
+    smtp: config.mail.smtpUrl ? { url: config.mail.smtpUrl, from: config.mail.from } : undefined,
+    imapUrl: config.mail.imapUrl,
+  });
   return { mode: 'direct', amanat, config };
 }
 

@@ -5,15 +5,12 @@
 // sent twice; the mailbox poll resumes at its cursor and the intake takes each message once).
 import PgBoss from 'pg-boss';
 import type { Amanat } from '../app/amanat.js';
-import { createImapPoller, parseImapUrl } from '../modules/mail/imap-poller.js';
 
 export const JOB_NAMES = { digest: 'requests-digest', mailPoll: 'mail-poll' } as const;
 
 export interface JobOptions {
   /** Cron (5 fields) in the operator's time zone; the digest goes to the register's responsible person. */
   digestCron: string;
-  /** imap://user:pass@host/INBOX of the privacy mailbox; no polling without it. */
-  imapUrl?: string;
   /** Cron of the mailbox poll; every minute by default (pg-boss's finest grain). */
   mailPollCron: string;
   log: (line: string) => void;
@@ -34,6 +31,10 @@ export async function startJobs(amanat: Amanat, options: JobOptions): Promise<Ru
   } as PgBoss.ConstructorOptions);
   boss.on('error', (error: Error) => options.log(`jobs: ${error.message}`));
   await boss.start();
+  // Mail kept before a crash but never made into a request (any intake: file, API, IMAP) is finished now.
+  const resumed = await amanat.mailIntake.resume();
+  if (resumed.length > 0)
+    options.log(`jobs: ${resumed.length} message(s) kept before a crash made into requests`);
 
   await boss.createQueue(JOB_NAMES.digest, { name: JOB_NAMES.digest, retryLimit: 3, expireInSeconds: 300 });
   await boss.schedule(JOB_NAMES.digest, options.digestCron, {}, { tz: timezone });
@@ -54,12 +55,8 @@ export async function startJobs(amanat: Amanat, options: JobOptions): Promise<Ru
     retryLimit: 0,
     expireInSeconds: 600,
   });
-  if (options.imapUrl) {
-    const poller = createImapPoller({
-      stores: amanat.stores,
-      intake: amanat.mailIntake,
-      target: parseImapUrl(options.imapUrl),
-    });
+  const poller = amanat.mailPoller;
+  if (poller) {
     await boss.schedule(JOB_NAMES.mailPoll, options.mailPollCron, {}, { tz: timezone });
     await boss.work(JOB_NAMES.mailPoll, async () => {
       const result = await poller.poll();

@@ -96,6 +96,7 @@ export async function createTestAmanat(
     mailer?: Mailer;
     requestSettings?: Partial<RequestSettings>;
     mailSettings?: Partial<MailIntakeSettings>;
+    imapUrl?: string;
   } = {},
 ): Promise<TestAmanat> {
   const test = await openTestStores(kind);
@@ -108,6 +109,7 @@ export async function createTestAmanat(
     mailer: options.mailer,
     requestSettings: options.requestSettings,
     mailSettings: options.mailSettings,
+    imapUrl: options.imapUrl,
   });
   return { amanat, stores: test.stores, masterKey, urls: test.urls, close: test.close };
 }

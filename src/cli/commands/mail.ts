@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { isDomainError } from '../../lib/errors.js';
+import type { PollResult } from '../../modules/mail/imap-poller.js';
 import type { IngestResult } from '../../modules/mail/mail.intake.js';
 import { MAIL_INTAKE_PATH } from '../../modules/mail/mail.routes.js';
-import { withAccess } from '../local-access.js';
+import { callServer, withAccess } from '../local-access.js';
 
 const classificationText: Record<IngestResult['classification'], string> = {
   consent_withdrawal: 'отзыв согласия',
@@ -55,6 +56,43 @@ export function registerMailCommands(program: Command): void {
           }
         });
         if (results.some((r) => r.classification === 'rejected')) process.exitCode = 1;
+      } catch (error) {
+        console.error(
+          `Ошибка: ${isDomainError(error) || error instanceof Error ? error.message : String(error)}`,
+        );
+        process.exitCode = 2;
+      }
+    });
+
+  mail
+    .command('poll')
+    .description('Прочитать новые письма ящика для обращений (IMAP_URL) сейчас, как это делает расписание')
+    .action(async () => {
+      try {
+        const print = (result: IngestResult) => {
+          const request = result.request
+            ? ` → обращение № ${result.request.number}, срок ${result.request.dueDate}`
+            : '';
+          console.log(
+            `  ${classificationText[result.classification]}${request}${result.note ? ` (${result.note})` : ''}`,
+          );
+        };
+        const outcome = await withAccess(
+          async (access) => {
+            const body = await callServer<PollResult>(access, 'POST', '/api/mail/poll');
+            body.results.forEach(print);
+            return body;
+          },
+          async (amanat) => {
+            if (!amanat.mailPoller) throw new Error('Ящик для обращений не настроен: задайте IMAP_URL.');
+            return amanat.mailPoller.poll({ onMessage: print });
+          },
+        );
+        console.log(
+          `Ящик ${outcome.mailbox}: прочитано новых писем — ${outcome.fetched}` +
+            (outcome.resumed ? `; доделано после сбоя — ${outcome.resumed}` : '') +
+            '. Mailbox read.',
+        );
       } catch (error) {
         console.error(
           `Ошибка: ${isDomainError(error) || error instanceof Error ? error.message : String(error)}`,

@@ -49,6 +49,8 @@ export interface PollResult {
   mailbox: string;
   fetched: number;
   results: IngestResult[];
+  /** Messages taken before a crash whose requests were made now. */
+  resumed: number;
 }
 
 export function createImapPoller(deps: { stores: Stores; intake: MailIntake; target: ImapTarget }) {
@@ -76,7 +78,11 @@ export function createImapPoller(deps: { stores: Stores; intake: MailIntake; tar
   }
 
   /** One pass: every message with a UID above the cursor, oldest first; `limit` bounds one pass. */
-  async function poll(options: { limit?: number; onMessage?: (result: IngestResult) => void } = {}) {
+  async function poll(
+    options: { limit?: number; onMessage?: (result: IngestResult) => void } = {},
+  ): Promise<PollResult> {
+    // Messages a crash left without their request are finished before new ones are read.
+    const resumed = await deps.intake.resume();
     const client = new ImapFlow({
       host: target.host,
       port: target.port,
@@ -93,7 +99,7 @@ export function createImapPoller(deps: { stores: Stores; intake: MailIntake; tar
       const mailbox = await client.mailboxOpen(target.mailbox, { readOnly: true });
       const uidValidity = Number(mailbox.uidValidity);
       const after = await cursor(uidValidity);
-      if (mailbox.exists === 0) return { mailbox: target.mailbox, fetched, results };
+      if (mailbox.exists === 0) return { mailbox: target.mailbox, fetched, results, resumed: resumed.length };
       const limit = options.limit ?? 500;
       // UIDs first, then each message on its own: one large message never holds the rest in memory.
       const uids = ((await client.search({ uid: `${after + 1}:*` }, { uid: true })) || [])
@@ -117,7 +123,7 @@ export function createImapPoller(deps: { stores: Stores; intake: MailIntake; tar
     } finally {
       await client.logout().catch(() => client.close());
     }
-    return { mailbox: target.mailbox, fetched, results };
+    return { mailbox: target.mailbox, fetched, results, resumed: resumed.length };
   }
 
   return { poll };

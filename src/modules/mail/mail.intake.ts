@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { type Attachment, type ParsedMail, simpleParser } from 'mailparser';
 import MailComposer from 'nodemailer/lib/mail-composer/index.js';
 import type { Stores } from '../../db/database.js';
-import { hmacSha256, sealText } from '../../lib/crypto.js';
+import { hmacSha256, openText, sealText } from '../../lib/crypto.js';
 import { isDomainError } from '../../lib/errors.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { RequestService, RequestSummary } from '../requests/request.service.js';
@@ -194,40 +194,36 @@ export function createMailIntake(deps: {
     return row ?? null;
   }
 
-  /**
-   * Takes one raw message (RFC 822). The message is written first, its request second, then linked: a crash in
-   * between leaves a kept message with no request, which `pending()` lists for a person to look at.
-   */
-  async function ingest(raw: Buffer, source: MailSource = { kind: 'file' }): Promise<IngestResult> {
-    const taken = await alreadyTaken(source);
-    if (taken) {
-      return {
-        messageId: taken.id,
-        classification: taken.classification,
-        droppedAttachments: [],
-        alreadyTaken: true,
-      };
-    }
-    const id = randomUUID();
-    const reject = async (note: string, senderHash?: Buffer | null, dropped: DroppedAttachment[] = []) => {
-      await store(id, raw, source, { classification: 'rejected', note, senderHash, dropped });
-      return { messageId: id, classification: 'rejected' as const, note, droppedAttachments: dropped };
-    };
+  interface Analysis {
+    sender: string;
+    senderName?: string;
+    senderHash: Buffer;
+    subject: string;
+    body: string;
+    dropped: DroppedAttachment[];
+    evidence: Buffer;
+    isWithdrawal: boolean;
+    receivedAt: Date;
+  }
+
+  /** Reads a message: who sent it, what it asks, which attachments must not be kept. */
+  async function analyse(raw: Buffer): Promise<Analysis | { reject: string }> {
     if (raw.length > settings.maxMessageBytes) {
-      return reject(`письмо больше ${settings.maxMessageBytes} байт: сохранено, не разобрано / too large`);
+      return {
+        reject: `письмо больше ${settings.maxMessageBytes} байт: сохранено, не разобрано / too large`,
+      };
     }
     let parsed: ParsedMail;
     try {
       parsed = await simpleParser(raw, { skipImageLinks: true, skipTextToHtml: true });
     } catch (error) {
-      return reject(`письмо не разбирается как RFC 822: ${(error as Error).message}`);
+      return { reject: `письмо не разбирается как RFC 822: ${(error as Error).message}` };
     }
     const fromAddress = parsed.from?.value.find((a) => a.address)?.address;
     const sender = fromAddress ? normalizeEmail(fromAddress) : null;
     if (!sender || parsed.headerLines.length === 0) {
-      return reject('нет адреса отправителя (From): ответить некому / no sender');
+      return { reject: 'нет адреса отправителя (From): ответить некому / no sender' };
     }
-    const senderHash = hmacSha256(deps.hashKey, `email:${sender}`);
     const subject = recoverSubject(raw, parsed);
     const body = parsed.text ?? '';
     const mentionsId = ID_DOCUMENT_WORDS.test(`${subject}\n${body}`);
@@ -245,27 +241,29 @@ export function createMailIntake(deps: {
         kept.push(attachment);
       }
     }
-    const evidence = dropped.length ? await withoutAttachments(parsed, kept, dropped) : raw;
-    const isWithdrawal = withdrawalKey !== null && normalizeSubjectLine(subject) === withdrawalKey;
-    const receivedAt = parsed.date && parsed.date <= deps.clock() ? parsed.date : deps.clock();
-
-    // The message first: whatever happens to the request, the evidence is kept.
-    const stored = await store(id, evidence, source, {
-      classification: isWithdrawal ? 'consent_withdrawal' : 'unclassified',
-      senderHash,
+    return {
+      sender,
+      senderName: parsed.from?.value[0]?.name || undefined,
+      senderHash: hmacSha256(deps.hashKey, `email:${sender}`),
+      subject,
+      body,
       dropped,
-    });
-    if (!stored) {
-      return { messageId: id, classification: 'duplicate', droppedAttachments: dropped, alreadyTaken: true };
-    }
+      evidence: dropped.length ? await withoutAttachments(parsed, kept, dropped) : raw,
+      isWithdrawal: withdrawalKey !== null && normalizeSubjectLine(subject) === withdrawalKey,
+      receivedAt: parsed.date && parsed.date <= deps.clock() ? parsed.date : deps.clock(),
+    };
+  }
+
+  /** The request a kept message becomes, linked back to it; the sender hears why a scan was not kept. */
+  async function makeRequest(id: string, a: Analysis, sourceKind: MailSource['kind']): Promise<IngestResult> {
     let outcome: { request: RequestSummary; duplicate: boolean };
     try {
-      outcome = await deps.requests.submit(`mail:${source.kind}`, {
-        type: isWithdrawal ? 'consent_withdrawal' : 'unclassified',
+      outcome = await deps.requests.submit(`mail:${sourceKind}`, {
+        type: a.isWithdrawal ? 'consent_withdrawal' : 'unclassified',
         channel: 'email',
-        contact: { email: sender, name: parsed.from?.value[0]?.name || undefined },
-        text: `${subject}\n\n${body}`.slice(0, 20_000),
-        receivedAt,
+        contact: { email: a.sender, name: a.senderName },
+        text: `${a.subject}\n\n${a.body}`.slice(0, 20_000),
+        receivedAt: a.receivedAt,
         inboundMessageId: id,
       });
     } catch (error) {
@@ -275,25 +273,25 @@ export function createMailIntake(deps: {
         `UPDATE inbound_messages SET classification = 'rejected', note = $2 WHERE id = $1`,
         [id, note],
       );
-      return { messageId: id, classification: 'rejected', note, droppedAttachments: dropped };
+      return { messageId: id, classification: 'rejected', note, droppedAttachments: a.dropped };
     }
     const classification = outcome.duplicate
       ? 'duplicate'
-      : isWithdrawal
+      : a.isWithdrawal
         ? 'consent_withdrawal'
         : 'unclassified';
     await deps.stores.sql.query(
       'UPDATE inbound_messages SET request_id = $2, classification = $3 WHERE id = $1',
       [id, outcome.request.id, classification],
     );
-    if (dropped.length > 0 && deps.mailer.configured) {
+    if (a.dropped.length > 0 && deps.mailer.configured) {
       await deps.mailer
         .send({
-          to: sender,
+          to: a.sender,
           subject: `Обращение № ${outcome.request.number}: копии документов не хранятся`,
           text:
             `Ваше письмо получено и зарегистрировано как обращение № ${outcome.request.number}.\n\n` +
-            `Вложения (${dropped.map((d) => d.filename ?? 'без имени').join(', ')}) похожи на копии документов, ` +
+            `Вложения (${a.dropped.map((d) => d.filename ?? 'без имени').join(', ')}) похожи на копии документов, ` +
             'удостоверяющих личность. Закон не позволяет нам собирать и хранить такие копии ' +
             '(Закон РК № 94-V, ст. 7 п. 10), поэтому они удалены и не сохранены. ' +
             'Подтвердить личность можно кодом, который мы направим на ваш адрес.\n\n' +
@@ -303,7 +301,70 @@ export function createMailIntake(deps: {
           process.emitWarning(`Не удалось отправить уведомление об удалённых вложениях: ${error.message}`),
         );
     }
-    return { messageId: id, classification, request: outcome.request, droppedAttachments: dropped };
+    return { messageId: id, classification, request: outcome.request, droppedAttachments: a.dropped };
+  }
+
+  /**
+   * Takes one raw message (RFC 822). The message is written first, its request second, then linked: a crash in
+   * between leaves a kept message with no request, which `resume()` (run before every mailbox poll) finishes.
+   */
+  async function ingest(raw: Buffer, source: MailSource = { kind: 'file' }): Promise<IngestResult> {
+    const taken = await alreadyTaken(source);
+    if (taken) {
+      return {
+        messageId: taken.id,
+        classification: taken.classification,
+        droppedAttachments: [],
+        alreadyTaken: true,
+      };
+    }
+    const id = randomUUID();
+    const analysis = await analyse(raw);
+    if ('reject' in analysis) {
+      await store(id, raw, source, { classification: 'rejected', note: analysis.reject, dropped: [] });
+      return { messageId: id, classification: 'rejected', note: analysis.reject, droppedAttachments: [] };
+    }
+    // The message first: whatever happens to the request, the evidence is kept.
+    const stored = await store(id, analysis.evidence, source, {
+      classification: analysis.isWithdrawal ? 'consent_withdrawal' : 'unclassified',
+      senderHash: analysis.senderHash,
+      dropped: analysis.dropped,
+    });
+    if (!stored) {
+      return {
+        messageId: id,
+        classification: 'duplicate',
+        droppedAttachments: analysis.dropped,
+        alreadyTaken: true,
+      };
+    }
+    return makeRequest(id, analysis, source.kind);
+  }
+
+  /** Kept messages whose request was never made (the process died between the two writes): made now. */
+  async function resume(): Promise<IngestResult[]> {
+    const rows = await deps.stores.sql.query<{
+      id: string;
+      source: MailSource['kind'];
+      raw_ciphertext: Uint8Array;
+      dropped_attachments: DroppedAttachment[];
+    }>(
+      `SELECT id, source, raw_ciphertext, dropped_attachments FROM inbound_messages
+       WHERE request_id IS NULL AND classification IN ('consent_withdrawal', 'unclassified')
+       ORDER BY received_at LIMIT 1000`,
+    );
+    const results: IngestResult[] = [];
+    for (const row of rows) {
+      const evidence = Buffer.from(
+        openText(deps.evidenceKey, row.raw_ciphertext, `mail:${row.id}`),
+        'base64',
+      );
+      const analysis = await analyse(evidence);
+      // It was read once already; a message that no longer reads is left for a person (pending()).
+      if ('reject' in analysis) continue;
+      results.push(await makeRequest(row.id, { ...analysis, dropped: row.dropped_attachments }, row.source));
+    }
+    return results;
   }
 
   /** Kept messages that no request came of (rejected, or cut off by a crash): for a person to look at. */
@@ -319,7 +380,7 @@ export function createMailIntake(deps: {
     );
   }
 
-  return { ingest, pending };
+  return { ingest, resume, pending };
 }
 
 export type MailIntake = ReturnType<typeof createMailIntake>;
