@@ -1,6 +1,6 @@
 // `npm start`: the server on the embedded database (or PostgreSQL with DATABASE_URL) with the register loaded.
 import { createAmanat } from './app/amanat.js';
-import { loadConfig, storeSpecOf } from './config/config.js';
+import { amanatOptionsOf, loadConfig, storeSpecOf } from './config/config.js';
 import { openStores } from './db/database.js';
 import { startJobs } from './jobs/jobs.js';
 import { isDomainError } from './lib/errors.js';
@@ -19,14 +19,7 @@ async function main(): Promise<void> {
     );
   }
   const stores = await openStores(storeSpecOf(config));
-  const amanat = await createAmanat({
-    stores,
-    masterKey: master.key,
-    registerFile: config.registerFile,
-    smtp: config.mail.smtpUrl ? { url: config.mail.smtpUrl, from: config.mail.from } : undefined,
-    imapUrl: config.mail.imapUrl,
-    requestSettings: { intakeLimitPerDay: config.requests.intakeLimitPerDay },
-  });
+  const amanat = await createAmanat({ stores, masterKey: master.key, ...amanatOptionsOf(config) });
 
   for (const warning of amanat.registerWarnings)
     console.log(`Реестр, предупреждение: ${warning.path} ${warning.message}`);

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestAmanat, exampleRegister, storeKinds, type TestAmanat } from './support/stores.js';
+import { createSecondInstance, createTestAmanat, storeKinds, type TestAmanat } from './support/stores.js';
 
 describe.each(storeKinds())('audit chain on %s', (kind) => {
   let t: TestAmanat;
@@ -59,20 +59,7 @@ describe.each(storeKinds())('audit chain on %s', (kind) => {
 describe.skipIf(!storeKinds().includes('postgres'))('two instances on one PostgreSQL', () => {
   it('interleaved and concurrent appends from two instances keep one valid chain', async () => {
     const first = await createTestAmanat('postgres');
-    // A second instance: its own services and memory over the same databases and master key.
-    const { createAmanat } = await import('../src/app/amanat.js');
-    const { openStores } = await import('../src/db/database.js');
-    const stores2 = await openStores({
-      kind: 'postgres',
-      dataUrl: first.urls!.data,
-      keyStoreUrl: first.urls!.keys,
-      poolSize: 4,
-    });
-    const second = await createAmanat({
-      stores: stores2,
-      masterKey: first.masterKey,
-      registerFile: exampleRegister,
-    });
+    const second = await createSecondInstance(first);
     try {
       for (let i = 0; i < 6; i++) {
         const instance = i % 2 === 0 ? first.amanat : second;

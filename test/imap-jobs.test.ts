@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { ImapFlow } from 'imapflow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningJobs, startJobs } from '../src/jobs/jobs.js';
 import { fromPackageRoot } from '../src/lib/paths.js';
@@ -7,7 +6,7 @@ import { parseImapUrl } from '../src/modules/mail/imap-poller.js';
 import { createSmtpMailer } from '../src/modules/mail/mailer.js';
 import { dovecotAvailable, startTestImap, type TestImap } from './support/dovecot.js';
 import { startTestSmtp, type TestSmtp } from './support/smtp.js';
-import { createTestAmanat, storeKinds, type TestAmanat } from './support/stores.js';
+import { createSecondInstance, createTestAmanat, storeKinds, type TestAmanat } from './support/stores.js';
 
 const fixture = (name: string) => readFileSync(fromPackageRoot('test', 'fixtures', 'mail', name));
 
@@ -46,18 +45,7 @@ describe.skipIf(!dovecotAvailable).each(storeKinds())(
     let subjectId: string;
     const now = new Date('2026-03-25T06:00:00Z');
 
-    const deliver = async (...messages: Buffer[]) => {
-      const client = new ImapFlow({
-        host: '127.0.0.1',
-        port: imap.port,
-        secure: false,
-        auth: { user: imap.user, pass: imap.password },
-        logger: false,
-      });
-      await client.connect();
-      for (const message of messages) await client.append('INBOX', message);
-      await client.logout();
-    };
+    const deliver = (...messages: Buffer[]) => imap.deliver(...messages);
 
     beforeAll(async () => {
       [imap, smtp] = await Promise.all([startTestImap(), startTestSmtp()]);
@@ -146,21 +134,7 @@ describe.skipIf(!storeKinds().includes('postgres'))('jobs with two instances on 
     const mailer = createSmtpMailer({ url: smtp.url, from: 'privacy@nextbot.kz' });
     const now = () => new Date('2026-03-25T06:00:00Z');
     const first = await createTestAmanat('postgres', { clock: now, mailer });
-    const { createAmanat } = await import('../src/app/amanat.js');
-    const { openStores } = await import('../src/db/database.js');
-    const stores2 = await openStores({
-      kind: 'postgres',
-      dataUrl: first.urls!.data,
-      keyStoreUrl: first.urls!.keys,
-      poolSize: 2,
-    });
-    const second = await createAmanat({
-      stores: stores2,
-      masterKey: first.masterKey,
-      registerFile: fromPackageRoot('examples', 'nextbot.kz', 'register.yaml'),
-      clock: now,
-      mailer,
-    });
+    const second = await createSecondInstance(first, { clock: now, mailer });
     const jobs: RunningJobs[] = [];
     try {
       await first.amanat.requests.submit('test', {

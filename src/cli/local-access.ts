@@ -2,7 +2,7 @@
 // the running server that holds the PGlite folder (its address and a local token are in the lock file).
 import { readFileSync } from 'node:fs';
 import { type Amanat, createAmanat } from '../app/amanat.js';
-import { type AppConfig, loadConfig, storeSpecOf } from '../config/config.js';
+import { type AppConfig, amanatOptionsOf, loadConfig, storeSpecOf } from '../config/config.js';
 import { openStores } from '../db/database.js';
 import { readLock } from '../db/lock.js';
 import { loadOrCreateMasterKey } from '../modules/vault/master-key.js';
@@ -25,13 +25,7 @@ export async function openLocalAccess(): Promise<LocalAccess> {
   }
   const master = loadOrCreateMasterKey(config.masterKey, { create: false });
   const stores = await openStores(storeSpecOf(config, { poolSize: 2 }));
-  const amanat = await createAmanat({
-    stores,
-    masterKey: master.key,
-    registerFile: config.registerFile,
-    smtp: config.mail.smtpUrl ? { url: config.mail.smtpUrl, from: config.mail.from } : undefined,
-    imapUrl: config.mail.imapUrl,
-  });
+  const amanat = await createAmanat({ stores, masterKey: master.key, ...amanatOptionsOf(config) });
   return { mode: 'direct', amanat, config };
 }
 

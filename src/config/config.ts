@@ -113,6 +113,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   };
 }
 
+/** What createAmanat takes from the configuration: everything but the stores and the master key. */
+export function amanatOptionsOf(config: AppConfig) {
+  return {
+    registerFile: config.registerFile,
+    smtp: config.mail.smtpUrl ? { url: config.mail.smtpUrl, from: config.mail.from } : undefined,
+    imapUrl: config.mail.imapUrl,
+    requestSettings: { intakeLimitPerDay: config.requests.intakeLimitPerDay },
+  };
+}
+
 /** The stores this configuration names; an embedded store takes the data folder's lock. */
 export function storeSpecOf(config: AppConfig, options: { poolSize?: number } = {}): StoreSpec {
   return config.store.kind === 'pglite'

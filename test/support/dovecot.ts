@@ -6,6 +6,7 @@ import { chmodSync, chownSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } f
 import { connect, createServer } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
+import { ImapFlow } from 'imapflow';
 
 const DOVECOT = '/usr/sbin/dovecot';
 export const dovecotAvailable = spawnSync(DOVECOT, ['--version']).status === 0;
@@ -20,6 +21,10 @@ export interface TestImap {
   user: string;
   password: string;
   port: number;
+  /** Delivers messages into INBOX (IMAP APPEND), as a mail server would. */
+  deliver(...messages: Buffer[]): Promise<void>;
+  /** A connected client of the test user, for reading the mailbox as a baseline. */
+  connect(): Promise<ImapFlow>;
   stop(): Promise<void>;
 }
 
@@ -115,11 +120,28 @@ service imap-login {
     if (Date.now() - started > 15_000) throw new Error(`dovecot did not start: ${output}`);
     await new Promise((r) => setTimeout(r, 100));
   }
+  const connectClient = async () => {
+    const client = new ImapFlow({
+      host: '127.0.0.1',
+      port,
+      secure: false,
+      auth: { user, pass: password },
+      logger: false,
+    });
+    await client.connect();
+    return client;
+  };
   return {
     url: `imap://${user}:${password}@127.0.0.1:${port}/INBOX`,
     user,
     password,
     port,
+    connect: connectClient,
+    deliver: async (...messages) => {
+      const client = await connectClient();
+      for (const message of messages) await client.append('INBOX', message);
+      await client.logout();
+    },
     stop: async () => {
       child.kill('SIGTERM');
       await new Promise((r) => (child.exitCode !== null ? r(null) : child.once('exit', r)));

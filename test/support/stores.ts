@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import { inject } from 'vitest';
-import { type Amanat, createAmanat } from '../../src/app/amanat.js';
+import { type Amanat, type AmanatOptions, createAmanat } from '../../src/app/amanat.js';
 import { openStores, type Stores } from '../../src/db/database.js';
 import { fromPackageRoot } from '../../src/lib/paths.js';
 import type { MailIntakeSettings } from '../../src/modules/mail/mail.intake.js';
@@ -112,4 +112,19 @@ export async function createTestAmanat(
     imapUrl: options.imapUrl,
   });
   return { amanat, stores: test.stores, masterKey, urls: test.urls, close: test.close };
+}
+
+/** A second instance over the same PostgreSQL databases and master key: its own services, pools and memory. */
+export async function createSecondInstance(
+  first: TestAmanat,
+  options: Omit<Partial<AmanatOptions>, 'stores' | 'masterKey'> = {},
+): Promise<Amanat> {
+  if (!first.urls) throw new Error('a second instance needs PostgreSQL');
+  const stores = await openStores({
+    kind: 'postgres',
+    dataUrl: first.urls.data,
+    keyStoreUrl: first.urls.keys,
+    poolSize: 4,
+  });
+  return createAmanat({ registerFile: exampleRegister, ...options, stores, masterKey: first.masterKey });
 }

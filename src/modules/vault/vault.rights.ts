@@ -6,31 +6,22 @@ import { DomainError, ErrorCodes, type ErrorIssue } from '../../lib/errors.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { RegisterRules } from '../rules/register-rules.js';
 import { normalizeFieldValue, validationError } from './field-values.js';
-import { identityAad, subjectNotFound, type VaultService, valueAad } from './vault.service.js';
-import type { ValueBasis } from './vault.table.js';
+import {
+  identityAad,
+  type ReadValue,
+  subjectNotFound,
+  type ValueRow,
+  type VaultService,
+  valueAad,
+} from './vault.service.js';
 
-export interface HeldValue {
-  id: string;
-  field: string;
-  value: unknown;
-  purposes: string[];
-  legalBases: ValueBasis[];
-  source: string;
-  collectedAt: Date;
-  updatedAt: Date;
+/** A value as the subject's own access report sees it: also those marked for destruction, with their date. */
+export interface HeldValue extends ReadValue {
   status: 'active' | 'marked_for_destruction';
   destroyBy: Date | null;
 }
 
-interface HeldRow {
-  id: string;
-  field_id: string;
-  ciphertext: Uint8Array;
-  purposes: string[];
-  legal_bases: ValueBasis[];
-  source: string;
-  collected_at: Date;
-  updated_at: Date;
+interface HeldRow extends ValueRow {
   status: HeldValue['status'];
   destroy_by: Date | null;
 }

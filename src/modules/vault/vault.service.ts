@@ -85,7 +85,7 @@ interface SubjectRow {
   created_at: Date;
 }
 
-interface ValueRow {
+export interface ValueRow {
   id: string;
   field_id: string;
   ciphertext: Uint8Array;
