@@ -571,7 +571,7 @@ async function main() {
   mkdirSync(RESULTS, { recursive: true });
   for (const kind of kinds) {
     const result = { ...(await benchStore(kind)), runAt: new Date().toISOString() };
-    writeFileSync(join(RESULTS, `${kind}.json`), JSON.stringify(result, null, 2));
+    writeFileSync(join(RESULTS, `${kind}.json`), `${JSON.stringify(result, null, 2)}\n`);
   }
   const all = (['pglite', 'postgres'] as const)
     .filter((kind) => existsSync(join(RESULTS, `${kind}.json`)))
