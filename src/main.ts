@@ -37,6 +37,8 @@ async function main(): Promise<void> {
     ? await startJobs(amanat, {
         digestCron: config.jobs.digestCron,
         mailPollCron: config.mail.pollCron,
+        retentionSweepCron: config.jobs.retentionSweepCron,
+        retentionRequestsCron: config.jobs.retentionRequestsCron,
         log: (line) => console.log(line),
       })
     : null;

@@ -13,6 +13,9 @@ import { createObligationService } from '../modules/obligations/obligation.servi
 import { loadRegisterFile } from '../modules/register/register.loader.js';
 import { createRequestExecution } from '../modules/requests/request.execution.js';
 import { createRequestService, type RequestSettings } from '../modules/requests/request.service.js';
+import { createDestructionActs } from '../modules/retention/destruction-act.service.js';
+import { createRetentionService } from '../modules/retention/retention.service.js';
+import { createRetentionSweeper } from '../modules/retention/retention.sweep.js';
 import { createRegisterRules } from '../modules/rules/register-rules.js';
 import { createKeyStore } from '../modules/vault/key-store.js';
 import { createVaultRights } from '../modules/vault/vault.rights.js';
@@ -31,6 +34,8 @@ export interface AmanatOptions {
   mailSettings?: Partial<MailIntakeSettings>;
   /** The privacy mailbox (imap:// or imaps://); without it there is no poller. */
   imapUrl?: string;
+  /** Subjects per sweep transaction (default 500). */
+  retentionBatchSubjects?: number;
 }
 
 export async function createAmanat(options: AmanatOptions) {
@@ -85,7 +90,9 @@ export async function createAmanat(options: AmanatOptions) {
   const mailPoller = options.imapUrl
     ? createImapPoller({ stores, intake: mailIntake, target: parseImapUrl(options.imapUrl) })
     : null;
+  const destructionActs = createDestructionActs({ stores, audit, rules, clock });
   const requestExecution = createRequestExecution({
+    acts: destructionActs,
     stores,
     requests,
     vaultRights,
@@ -94,6 +101,18 @@ export async function createAmanat(options: AmanatOptions) {
     audit,
     mailer,
     clock,
+  });
+  const retention = createRetentionService({ stores, audit, rules, clock });
+  const retentionSweeper = createRetentionSweeper({
+    stores,
+    audit,
+    rules,
+    retention,
+    acts: destructionActs,
+    keyStore,
+    requests,
+    clock,
+    batchSubjects: options.retentionBatchSubjects,
   });
   return {
     stores,
@@ -111,6 +130,9 @@ export async function createAmanat(options: AmanatOptions) {
     requestExecution,
     mailIntake,
     mailPoller,
+    retention,
+    destructionActs,
+    retentionSweeper,
     clock,
     verifyAudit: () => audit.verify(stores.sql),
     close: () => stores.close(),

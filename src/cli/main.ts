@@ -5,6 +5,7 @@ import { registerKeyCommands } from './commands/keys.js';
 import { registerMailCommands } from './commands/mail.js';
 import { registerRegisterCommands } from './commands/register.js';
 import { registerRequestCommands } from './commands/requests.js';
+import { registerRetentionCommands } from './commands/retention.js';
 
 const program = new Command()
   .name('amanat')
@@ -16,6 +17,7 @@ registerCalendarCommands(program);
 registerAuditCommands(program);
 registerKeyCommands(program);
 registerRequestCommands(program);
+registerRetentionCommands(program);
 registerMailCommands(program);
 
 await program.parseAsync(process.argv);

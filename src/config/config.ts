@@ -52,6 +52,10 @@ const configSchema = z.object({
   MAIL_POLL_CRON: z.string().min(9).default('* * * * *'),
   /** When the digest of due and overdue requests goes out, in the operator's time zone. */
   DIGEST_CRON: z.string().min(9).default('0 9 * * *'),
+  /** The daily retention sweep, in the operator's time zone (02:30 by default, when traffic is low). */
+  RETENTION_SWEEP_CRON: z.string().min(9).default('30 2 * * *'),
+  /** How often subject requests' destructions are carried out and answered (every 5 minutes by default). */
+  RETENTION_REQUESTS_CRON: z.string().min(9).default('*/5 * * * *'),
   JOBS: z
     .enum(['true', 'false', '1', '0'])
     .default('true')
@@ -70,7 +74,7 @@ export interface AppConfig {
   bodyLimitBytes: number;
   logRequests: boolean;
   mail: { smtpUrl?: string; from?: string; imapUrl?: string; pollCron: string };
-  jobs: { enabled: boolean; digestCron: string };
+  jobs: { enabled: boolean; digestCron: string; retentionSweepCron: string; retentionRequestsCron: string };
   requests: { intakeLimitPerDay: number };
 }
 
@@ -108,7 +112,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     bodyLimitBytes: c.BODY_LIMIT_BYTES,
     logRequests: c.LOG_REQUESTS,
     mail: { smtpUrl: c.SMTP_URL, from: c.MAIL_FROM, imapUrl: c.IMAP_URL, pollCron: c.MAIL_POLL_CRON },
-    jobs: { enabled: c.JOBS, digestCron: c.DIGEST_CRON },
+    jobs: {
+      enabled: c.JOBS,
+      digestCron: c.DIGEST_CRON,
+      retentionSweepCron: c.RETENTION_SWEEP_CRON,
+      retentionRequestsCron: c.RETENTION_REQUESTS_CRON,
+    },
     requests: { intakeLimitPerDay: c.REQUEST_INTAKE_LIMIT_PER_DAY },
   };
 }

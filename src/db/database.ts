@@ -56,9 +56,25 @@ export interface Stores {
    * an adapter (a parameterless text may hold several statements, which PGlite runs with exec).
    */
   jobQueueOptions(): { connectionString: string; max: number } | { db: JobQueueDb };
+  /**
+   * A named lock held across statements until released, for work that must never run twice at once (a sweep).
+   * PostgreSQL: a session advisory lock on a dedicated connection, so a crashed holder's lock dies with its
+   * connection. PGlite: one process owns the folder, so a lock in this process's memory is the whole truth.
+   * Null when someone else holds it.
+   */
+  tryLock(name: string): Promise<HeldLock | null>;
   /** Dumps of the embedded stores (PGlite only), used to build test templates. */
   dump?(): Promise<{ data: Blob; keys: Blob }>;
   close(): Promise<void>;
+}
+
+export interface HeldLock {
+  release(): Promise<void>;
+}
+
+/** The advisory-lock key of a lock name: stable across instances and versions. */
+function lockKey(name: string): string {
+  return createHash('sha1').update(`amanat:${name}`).digest().readBigInt64BE(0).toString();
 }
 
 export interface JobQueueDb {
@@ -91,8 +107,14 @@ async function openPglite(spec: Extract<StoreSpec, { kind: 'pglite' }>): Promise
     });
     const dataSql = async <T>(text: string, params?: unknown[]) =>
       (await dataClient.query<T>(text, params)).rows;
+    const heldLocks = new Set<string>();
     return {
       kind: 'pglite',
+      tryLock: async (name) => {
+        if (heldLocks.has(name)) return null;
+        heldLocks.add(name);
+        return { release: async () => void heldLocks.delete(name) };
+      },
       lock,
       sql: { query: dataSql },
       keySql: {
@@ -174,6 +196,26 @@ async function openPostgres(spec: Extract<StoreSpec, { kind: 'postgres' }>): Pro
       (await pool.query(config(text, params, options))).rows as T[];
   return {
     kind: 'postgres',
+    tryLock: async (name) => {
+      const client = new pg.Client({ connectionString: spec.dataUrl });
+      client.on('error', warnIdleError);
+      await client.connect();
+      try {
+        const [row] = (await client.query('SELECT pg_try_advisory_lock($1::bigint) AS ok', [lockKey(name)]))
+          .rows as { ok: boolean }[];
+        if (!row?.ok) {
+          await client.end();
+          return null;
+        }
+      } catch (error) {
+        await client.end().catch(() => {});
+        throw error;
+      }
+      return {
+        // Ending the session releases its advisory locks.
+        release: () => client.end().catch(() => {}),
+      };
+    },
     sql: { query: onPool(dataPool) },
     keySql: { query: onPool(keyPool) },
     jobQueueOptions: () => ({ connectionString: spec.dataUrl, max: 2 }),

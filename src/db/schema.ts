@@ -5,4 +5,5 @@ export * from '../modules/audit/audit.table.js';
 export * from '../modules/consents/consent.table.js';
 export * from '../modules/obligations/obligation.table.js';
 export * from '../modules/requests/request.table.js';
+export * from '../modules/retention/retention.table.js';
 export { personalValues, subjectIdentities, subjects } from '../modules/vault/vault.table.js';

@@ -11,6 +11,7 @@ import { mountConsentRoutes } from '../modules/consents/consent.routes.js';
 import { MAIL_INTAKE_PATH, mountMailRoutes } from '../modules/mail/mail.routes.js';
 import { mountObligationRoutes } from '../modules/obligations/obligation.routes.js';
 import { mountRequestRoutes } from '../modules/requests/request.routes.js';
+import { mountRetentionRoutes } from '../modules/retention/retention.routes.js';
 import { mountVaultRoutes } from '../modules/vault/vault.routes.js';
 import { type AppEnv, type AuthOptions, requireScope } from './auth.js';
 import { domainErrorResponse, mapError, zodErrorBody } from './error-mapper.js';
@@ -172,6 +173,7 @@ export function createHttpApp(amanat: Amanat, options: HttpOptions) {
   mountVaultRoutes(app, amanat, auth);
   mountConsentRoutes(app, amanat, auth);
   mountObligationRoutes(app, amanat, auth);
+  mountRetentionRoutes(app, amanat, auth);
   mountRequestRoutes(app, amanat, auth);
   mountMailRoutes(app, amanat, auth);
   mountAuditRoutes(app, amanat, auth);

@@ -30,6 +30,8 @@ const statusByCode: Record<ErrorCode, ContentfulStatusCode> = {
   [ErrorCodes.VERIFICATION_REQUIRED]: 409,
   [ErrorCodes.VERIFICATION_FAILED]: 422,
   [ErrorCodes.VERIFICATION_EXPIRED]: 410,
+  [ErrorCodes.RETENTION_BUSY]: 409,
+  [ErrorCodes.CLOCK_BACKWARDS]: 409,
   [ErrorCodes.RATE_LIMITED]: 429,
   [ErrorCodes.MAIL_NOT_CONFIGURED]: 503,
   [ErrorCodes.MAIL_MALFORMED]: 422,

@@ -6,13 +6,22 @@
 import PgBoss from 'pg-boss';
 import type { Amanat } from '../app/amanat.js';
 
-export const JOB_NAMES = { digest: 'requests-digest', mailPoll: 'mail-poll' } as const;
+export const JOB_NAMES = {
+  digest: 'requests-digest',
+  mailPoll: 'mail-poll',
+  retentionSweep: 'retention-sweep',
+  retentionRequests: 'retention-requests',
+} as const;
 
 export interface JobOptions {
   /** Cron (5 fields) in the operator's time zone; the digest goes to the register's responsible person. */
   digestCron: string;
   /** Cron of the mailbox poll; every minute by default (pg-boss's finest grain). */
   mailPollCron: string;
+  /** The daily sweep of expired data (02:30 by default). */
+  retentionSweepCron?: string;
+  /** Subject requests' destructions, answered with their acts (every 5 minutes by default). */
+  retentionRequestsCron?: string;
   log: (line: string) => void;
 }
 
@@ -66,6 +75,46 @@ export async function startJobs(amanat: Amanat, options: JobOptions): Promise<Ru
   } else {
     await boss.unschedule(JOB_NAMES.mailPoll);
   }
+
+  // Sweeps: pg-boss hands each to one worker, and the sweep's own lock refuses a second run (CLI, API) meanwhile.
+  // A sweep cut off by a crash is not retried by pg-boss: the next scheduled run finishes its work.
+  const sweep = async (name: string, onlyRequests: boolean) => {
+    await boss.createQueue(name, { name, retryLimit: 0, expireInSeconds: 6 * 3600, policy: 'singleton' });
+    await boss.schedule(
+      name,
+      onlyRequests
+        ? (options.retentionRequestsCron ?? '*/5 * * * *')
+        : (options.retentionSweepCron ?? '30 2 * * *'),
+      {},
+      {
+        tz: timezone,
+      },
+    );
+    await boss.work(name, async () => {
+      try {
+        const result = await amanat.retentionSweeper.run({
+          trigger: onlyRequests ? 'requests' : 'schedule',
+          onlyRequests,
+        });
+        const done = result.valuesDestroyed + result.valuesAnonymised + result.valuesReleased;
+        if (done > 0 || result.acts.length > 0 || !onlyRequests) {
+          options.log(
+            `jobs: retention ${onlyRequests ? 'requests' : 'sweep'}: ${result.valuesDestroyed} destroyed, ` +
+              `${result.valuesAnonymised} anonymised, ${result.valuesReleased} released, ` +
+              `${result.subjectsDestroyed} subjects gone, acts ${result.acts.map((a) => a.number).join(', ') || '—'}`,
+          );
+        }
+      } catch (error) {
+        if ((error as { code?: string }).code === 'retention_busy') {
+          options.log('jobs: retention skipped — another run holds the lock');
+          return;
+        }
+        throw error;
+      }
+    });
+  };
+  await sweep(JOB_NAMES.retentionSweep, false);
+  await sweep(JOB_NAMES.retentionRequests, true);
 
   return {
     boss,

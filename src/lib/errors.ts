@@ -34,6 +34,9 @@ export const ErrorCodes = {
   MAIL_MALFORMED: 'mail_malformed',
   // calendars
   CALENDAR_YEAR_MISSING: 'calendar_year_missing',
+  // retention
+  RETENTION_BUSY: 'retention_busy',
+  CLOCK_BACKWARDS: 'clock_backwards',
   // storage
   STORE_LOCKED: 'store_locked',
   CONFIG_INVALID: 'config_invalid',

@@ -16,6 +16,8 @@ export const Scopes = [
   'requests:submit',
   'requests:read',
   'requests:write',
+  'retention:read',
+  'retention:write',
   'audit:read',
   'register:read',
   'keys:manage',

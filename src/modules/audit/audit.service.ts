@@ -43,6 +43,15 @@ export const AuditActions = [
   'request.refuse',
   'request.answer_sent',
   'mail.receive',
+  'data.anonymise',
+  'subject.destroy',
+  'retention.event',
+  'retention.liquidation',
+  'retention.hold',
+  'retention.hold_lift',
+  'retention.act',
+  'retention.act_expired',
+  'retention.paper_destroy',
 ] as const;
 export type AuditAction = (typeof AuditActions)[number];
 

@@ -23,6 +23,8 @@ export const auditLog = pgTable(
     index('audit_log_request_idx')
       .on(sql`(${t.details} ->> 'request_id')`)
       .where(sql`${t.details} ? 'request_id'`),
+    // An act of destruction's log extract is read from the chain too: its entries carry details.act_id.
+    index('audit_log_act_idx').on(sql`(${t.details} ->> 'act_id')`).where(sql`${t.details} ? 'act_id'`),
   ],
 );
 

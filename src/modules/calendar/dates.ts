@@ -131,6 +131,11 @@ function startOfLocalDayMs(date: string, timeZone: string): number {
   return localMidnightAsUtc - zoneOffsetMs(firstGuess, timeZone);
 }
 
+/** The instant at which the local day `date` begins in `timeZone`. */
+export function startOfLocalDay(date: string, timeZone: string): Date {
+  return new Date(startOfLocalDayMs(date, timeZone));
+}
+
 /** The last millisecond of the local day `date` in `timeZone`, as an instant. */
 export function endOfLocalDay(date: string, timeZone: string): Date {
   return new Date(startOfLocalDayMs(addDays(date, 1), timeZone) - 1);

@@ -46,6 +46,8 @@ export interface WithdrawInput {
   userAgent?: string;
   /** When the withdrawal was received; the deadline counts from here. Defaults to now. */
   receivedAt?: Date;
+  /** The subject request the withdrawal came with: its act of destruction answers that request. */
+  requestId?: string;
 }
 
 interface ConsentEvidence {
@@ -572,8 +574,8 @@ export function createConsentService(deps: {
         } else {
           await tx.query(
             `UPDATE personal_values SET status = 'marked_for_destruction', marked_reason = 'consent_withdrawn',
-               destroy_by = $2, updated_at = $3 WHERE id = $1`,
-            [value.id, obligation.dueAt, now],
+               destroy_by = $2, updated_at = $3, next_retention_at = $3, marked_request_id = $4 WHERE id = $1`,
+            [value.id, obligation.dueAt, now, input.requestId ?? null],
           );
           marked.push(value.field_id);
         }

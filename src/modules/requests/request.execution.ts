@@ -5,6 +5,7 @@ import { DomainError, ErrorCodes } from '../../lib/errors.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { ConsentService } from '../consents/consent.service.js';
 import type { Mailer } from '../mail/mailer.js';
+import type { DestructionActs } from '../retention/destruction-act.service.js';
 import type { RegisterRules } from '../rules/register-rules.js';
 import type { VaultRights } from '../vault/vault.rights.js';
 import { renderLetter } from './request.letter.js';
@@ -26,6 +27,8 @@ export function createRequestExecution(deps: {
   audit: AuditService;
   mailer: Mailer;
   clock: () => Date;
+  /** The act of destruction that answers a destruction or withdrawal request goes with the letter. */
+  acts: Pick<DestructionActs, 'pdf'>;
 }) {
   const { requests, rules } = deps;
   const { loadRow, transition, detailsOf, requireOpen, wrongState, summarize } = requests.internal;
@@ -178,6 +181,7 @@ export function createRequestExecution(deps: {
             kind: consent.kind,
             channel: row.channel === 'api' ? 'api' : row.channel,
             receivedAt: row.received_at,
+            requestId: row.id,
           });
           withdrawn.push(result.consent.id);
           obligations.push(result.obligation.id);
@@ -289,6 +293,14 @@ export function createRequestExecution(deps: {
     const attachments = [
       { filename: `otvet-${row.number}.pdf`, content: pdf, contentType: 'application/pdf' },
     ];
+    if (row.outcome?.destruction) {
+      const act = await deps.acts.pdf(row.outcome.destruction.actId);
+      attachments.push({
+        filename: `akt-${act.number}.pdf`,
+        content: act.pdf,
+        contentType: 'application/pdf',
+      });
+    }
     if (report) {
       attachments.push({
         filename: `report-${row.number}.json`,

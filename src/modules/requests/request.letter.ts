@@ -47,6 +47,8 @@ const phrases = {
     unblocked: 'Ваши персональные данные разблокированы.',
     scheduled: (fields: string, date: string) =>
       `Персональные данные (${fields}) будут уничтожены не позднее ${date}; об уничтожении составляется акт.`,
+    destroyed: (fields: string, date: string, act: number) =>
+      `Персональные данные (${fields}) уничтожены ${date}. Акт об уничтожении № ${act} прилагается.`,
     withdrawnConsents: (purposes: string) =>
       `Ваше согласие отозвано по целям: ${purposes}. Обработка прекращается.`,
     nothing: 'Действий не потребовалось: данных, к которым относится обращение, у оператора нет.',
@@ -90,6 +92,8 @@ const phrases = {
     unblocked: 'Сіздің дербес деректеріңіз бұғаттан шығарылды.',
     scheduled: (fields: string, date: string) =>
       `Дербес деректер (${fields}) ${date} кешіктірілмей жойылады; жою туралы акт жасалады.`,
+    destroyed: (fields: string, date: string, act: number) =>
+      `Дербес деректер (${fields}) ${date} жойылды. № ${act} жою актісі қоса беріледі.`,
     withdrawnConsents: (purposes: string) =>
       `Сіздің келісіміңіз мына мақсаттар бойынша кері қайтарылды: ${purposes}.`,
     nothing: 'Әрекет қажет болмады: өтінішке қатысты деректер операторда жоқ.',
@@ -132,6 +136,8 @@ const phrases = {
     unblocked: 'Your personal data has been unblocked.',
     scheduled: (fields: string, date: string) =>
       `The personal data (${fields}) will be destroyed no later than ${date}; an act of destruction is drawn up.`,
+    destroyed: (fields: string, date: string, act: number) =>
+      `Your personal data (${fields}) was destroyed on ${date}. Destruction act No. ${act} is attached.`,
     withdrawnConsents: (purposes: string) =>
       `Your consent has been withdrawn for: ${purposes}. Processing stops.`,
     nothing: 'No action was needed: the operator holds no data the request concerns.',
@@ -320,6 +326,10 @@ export async function renderLetter(input: {
     }
     if (outcome.pendingDestruction) {
       line(t.scheduled(labels(outcome.pendingDestruction.fields), day(outcome.pendingDestruction.by, tz)));
+    }
+    if (outcome.destruction) {
+      const d = outcome.destruction;
+      line(t.destroyed(labels(d.fields), day(d.at, tz), d.actNumber));
     }
   }
 

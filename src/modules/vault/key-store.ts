@@ -86,6 +86,20 @@ export function createKeyStore(deps: {
     forget(subjectId: string): void {
       cache.delete(subjectId);
     },
+
+    /**
+     * Crypto-shredding: deletes the subjects' keys from the key store, so every copy of their ciphertext,
+     * backups of the data store included, can no longer be read. Idempotent (a retry after a crash).
+     */
+    async destroySubjectKeys(subjectIds: string[]): Promise<number> {
+      if (subjectIds.length === 0) return 0;
+      for (const id of subjectIds) cache.delete(id);
+      const deleted = await deps.keySql.query(
+        'DELETE FROM amanat_keys.subject_keys WHERE subject_id = ANY($1::uuid[]) RETURNING 1',
+        [subjectIds],
+      );
+      return deleted.length;
+    },
   };
 }
 

@@ -172,10 +172,13 @@ export function createVaultRights(deps: {
       ]);
       if (!subject || subject.status === 'destroyed') throw subjectNotFound(subjectId);
       const marked = await tx.query<{ field_id: string }>(
-        `UPDATE personal_values SET status = 'marked_for_destruction', marked_reason = $3, destroy_by = $4, updated_at = $5
-         WHERE subject_id = $1 AND status = 'active' AND ($2::text[] IS NULL OR field_id = ANY($2::text[]))
+        // Due at once: the retention engine's next run destroys them, writes the act and answers the request.
+        `UPDATE personal_values SET status = 'marked_for_destruction', marked_reason = $3, destroy_by = $4, updated_at = $5,
+           next_retention_at = $5, marked_request_id = $6
+         WHERE subject_id = $1 AND ($2::text[] IS NULL OR field_id = ANY($2::text[]))
+           AND (status = 'active' OR marked_request_id IS NULL)
          RETURNING field_id`,
-        [subjectId, input.fields ?? null, input.reason, input.destroyBy, now],
+        [subjectId, input.fields ?? null, input.reason, input.destroyBy, now, input.requestId],
       );
       const fields = [...new Set(marked.map((m) => m.field_id))];
       if (fields.length > 0) {

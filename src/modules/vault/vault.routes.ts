@@ -26,6 +26,8 @@ const collectBody = z
     source: z.string().min(1).max(200),
     legal_basis: legalBasisType.optional(),
     contract_ref: z.string().min(1).max(200).optional(),
+    /** For purposes whose retention depends on the subject matter: the option that applies, per purpose. */
+    retention_options: z.record(z.string(), z.string().min(1)).optional(),
   })
   .strict();
 
@@ -36,6 +38,7 @@ const basisSchema = z
     reference: z.string(),
     consentId: z.string().optional(),
     contractRef: z.string().optional(),
+    retentionOption: z.string().optional(),
   })
   .openapi('ValueLegalBasis');
 
@@ -214,6 +217,7 @@ export function mountVaultRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, auth:
         source: body.source,
         legalBasis: body.legal_basis,
         contractRef: body.contract_ref,
+        retentionOptions: body.retention_options,
       });
       return c.json(presentStored(subjectId, stored), 201);
     },
@@ -249,6 +253,7 @@ export function mountVaultRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, auth:
         source: body.source,
         legalBasis: body.legal_basis,
         contractRef: body.contract_ref,
+        retentionOptions: body.retention_options,
       });
       return c.json(presentStored(result.subjectId, result.values), 201);
     },

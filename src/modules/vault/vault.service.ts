@@ -6,7 +6,15 @@ import { isUniqueViolation } from '../../db/errors.js';
 import { hmacSha256, openText, sealText } from '../../lib/crypto.js';
 import { DomainError, ErrorCodes, type ErrorIssue, isDomainError } from '../../lib/errors.js';
 import type { AuditEntryInput, AuditService } from '../audit/audit.service.js';
+import { startOfLocalDay } from '../calendar/dates.js';
 import type { LegalBasisType, Purpose } from '../register/register.schema.js';
+import {
+  createRetentionAssessor,
+  EVENTS_JSON_SQL,
+  type EventJson,
+  factsFrom,
+  noFacts,
+} from '../retention/retention.assess.js';
 import type { RegisterRules } from '../rules/register-rules.js';
 import {
   type IdentityKind,
@@ -28,6 +36,8 @@ export interface CollectInput {
   source: string;
   legalBasis?: LegalBasisType;
   contractRef?: string;
+  /** For purposes whose retention depends on the subject matter: the option that applies, per purpose. */
+  retentionOptions?: Record<string, string>;
 }
 
 export interface StoredValueMeta {
@@ -64,6 +74,7 @@ interface ExistingValue {
   id: string;
   fieldId: string;
   purposes: string[];
+  collectedAt: string;
 }
 
 export function subjectNotFound(subjectId: string): DomainError {
@@ -105,6 +116,7 @@ export function createVaultService(deps: {
   clock: () => Date;
 }) {
   const { stores, audit, rules } = deps;
+  const retention = createRetentionAssessor(rules);
 
   const lookupHash = (kind: IdentityKind, normalized: string) =>
     hmacSha256(deps.identityKey, `${kind}:${normalized}`);
@@ -305,6 +317,14 @@ export function createVaultService(deps: {
   /** Picks the legal basis each purpose is collected under, and checks what that basis requires. */
   function chooseBases(live: LiveConsent[], purposes: Purpose[], input: CollectInput): ValueBasis[] {
     return purposes.map((p): ValueBasis => {
+      const option = input.retentionOptions?.[p.id];
+      const basis = chooseBasis(live, p, input);
+      return option ? { ...basis, retentionOption: option } : basis;
+    });
+  }
+
+  function chooseBasis(live: LiveConsent[], p: Purpose, input: CollectInput): ValueBasis {
+    {
       const liveConsent = (kind: 'processing' | 'publication') =>
         live.find((c) => c.purposeId === p.id && c.kind === kind);
       const basisOf = (type: LegalBasisType) => p.legal_bases.find((b) => b.type === type);
@@ -357,7 +377,7 @@ export function createVaultService(deps: {
       return use(
         basisOf('consent') ? 'consent' : basisOf('publication_consent') ? 'publication_consent' : 'contract',
       );
-    });
+    }
   }
 
   async function collect(actor: string, subjectId: string, input: CollectInput): Promise<StoredValueMeta[]> {
@@ -369,6 +389,10 @@ export function createVaultService(deps: {
       ]);
     }
     checkFieldsAllowed(purposes, fieldIds);
+    retention.checkOptions(
+      purposes.map((p) => p.id),
+      input.retentionOptions,
+    );
     const issues: ErrorIssue[] = [];
     const normalized = new Map<string, unknown>();
     for (const id of fieldIds) {
@@ -388,11 +412,16 @@ export function createVaultService(deps: {
         status: SubjectRow['status'];
         live: LiveConsent[];
         existing: ExistingValue[];
+        last_activity_at: Date | null;
+        events: EventJson[] | null;
+        liquidation: string | null;
       }>(
-        `SELECT s.status,
+        `SELECT s.status, s.last_activity_at, ${EVENTS_JSON_SQL} AS events,
+           (SELECT liquidation_date::text FROM operator_state WHERE id = 1) AS liquidation,
            (SELECT coalesce(json_agg(json_build_object('id', c.id, 'purposeId', c.purpose_id, 'kind', c.kind)), '[]')
               FROM consents c WHERE c.subject_id = s.id AND c.status = 'active' AND c.purpose_id = ANY($2::text[])) AS live,
-           (SELECT coalesce(json_agg(json_build_object('id', v.id, 'fieldId', v.field_id, 'purposes', v.purposes)), '[]')
+           (SELECT coalesce(json_agg(json_build_object('id', v.id, 'fieldId', v.field_id, 'purposes', v.purposes,
+                                                       'collectedAt', v.collected_at)), '[]')
               FROM personal_values v WHERE v.subject_id = s.id AND v.status = 'active' AND v.field_id = ANY($3::text[])) AS existing
          FROM subjects s WHERE s.id = $1`,
         [subjectId, purposeIds, fieldIds],
@@ -400,6 +429,17 @@ export function createVaultService(deps: {
       if (!state || state.status === 'destroyed') throw subjectNotFound(subjectId);
       if (state.status === 'blocked') throw subjectBlocked(subjectId);
       const legalBases = chooseBases(state.live, purposes, input);
+      const facts =
+        state.events || state.last_activity_at ? factsFrom(state.last_activity_at, state.events) : noFacts();
+      const liquidationAt = state.liquidation
+        ? startOfLocalDay(state.liquidation, rules.register.operator.timezone)
+        : null;
+      // When processing for one of its purposes next ends (null: no end known yet, e.g. a contract still running).
+      const nextRetention = (collectedAt: Date) => {
+        const value = { purposes: purposeIds, legal_bases: legalBases, collected_at: collectedAt };
+        const { ended, nextAt } = retention.assess(value, facts, liquidationAt, now);
+        return ended.length > 0 ? now : nextAt;
+      };
       const stored: StoredValueMeta[] = [];
       for (const fieldId of fieldIds) {
         const ciphertext = sealText(
@@ -420,16 +460,35 @@ export function createVaultService(deps: {
         };
         if (same) {
           await tx.query(
-            'UPDATE personal_values SET ciphertext = $2, legal_bases = $3::jsonb, source = $4, updated_at = $5 WHERE id = $1',
-            [same.id, ciphertext, JSON.stringify(legalBases), input.source, now],
+            `UPDATE personal_values SET ciphertext = $2, legal_bases = $3::jsonb, source = $4, updated_at = $5,
+               next_retention_at = $6 WHERE id = $1`,
+            [
+              same.id,
+              ciphertext,
+              JSON.stringify(legalBases),
+              input.source,
+              now,
+              nextRetention(new Date(same.collectedAt)),
+            ],
           );
           stored.push({ id: same.id, ...meta, action: 'updated' });
         } else {
           const id = randomUUID();
           await tx.query(
-            `INSERT INTO personal_values (id, subject_id, field_id, ciphertext, purposes, legal_bases, source, collected_at, updated_at)
-             VALUES ($1, $2, $3, $4, $5::text[], $6::jsonb, $7, $8, $8)`,
-            [id, subjectId, fieldId, ciphertext, purposeIds, JSON.stringify(legalBases), input.source, now],
+            `INSERT INTO personal_values (id, subject_id, field_id, ciphertext, purposes, legal_bases, source, collected_at,
+               updated_at, next_retention_at)
+             VALUES ($1, $2, $3, $4, $5::text[], $6::jsonb, $7, $8, $8, $9)`,
+            [
+              id,
+              subjectId,
+              fieldId,
+              ciphertext,
+              purposeIds,
+              JSON.stringify(legalBases),
+              input.source,
+              now,
+              nextRetention(now),
+            ],
           );
           stored.push({ id, ...meta, action: 'created' });
         }

@@ -11,6 +11,12 @@ export const subjects = pgTable('subjects', {
     .notNull()
     .default('active'),
   createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
+  /** The subject's last recorded activity: `after_last_activity` retention rules count from it. */
+  lastActivityAt: timestamp('last_activity_at', { withTimezone: true, mode: 'date' }),
+  /** When the subject's last value was destroyed and its identities removed (status 'destroyed'). */
+  destroyedAt: timestamp('destroyed_at', { withTimezone: true, mode: 'date' }),
+  /** When its key was deleted from the key store; null after destroyedAt means a sweep must still do it. */
+  keyDestroyedAt: timestamp('key_destroyed_at', { withTimezone: true, mode: 'date' }),
 });
 
 /** Identities are found through keyed hashes (HMAC), never plaintext; the value itself is encrypted. */
@@ -38,6 +44,8 @@ export interface ValueBasis {
   reference: string;
   consentId?: string;
   contractRef?: string;
+  /** For a purpose whose retention `depends_on` the subject matter: the option chosen at collection. */
+  retentionOption?: string;
 }
 
 /** One personal-data value of one field, encrypted under its subject's data key. */
@@ -58,11 +66,24 @@ export const personalValues = pgTable(
       .default('active'),
     markedReason: text('marked_reason'),
     destroyBy: timestamp('destroy_by', { withTimezone: true, mode: 'date' }),
+    /** The subject request whose execution marked the value: its act of destruction answers the request. */
+    markedRequestId: uuid('marked_request_id'),
+    /**
+     * The earliest instant at which processing for one of the value's purposes ends (or at which a marked
+     * value is to be destroyed); null while no end is known. The sweep finds its work through this column.
+     */
+    nextRetentionAt: timestamp('next_retention_at', { withTimezone: true, mode: 'date' }),
     collectedAt: timestamp('collected_at', { withTimezone: true, mode: 'date' }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull(),
   },
   (t) => [
     index('personal_values_subject_idx').on(t.subjectId, t.fieldId),
     index('personal_values_marked_idx').on(t.destroyBy).where(sql`status = 'marked_for_destruction'`),
+    // The sweep walks subjects in id order among values with a known end (one pass however many are due).
+    index('personal_values_retention_idx')
+      .on(t.subjectId, t.nextRetentionAt)
+      .where(sql`next_retention_at IS NOT NULL`),
+    index('personal_values_due_idx').on(t.nextRetentionAt).where(sql`next_retention_at IS NOT NULL`),
+    index('personal_values_request_idx').on(t.markedRequestId).where(sql`marked_request_id IS NOT NULL`),
   ],
 );

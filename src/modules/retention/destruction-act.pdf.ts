@@ -1,0 +1,159 @@
+// The act of destruction as PDF, in Russian (LAW.md, "Destruction": RU Roskomnadzor Order No. 179; KZ uses
+// the same fields), with the extract from the event log that an automated destruction requires.
+// Fonts and layout follow the answer letter (request.letter.ts): DejaVu Sans covers Kazakh letters too.
+import { readFileSync } from 'node:fs';
+import PDFDocument from 'pdfkit';
+import { fromPackageRoot } from '../../lib/paths.js';
+import type { DestructionActData, DestructionActKind } from './destruction-act.types.js';
+
+let fonts: { regular: Buffer; bold: Buffer } | null = null;
+function loadFonts() {
+  fonts ??= {
+    regular: readFileSync(fromPackageRoot('assets', 'fonts', 'DejaVuSans.ttf')),
+    bold: readFileSync(fromPackageRoot('assets', 'fonts', 'DejaVuSans-Bold.ttf')),
+  };
+  return fonts;
+}
+
+const kinds: Record<DestructionActKind, string> = {
+  sweep: 'плановое уничтожение по истечении сроков (автоматизированное)',
+  request: 'уничтожение по обращению субъекта',
+  paper: 'уничтожение бумажных носителей',
+};
+
+const outcomes: Record<string, string> = {
+  destroyed: 'уничтожено',
+  anonymised: 'обезличено',
+  purpose_released: 'цель обработки прекращена',
+};
+
+// Plain dates (YYYY-MM-DD) are already in the operator's time zone: reordered, not converted, so that a
+// zone west of UTC cannot move them to the previous day.
+const plainDay = (ymd: string) => ymd.split('-').reverse().join('.');
+
+const dateTime = (iso: string, timeZone: string) =>
+  new Intl.DateTimeFormat('ru-RU', {
+    timeZone,
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(new Date(iso));
+
+export async function renderDestructionActPdf(act: DestructionActData, timeZone: string): Promise<Buffer> {
+  const title = `Акт № ${act.number} об уничтожении персональных данных`;
+  const { regular, bold } = loadFonts();
+  const doc = new PDFDocument({ size: 'A4', margin: 56, info: { Title: title, Author: act.operator.name } });
+  doc.registerFont('body', regular);
+  doc.registerFont('bold', bold);
+  const chunks: Buffer[] = [];
+  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+
+  const heading = (text: string, size = 11) => doc.font('bold').fontSize(size).text(text).moveDown(0.3);
+  const line = (text: string, size = 10) => doc.font('body').fontSize(size).text(text);
+  const section = (label: string) => {
+    doc.moveDown(0.5);
+    heading(label, 10);
+  };
+
+  doc.font('bold').fontSize(12).text(act.operator.name);
+  line(`БИН/ИИН: ${act.operator.binIin}`, 9);
+  line(act.operator.address, 9);
+  doc.moveDown();
+  heading(title, 13);
+  line(plainDay(act.date));
+  line(`Вид: ${kinds[act.kind]}`);
+
+  section('Оператор');
+  line(act.operator.name);
+  line(`БИН/ИИН: ${act.operator.binIin}`);
+  line(`Адрес: ${act.operator.address}`);
+  doc.moveDown(0.3);
+  line(
+    act.processor
+      ? `Обработчик (лицо, осуществляющее обработку по поручению оператора): ${act.processor.name}${act.processor.address ? `, ${act.processor.address}` : ''}`
+      : 'Обработчик (лицо, осуществляющее обработку по поручению оператора): не привлекался',
+  );
+
+  section('Субъекты персональных данных');
+  line(`Количество субъектов: ${act.subjects.count}`);
+  if (act.subjects.categories.length) {
+    line(`Категории субъектов: ${act.subjects.categories.map((c) => c.title).join('; ')}`);
+  }
+  // Internal ids only: the act must not bring destroyed names back.
+  if (act.subjects.ids?.length) line(`Внутренние идентификаторы: ${act.subjects.ids.join(', ')}`);
+
+  section('Категории уничтоженных персональных данных');
+  for (const c of act.dataCategories) line(`• ${c.label} (значений: ${c.values})`);
+
+  section('Цели обработки');
+  for (const p of act.purposes) line(`• ${p.number ? `${p.number}. ` : ''}${p.title}`);
+
+  section('Информационная система персональных данных');
+  line(act.informationSystems.map((s) => s.name).join('; ') || '—');
+
+  if (act.paper) {
+    section('Материальные (бумажные) носители');
+    line(`Носители: ${act.paper.media}`);
+    line(`Количество листов: ${act.paper.pages}`);
+  }
+
+  section('Способ уничтожения');
+  line(act.method);
+
+  section('Причина уничтожения');
+  for (const r of act.reasons) line(`• ${r.text} (значений: ${r.values})`);
+
+  section('Дата уничтожения');
+  line(plainDay(act.date));
+
+  if (act.request) {
+    section('Обращение субъекта');
+    line(`Обращение № ${act.request.number} от ${plainDay(act.request.receivedDate)}`);
+  }
+
+  section('Уничтожение произвели');
+  for (const p of act.performedBy) {
+    line(`${p.name}${p.position ? `, ${p.position}` : ''}`);
+    line('____________ (подпись)');
+    doc.moveDown(0.3);
+  }
+
+  doc.moveDown();
+  heading('Выписка из журнала событий', 12);
+  const { log } = act;
+  line(
+    `Записей: ${log.entries}${log.firstSeq !== null && log.lastSeq !== null ? `; порядковые номера: ${log.firstSeq}–${log.lastSeq}` : ''}`,
+  );
+  if (log.truncated) {
+    line(
+      `Выписка содержит первые ${log.lines.length} из ${log.entries} записей; полная выписка доступна в формате JSON через API:`,
+    );
+    line(`GET /api/retention/acts/${act.id}/log`);
+  }
+  doc.moveDown(0.5);
+  // One block per entry rather than fixed columns: pdfkit wraps each line within the page width and long
+  // extracts simply flow onto the next pages.
+  for (const l of log.lines) {
+    doc
+      .font('bold')
+      .fontSize(9)
+      .text(`№ ${l.seq} · ${dateTime(l.at, timeZone)} · субъект ${l.subjectId}`);
+    line(
+      `Данные: ${l.fields.map((f) => f.label).join(', ')}; информационные системы: ${l.informationSystems.join(', ') || '—'}; причина: ${l.reason}; результат: ${outcomes[l.outcome] ?? l.outcome}`,
+      9,
+    );
+    doc.moveDown(0.3);
+  }
+
+  doc.moveDown();
+  line(`Акт составлен: ${dateTime(act.completedAt, timeZone)}`, 9);
+  line('Акт и выписка хранятся 3 года.', 9);
+  doc.end();
+  return done;
+}

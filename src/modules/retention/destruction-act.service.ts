@@ -1,0 +1,494 @@
+// Acts of destruction: opened when destruction starts, filled from the audit chain's entries that carry the
+// act's id (so an act can never claim what the chain does not hold), rendered as PDF, kept for 3 years.
+import { randomUUID } from 'node:crypto';
+import type { Sql, Stores } from '../../db/database.js';
+import { DomainError, ErrorCodes, type ErrorIssue } from '../../lib/errors.js';
+import type { AuditService } from '../audit/audit.service.js';
+import { isIsoDate, localDateOf } from '../calendar/dates.js';
+import { localized } from '../register/register.retention.js';
+import type { RegisterRules } from '../rules/register-rules.js';
+import { renderDestructionActPdf } from './destruction-act.pdf.js';
+import type { DestructionActData, DestructionActKind, DestructionLogLine } from './destruction-act.types.js';
+
+/** The extract printed in the PDF; the API serves all of it. */
+const PDF_LOG_LINES = 200;
+const ACT_RETENTION_YEARS = 3;
+
+export const reasonTexts: Record<string, string> = {
+  retention_expired: 'истёк срок хранения или достигнута цель обработки (правило реестра)',
+  consent_withdrawn: 'отзыв согласия субъекта',
+  subject_request: 'требование субъекта об уничтожении (обращение)',
+  unlawful: 'выявлена неправомерная обработка',
+  paper: 'уничтожение бумажных носителей',
+};
+
+const outcomeOf: Record<string, DestructionLogLine['outcome']> = {
+  'data.destroy': 'destroyed',
+  'data.anonymise': 'anonymised',
+  'retention.paper_destroy': 'destroyed',
+};
+
+/** Who the act names for automated destruction when no person did it. */
+export const SYSTEM_PERFORMER = {
+  name: 'Информационная система Amanat (автоматизированное уничтожение по поручению оператора)',
+  position: 'программное средство оператора',
+};
+
+interface ActRow {
+  id: string;
+  number: string | number;
+  kind: DestructionActKind;
+  status: 'open' | 'completed';
+  request_id: string | null;
+  run_id: string | null;
+  created_at: Date;
+  completed_at: Date | null;
+  retain_until: Date | null;
+  data: (Partial<DestructionActData> & { seed?: ActSeed }) | null;
+}
+
+/** What the act knows before the chain is read: who performed it, the request it answers, paper details. */
+export interface ActSeed {
+  performedBy?: { name: string; position?: string }[];
+  request?: { number: number; receivedDate: string };
+  paper?: { media: string; pages: number };
+  subjectCategories?: string[];
+  informationSystems?: string[];
+  method?: string;
+}
+
+export function createDestructionActs(deps: {
+  stores: Stores;
+  audit: AuditService;
+  rules: RegisterRules;
+  clock: () => Date;
+}) {
+  const { stores, rules } = deps;
+  const register = rules.register;
+  const timeZone = register.operator.timezone;
+
+  /** Creates the act row if it is not there yet (each batch calls it inside its own transaction). */
+  async function open(
+    tx: Sql,
+    act: { id: string; kind: DestructionActKind; runId?: string; requestId?: string; seed?: ActSeed },
+  ): Promise<void> {
+    await tx.query(
+      `INSERT INTO destruction_acts (id, kind, status, request_id, run_id, created_at, data)
+       VALUES ($1, $2, 'open', $3, $4, $5, $6::jsonb) ON CONFLICT (id) DO NOTHING`,
+      [
+        act.id,
+        act.kind,
+        act.requestId ?? null,
+        act.runId ?? null,
+        deps.clock(),
+        JSON.stringify({ seed: act.seed ?? {} }),
+      ],
+    );
+  }
+
+  async function loadRow(sql: Sql, id: string): Promise<ActRow> {
+    const [row] = await sql.query<ActRow>(
+      `SELECT id, number, kind, status, request_id, run_id, created_at, completed_at, retain_until, data
+       FROM destruction_acts WHERE id = $1`,
+      [id],
+    );
+    if (!row) {
+      throw new DomainError(ErrorCodes.NOT_FOUND, `Акт ${id} не найден / Act not found`, {
+        issues: [{ path: 'actId', message: 'unknown act' }],
+      });
+    }
+    return row;
+  }
+
+  const purposeOf = (id: string) => register.purposes.find((p) => p.id === id);
+  const fieldLabel = (id: string) => {
+    const field = rules.field(id);
+    return field ? localized(field.labels, 'ru') : id;
+  };
+  const systemName = (id: string) => {
+    const system = register.information_systems.find((s) => s.id === id);
+    return system ? localized(system.name, 'ru') : id;
+  };
+
+  interface EntryRow {
+    seq: string | number;
+    at: Date;
+    action: string;
+    subject_id: string | null;
+    field_ids: string[];
+    details: {
+      reason?: string;
+      reasonText?: string;
+      purposes?: string[];
+      systems?: string[];
+      counts?: Record<string, number>;
+    };
+  }
+
+  async function logLines(
+    sql: Sql,
+    actId: string,
+    afterSeq: number,
+    limit: number,
+  ): Promise<DestructionLogLine[]> {
+    const rows = await sql.query<EntryRow>(
+      `SELECT seq, at, action, subject_id, field_ids, details FROM audit_log
+       WHERE details ? 'act_id' AND details ->> 'act_id' = $1 AND seq > $2
+         AND action IN ('data.destroy', 'data.anonymise', 'retention.paper_destroy')
+       ORDER BY seq LIMIT $3`,
+      [actId, afterSeq, limit],
+    );
+    return rows.map((r) => ({
+      seq: Number(r.seq),
+      at: r.at.toISOString(),
+      subjectId: r.subject_id ?? '—',
+      fields: r.field_ids.map((id) => ({ id, label: fieldLabel(id) })),
+      informationSystems: (r.details.systems ?? []).map(systemName),
+      reason: r.details.reasonText ?? reasonText(r.details.reason ?? '', r.details.purposes ?? []),
+      outcome: outcomeOf[r.action] ?? 'destroyed',
+    }));
+  }
+
+  function reasonText(code: string, purposes: string[]): string {
+    const base = reasonTexts[code] ?? code;
+    const numbers = purposes
+      .map((p) => purposeOf(p)?.number ?? p)
+      .filter((n) => n !== undefined)
+      .join(', ');
+    return code === 'retention_expired' && numbers ? `${base} (цели: ${numbers})` : base;
+  }
+
+  /**
+   * Completes an act from the chain: counts, categories, systems, reasons and the extract. Runs in the caller's
+   * transaction so that, for a request, the act and the request's answer commit together.
+   */
+  async function complete(tx: Sql, actId: string): Promise<DestructionActData> {
+    const row = await loadRow(tx, actId);
+    const seed = row.data?.seed ?? {};
+    const [totals] = await tx.query<{
+      entries: string;
+      first: string | null;
+      last: string | null;
+      subjects: string;
+    }>(
+      `SELECT count(*) AS entries, min(seq) AS first, max(seq) AS last, count(DISTINCT subject_id) AS subjects
+       FROM audit_log WHERE details ? 'act_id' AND details ->> 'act_id' = $1
+         AND action IN ('data.destroy', 'data.anonymise', 'retention.paper_destroy')`,
+      [actId],
+    );
+    const counts = await tx.query<{ field: string; n: string }>(
+      `SELECT c.key AS field, sum(c.value::bigint) AS n
+       FROM audit_log a, jsonb_each_text(a.details -> 'counts') c
+       WHERE a.details ? 'act_id' AND a.details ->> 'act_id' = $1
+         AND a.action IN ('data.destroy', 'data.anonymise', 'retention.paper_destroy')
+       GROUP BY c.key ORDER BY c.key`,
+      [actId],
+    );
+    const reasons = await tx.query<{ reason: string; text: string | null; n: string }>(
+      `SELECT a.details ->> 'reason' AS reason, a.details ->> 'reasonText' AS text,
+         sum((SELECT sum(c.value::bigint) FROM jsonb_each_text(a.details -> 'counts') c)) AS n
+       FROM audit_log a WHERE a.details ? 'act_id' AND a.details ->> 'act_id' = $1
+         AND a.action IN ('data.destroy', 'data.anonymise', 'retention.paper_destroy')
+       GROUP BY 1, 2 ORDER BY 1, 2`,
+      [actId],
+    );
+    const lists = await tx.query<{
+      purposes: string[] | null;
+      systems: string[] | null;
+      outcomes: string[] | null;
+    }>(
+      `SELECT
+         (SELECT array_agg(DISTINCT p) FROM audit_log a, jsonb_array_elements_text(a.details -> 'purposes') p
+           WHERE a.details ? 'act_id' AND a.details ->> 'act_id' = $1) AS purposes,
+         (SELECT array_agg(DISTINCT s) FROM audit_log a, jsonb_array_elements_text(a.details -> 'systems') s
+           WHERE a.details ? 'act_id' AND a.details ->> 'act_id' = $1) AS systems,
+         (SELECT array_agg(DISTINCT action) FROM audit_log a
+           WHERE a.details ? 'act_id' AND a.details ->> 'act_id' = $1) AS outcomes`,
+      [actId],
+    );
+    const purposeIds = lists[0]?.purposes ?? [];
+    const systemIds = seed.informationSystems ?? lists[0]?.systems ?? [];
+    const outcomes = lists[0]?.outcomes ?? [];
+    const entries = Number(totals?.entries ?? 0);
+    const lines = await logLines(tx, actId, 0, PDF_LOG_LINES);
+    const categoryIds = seed.subjectCategories ?? [
+      ...new Set(purposeIds.flatMap((p) => purposeOf(p)?.subject_categories ?? [])),
+    ];
+    const subjectIds =
+      row.kind === 'sweep'
+        ? undefined
+        : (
+            await tx.query<{ subject_id: string }>(
+              `SELECT DISTINCT subject_id FROM audit_log
+               WHERE details ? 'act_id' AND details ->> 'act_id' = $1 AND subject_id IS NOT NULL`,
+              [actId],
+            )
+          ).map((r) => r.subject_id);
+    const now = deps.clock();
+    const methods: string[] = [];
+    if (seed.method) methods.push(seed.method);
+    else {
+      if (outcomes.includes('data.destroy')) {
+        methods.push(
+          'удаление записей из базы данных; для субъектов, данных о которых не осталось, — удаление идентификаторов ' +
+            'и уничтожение ключа шифрования субъекта в отдельном хранилище ключей (криптографическое стирание: ' +
+            'копии данных, в том числе резервные, становятся нечитаемыми)',
+        );
+      }
+      if (outcomes.includes('data.anonymise')) {
+        methods.push(
+          'обезличивание: значения удалены, сохранены только счётчики по цели, полю и месяцу сбора',
+        );
+      }
+    }
+    const data: DestructionActData = {
+      id: row.id,
+      number: Number(row.number),
+      kind: row.kind,
+      date: localDateOf(now, timeZone),
+      completedAt: now.toISOString(),
+      operator: {
+        name: localized(register.operator.name, 'ru'),
+        binIin: register.operator.bin_iin,
+        address: localized(register.operator.address, 'ru'),
+      },
+      processor: null,
+      subjects: {
+        count: Number(totals?.subjects ?? 0),
+        categories: categoryIds.map((id) => {
+          const category = register.subject_categories.find((c) => c.id === id);
+          return { id, title: category ? localized(category.labels, 'ru') : id };
+        }),
+        ...(subjectIds ? { ids: subjectIds } : {}),
+      },
+      dataCategories: counts.map((c) => ({ id: c.field, label: fieldLabel(c.field), values: Number(c.n) })),
+      purposes: purposeIds.map((id) => {
+        const purpose = purposeOf(id);
+        return { id, number: purpose?.number, title: purpose ? localized(purpose.title, 'ru') : id };
+      }),
+      informationSystems: systemIds.map((id) => ({ id, name: systemName(id) })),
+      method: methods.join('; ') || 'удаление записей из базы данных',
+      reasons: reasons.map((r) => ({
+        code: r.reason,
+        text: r.text ?? reasonTexts[r.reason] ?? r.reason,
+        values: Number(r.n),
+      })),
+      performedBy: seed.performedBy ?? [SYSTEM_PERFORMER],
+      ...(seed.paper ? { paper: seed.paper } : {}),
+      ...(seed.request ? { request: seed.request } : {}),
+      log: {
+        entries,
+        firstSeq: totals?.first ? Number(totals.first) : null,
+        lastSeq: totals?.last ? Number(totals.last) : null,
+        lines,
+        truncated: lines.length < entries,
+      },
+    };
+    const pdf = await renderDestructionActPdf(data, timeZone);
+    const retainUntil = new Date(now);
+    retainUntil.setUTCFullYear(retainUntil.getUTCFullYear() + ACT_RETENTION_YEARS);
+    const { log, ...withoutLines } = data;
+    await tx.query(
+      `UPDATE destruction_acts SET status = 'completed', completed_at = $2, retain_until = $3, data = $4::jsonb, pdf = $5
+       WHERE id = $1`,
+      [actId, now, retainUntil, JSON.stringify({ ...withoutLines, log: { ...log, lines: [] }, seed }), pdf],
+    );
+    await deps.audit.append(tx, [
+      {
+        actor: 'system:retention',
+        action: 'retention.act',
+        details: {
+          actId,
+          number: data.number,
+          kind: data.kind,
+          entries,
+          request_id: row.request_id ?? undefined,
+        },
+      },
+    ]);
+    return data;
+  }
+
+  function present(row: ActRow) {
+    const { seed: _seed, ...data } = row.data ?? {};
+    return {
+      id: row.id,
+      number: Number(row.number),
+      kind: row.kind,
+      status: row.status,
+      requestId: row.request_id,
+      runId: row.run_id,
+      createdAt: row.created_at,
+      completedAt: row.completed_at,
+      retainUntil: row.retain_until,
+      ...(row.status === 'completed' ? { act: data as Omit<DestructionActData, 'log'> } : {}),
+    };
+  }
+
+  async function list(filter: { kind?: DestructionActKind; requestId?: string; limit?: number } = {}) {
+    const rows = await stores.sql.query<ActRow>(
+      `SELECT id, number, kind, status, request_id, run_id, created_at, completed_at, retain_until, data
+       FROM destruction_acts
+       WHERE ($1::text IS NULL OR kind = $1) AND ($2::uuid IS NULL OR request_id = $2)
+       ORDER BY number DESC LIMIT $3`,
+      [filter.kind ?? null, filter.requestId ?? null, Math.min(filter.limit ?? 100, 1000)],
+    );
+    return rows.map(present);
+  }
+
+  async function get(id: string) {
+    return present(await loadRow(stores.sql, id));
+  }
+
+  async function pdf(id: string): Promise<{ number: number; pdf: Buffer }> {
+    const [row] = await stores.sql.query<{ number: string | number; status: string; pdf: Uint8Array | null }>(
+      'SELECT number, status, pdf FROM destruction_acts WHERE id = $1',
+      [id],
+    );
+    if (!row) {
+      throw new DomainError(ErrorCodes.NOT_FOUND, `Акт ${id} не найден / Act not found`, {
+        issues: [{ path: 'actId', message: 'unknown act' }],
+      });
+    }
+    if (!row.pdf) {
+      throw new DomainError(
+        ErrorCodes.REQUEST_STATE_INVALID,
+        `Акт ${id} ещё не завершён: уничтожение продолжается / The act is not complete yet`,
+      );
+    }
+    return { number: Number(row.number), pdf: Buffer.from(row.pdf) };
+  }
+
+  /** The full log extract, page by page. */
+  async function log(id: string, page: { afterSeq?: number; limit?: number } = {}) {
+    await loadRow(stores.sql, id);
+    const limit = Math.min(Math.max(page.limit ?? 1000, 1), 10_000);
+    const lines = await logLines(stores.sql, id, page.afterSeq ?? 0, limit);
+    return { lines, next: lines.length === limit ? lines.at(-1)!.seq : null };
+  }
+
+  /** Paper media destroyed by hand (the seed's shredder): recorded with the same act. */
+  async function recordPaper(
+    actor: string,
+    input: {
+      date: string;
+      media: string;
+      pages: number;
+      reason: string;
+      fields: string[];
+      subjectCategories?: string[];
+      subjectIds?: string[];
+      purposes?: string[];
+      informationSystems?: string[];
+      method?: string;
+      performedBy: { name: string; position?: string }[];
+    },
+  ) {
+    const issues: ErrorIssue[] = [];
+    if (!isIsoDate(input.date)) issues.push({ path: 'date', message: 'ожидается дата YYYY-MM-DD' });
+    if (!input.media?.trim())
+      issues.push({ path: 'media', message: 'опишите носители (например, «анкеты соискателей»)' });
+    if (!Number.isInteger(input.pages) || input.pages < 1)
+      issues.push({ path: 'pages', message: 'ожидается число листов, не меньше 1' });
+    if (!input.reason?.trim()) issues.push({ path: 'reason', message: 'ожидается причина уничтожения' });
+    if (!input.performedBy?.length || input.performedBy.some((p) => !p.name?.trim()))
+      issues.push({ path: 'performed_by', message: 'укажите, кто уничтожил (ФИО, должность)' });
+    if (!input.fields?.length)
+      issues.push({ path: 'fields', message: 'укажите категории данных (поля реестра)' });
+    for (const f of input.fields ?? []) {
+      if (!rules.field(f)) issues.push({ path: `fields.${f}`, message: 'поле не описано в реестре' });
+    }
+    for (const c of input.subjectCategories ?? []) {
+      if (!register.subject_categories.some((x) => x.id === c))
+        issues.push({ path: `subject_categories.${c}`, message: 'категория субъектов не описана в реестре' });
+    }
+    for (const p of input.purposes ?? []) {
+      if (!purposeOf(p)) issues.push({ path: `purposes.${p}`, message: 'цель не описана в реестре' });
+    }
+    for (const s of input.informationSystems ?? []) {
+      if (!register.information_systems.some((x) => x.id === s))
+        issues.push({
+          path: `information_systems.${s}`,
+          message: 'информационная система не описана в реестре',
+        });
+    }
+    if (issues.length > 0) {
+      throw new DomainError(
+        ErrorCodes.VALIDATION_FAILED,
+        'Неверные сведения об уничтожении бумажных носителей',
+        {
+          issues,
+        },
+      );
+    }
+    // The register does not type its systems; the person recording the paper destruction names the archive.
+    const paperSystems = input.informationSystems ?? [];
+    const actId = randomUUID();
+    return stores.transaction(async (tx) => {
+      if (input.subjectIds?.length) {
+        const found = await tx.query<{ id: string }>('SELECT id FROM subjects WHERE id = ANY($1::uuid[])', [
+          input.subjectIds,
+        ]);
+        const missing = input.subjectIds.filter((id) => !found.some((f) => f.id === id));
+        if (missing.length > 0) {
+          throw new DomainError(ErrorCodes.NOT_FOUND, `Субъекты не найдены: ${missing.join(', ')}`, {
+            issues: missing.map((id) => ({ path: 'subject_ids', message: `unknown subject ${id}` })),
+          });
+        }
+      }
+      await open(tx, {
+        id: actId,
+        kind: 'paper',
+        seed: {
+          performedBy: input.performedBy.map((p) => ({ name: p.name.trim(), position: p.position?.trim() })),
+          paper: { media: input.media.trim(), pages: input.pages },
+          subjectCategories: input.subjectCategories,
+          informationSystems: paperSystems,
+          method: input.method?.trim() || 'измельчение в шредере',
+        },
+      });
+      const subjects = input.subjectIds?.length ? input.subjectIds : [null];
+      await deps.audit.append(
+        tx,
+        subjects.map((subjectId) => ({
+          actor,
+          action: 'retention.paper_destroy' as const,
+          subjectId,
+          fieldIds: [...input.fields].sort(),
+          details: {
+            act_id: actId,
+            reason: 'paper',
+            reasonText: input.reason.trim(),
+            date: input.date,
+            purposes: input.purposes ?? [],
+            systems: paperSystems,
+            counts: Object.fromEntries(input.fields.map((f) => [f, 1])),
+          },
+        })),
+      );
+      return complete(tx, actId);
+    });
+  }
+
+  /** Acts past their 3 years are deleted (with a record in the chain, which itself keeps no values). */
+  async function expire(tx: Sql, asOf: Date): Promise<number> {
+    const gone = await tx.query<{ id: string; number: string | number }>(
+      `DELETE FROM destruction_acts WHERE status = 'completed' AND retain_until <= $1 RETURNING id, number`,
+      [asOf],
+    );
+    if (gone.length > 0) {
+      await deps.audit.append(tx, [
+        {
+          actor: 'system:retention',
+          action: 'retention.act_expired',
+          details: { acts: gone.map((g) => ({ id: g.id, number: Number(g.number) })) },
+        },
+      ]);
+    }
+    return gone.length;
+  }
+
+  return { open, complete, list, get, pdf, log, recordPaper, expire, reasonText };
+}
+
+export type DestructionActs = ReturnType<typeof createDestructionActs>;

@@ -1,0 +1,66 @@
+// The act of destruction as data: what the PDF shows and what the JSON presents (LAW.md, "Destruction":
+// RU Roskomnadzor Order No. 179 of 28.10.2022; KZ has no form of its own and uses the same fields).
+
+export type DestructionActKind = 'sweep' | 'request' | 'paper';
+
+/** One line of the event-log extract: what was destroyed of one subject, why, when and in which system. */
+export interface DestructionLogLine {
+  /** The audit chain's sequence number of the entry that records this destruction. */
+  seq: number;
+  /** ISO time of the destruction. */
+  at: string;
+  /** The subject's internal id (no name: the act must not bring destroyed data back). */
+  subjectId: string;
+  /** Field ids and their Russian labels. */
+  fields: { id: string; label: string }[];
+  informationSystems: string[];
+  /** Reason in words, e.g. «истёк срок хранения (цель 7)». */
+  reason: string;
+  /** 'destroyed' | 'anonymised' | 'purpose_released' */
+  outcome: string;
+}
+
+export interface DestructionActData {
+  id: string;
+  /** Running number of acts of this operator: «Акт № 12». */
+  number: number;
+  kind: DestructionActKind;
+  /** Date of destruction, YYYY-MM-DD in the operator's time zone. */
+  date: string;
+  /** ISO time the act was completed. */
+  completedAt: string;
+  operator: { name: string; binIin: string; address: string };
+  /** Who processes on the operator's assignment, if anyone took part; null: no processor. */
+  processor: { name: string; address?: string } | null;
+  /** Subjects: by categories with counts; a request's act names the one subject by its internal id. */
+  subjects: {
+    count: number;
+    categories: { id: string; title: string }[];
+    /** Listed for request acts and paper acts (a few subjects); absent for sweeps. */
+    ids?: string[];
+  };
+  /** Categories of personal data destroyed, with how many values of each. */
+  dataCategories: { id: string; label: string; values: number }[];
+  purposes: { id: string; number?: number; title: string }[];
+  informationSystems: { id: string; name: string }[];
+  /** How it was destroyed, in words (crypto-shredding, deletion, anonymisation, shredder…). */
+  method: string;
+  /** Why, in words, with how many values each reason covers. */
+  reasons: { code: string; text: string; values: number }[];
+  /** Those who destroyed the data: a person (paper) or the system on the operator's behalf. */
+  performedBy: { name: string; position?: string }[];
+  /** For paper media: what was destroyed and how many pages. */
+  paper?: { media: string; pages: number };
+  /** The request this act answers, if any: its number and date of receipt (YYYY-MM-DD). */
+  request?: { number: number; receivedDate: string };
+  log: {
+    /** How many audit entries record this destruction. */
+    entries: number;
+    firstSeq: number | null;
+    lastSeq: number | null;
+    /** The extract itself: all lines up to a limit; beyond it the PDF says where the full extract is. */
+    lines: DestructionLogLine[];
+    /** True when lines hold fewer than `entries` (the full extract is served as JSON by the API). */
+    truncated: boolean;
+  };
+}

@@ -1,0 +1,415 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAmanat } from '../src/app/amanat.js';
+import { openStores } from '../src/db/database.js';
+import { open } from '../src/lib/crypto.js';
+import { isDomainError } from '../src/lib/errors.js';
+import { valueAad } from '../src/modules/vault/vault.service.js';
+import { pdfText, pdftotextAvailable } from './support/pdf.js';
+import { createTestAmanat, exampleRegister, storeKinds, type TestAmanat } from './support/stores.js';
+
+async function codeOf(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+    return 'ok';
+  } catch (error) {
+    if (isDomainError(error)) return error.code;
+    throw error;
+  }
+}
+
+describe.each(storeKinds())('retention and destruction on %s', (kind) => {
+  let t: TestAmanat;
+  let now = new Date('2025-01-10T06:00:00Z');
+  const at = (iso: string) => {
+    now = new Date(iso);
+  };
+  const purposeNo = (n: number) => t.amanat.rules.purposes().find((p) => p.number === n)!.id;
+  const grantMailing = (subjectId: string) =>
+    t.amanat.consents.grant('test', subjectId, {
+      purpose: purposeNo(8),
+      kind: 'processing',
+      channel: 'web',
+      text: 'Согласие на рассылку',
+      policyVersion: '2025-01',
+      subjectFullName: 'Тестовый Субъект',
+      ip: '203.0.113.7',
+      thirdPartyTransfer: false,
+      crossBorderTransfer: false,
+      publication: false,
+    });
+  const valuesOf = async (subjectId: string) =>
+    (
+      await t.stores.sql.query<{ field_id: string; purposes: string[] }>(
+        'SELECT field_id, purposes FROM personal_values WHERE subject_id = $1 ORDER BY field_id',
+        [subjectId],
+      )
+    ).map((r) => `${r.field_id}:${r.purposes.join('+')}`);
+  const keyCount = async (subjectId: string) =>
+    (await t.stores.keySql.query('SELECT 1 FROM amanat_keys.subject_keys WHERE subject_id = $1', [subjectId]))
+      .length;
+
+  let analytics: string;
+  let analyticsLong: string;
+
+  beforeAll(async () => {
+    t = await createTestAmanat(kind, { clock: () => now });
+    at('2025-01-10T06:00:00Z');
+    analytics = (await t.amanat.vault.ensureSubject('test', { email: 'visitor@example.kz' })).subjectId;
+    await t.amanat.vault.collect('test', analytics, {
+      purposes: [purposeNo(7)],
+      values: { ip_address: '203.0.113.10' },
+      source: 'website:analytics',
+      retentionOptions: { [purposeNo(7)]: 'months_14' },
+    });
+    analyticsLong = (await t.amanat.vault.ensureSubject('test', { email: 'long@example.kz' })).subjectId;
+    await t.amanat.vault.collect('test', analyticsLong, {
+      purposes: [purposeNo(7)],
+      values: { ip_address: '203.0.113.11' },
+      source: 'website:analytics',
+      retentionOptions: { [purposeNo(7)]: 'months_24' },
+    });
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('refuses a retention option the purpose does not have, and one for a purpose whose period needs no choice', async () => {
+    const subject = (await t.amanat.vault.ensureSubject('test', { email: 'opt@example.kz' })).subjectId;
+    const bad = t.amanat.vault.collect('test', subject, {
+      purposes: [purposeNo(7)],
+      values: { ip_address: '203.0.113.12' },
+      source: 'website:analytics',
+      retentionOptions: { [purposeNo(7)]: 'months_99' },
+    });
+    await expect(bad).rejects.toMatchObject({
+      code: 'validation_failed',
+      issues: [{ path: `retention_options.${purposeNo(7)}`, message: expect.stringContaining('months_14') }],
+    });
+    expect(await valuesOf(subject)).toEqual([]);
+  });
+
+  it('a purpose-7 value held under its 14-month rule, collected 2025-01-10, survives a sweep on 2026-03-09 and is gone after one on 2026-03-11', async () => {
+    at('2026-03-09T10:00:00Z');
+    const before = await t.amanat.retentionSweeper.run({ trigger: 'cli' });
+    expect(before.valuesDestroyed + before.valuesAnonymised).toBe(0);
+    expect(await valuesOf(analytics)).toEqual([`ip_address:${purposeNo(7)}`]);
+
+    const plan = await t.amanat.retention.plan(new Date('2026-03-11T10:00:00Z'));
+    expect(plan.items).toEqual([
+      {
+        purpose: purposeNo(7),
+        field: 'ip_address',
+        outcome: 'anonymise',
+        reason: 'retention_expired',
+        values: 1,
+      },
+    ]);
+    expect(plan.subjectsEmptied).toBe(1);
+    expect(await valuesOf(analytics)).toEqual([`ip_address:${purposeNo(7)}`]); // the plan changed nothing
+
+    at('2026-03-11T10:00:00Z');
+    const after = await t.amanat.retentionSweeper.run({ trigger: 'cli' });
+    // Purpose 7 anonymises (on_retention_end: anonymise): the value is gone, a count without a person stays.
+    expect(after.valuesAnonymised).toBe(1);
+    expect(after.subjectsDestroyed).toBe(1);
+    expect(await valuesOf(analytics)).toEqual([]);
+    expect(await valuesOf(analyticsLong)).toEqual([`ip_address:${purposeNo(7)}`]); // 24 months: not yet
+    const [aggregate] = await t.stores.sql.query<{ values: string | number }>(
+      `SELECT "values" FROM anonymous_aggregates WHERE purpose_id = $1 AND field_id = 'ip_address' AND period = '2025-01'`,
+      [purposeNo(7)],
+    );
+    expect(Number(aggregate!.values)).toBe(2 - 1);
+    // The subject had nothing left: identities removed, key deleted from the key store, not found again.
+    expect(await keyCount(analytics)).toBe(0);
+    expect(await keyCount(analyticsLong)).toBe(1);
+    expect(await t.amanat.vault.lookup('test', 'email', 'visitor@example.kz')).toBeNull();
+    expect(await codeOf(t.amanat.vault.readForPurpose('test', analytics, purposeNo(7)))).toBe('not_found');
+    // The chain keeps the fact (who, which fields, which purpose, why) and still verifies.
+    const [entry] = await t.stores.sql.query<{ field_ids: string[]; details: Record<string, unknown> }>(
+      `SELECT field_ids, details FROM audit_log WHERE action = 'data.anonymise' AND subject_id = $1`,
+      [analytics],
+    );
+    expect(entry!.field_ids).toEqual(['ip_address']);
+    expect(entry!.details).toMatchObject({ reason: 'retention_expired', purposes: [purposeNo(7)] });
+    expect(JSON.stringify(entry)).not.toContain('203.0.113.10');
+    expect((await t.amanat.verifyAudit()).ok).toBe(true);
+
+    const act = after.acts.find((a) => a.kind === 'sweep')!;
+    const stored = await t.amanat.destructionActs.get(act.id);
+    expect(stored.status).toBe('completed');
+    expect(stored.act!.dataCategories).toEqual([{ id: 'ip_address', label: expect.any(String), values: 1 }]);
+    expect(stored.act!.subjects.count).toBe(1);
+    const log = await t.amanat.destructionActs.log(act.id);
+    expect(log.lines.map((l) => l.subjectId)).toEqual([analytics]);
+  });
+
+  it('a withdrawal of purpose 8 consent leads to destruction within 10 KZ working days, with an act', async () => {
+    at('2026-04-01T05:00:00Z');
+    const subject = (await t.amanat.vault.ensureSubject('test', { email: 'reader@example.kz' })).subjectId;
+    await grantMailing(subject);
+    await t.amanat.vault.collect('test', subject, {
+      purposes: [purposeNo(8)],
+      values: { email: 'reader@example.kz' },
+      source: 'website:newsletter',
+    });
+    const withdrawal = await t.amanat.consents.withdraw('test', subject, {
+      purpose: purposeNo(8),
+      kind: 'processing',
+      channel: 'email',
+    });
+    expect(withdrawal.obligation.dueDate).toBe('2026-04-15'); // 10 working days of the policy
+    at('2026-04-02T01:00:00Z'); // the next night's sweep
+    const result = await t.amanat.retentionSweeper.run({ trigger: 'schedule' });
+    expect(result.valuesDestroyed).toBe(1);
+    expect(now.getTime()).toBeLessThanOrEqual(withdrawal.obligation.dueAt.getTime());
+    expect(await valuesOf(subject)).toEqual([]);
+    expect(await keyCount(subject)).toBe(0);
+    const act = await t.amanat.destructionActs.get(result.acts.find((a) => a.kind === 'sweep')!.id);
+    expect(act.act!.reasons).toEqual([
+      { code: 'consent_withdrawn', text: 'отзыв согласия субъекта', values: 1 },
+    ]);
+    if (pdftotextAvailable) {
+      const text = pdfText((await t.amanat.destructionActs.pdf(act.id)).pdf);
+      for (const expected of [
+        `Акт № ${act.number}`,
+        t.amanat.rules.register.operator.bin_iin,
+        'Адрес электронной почты',
+        'отзыв согласия субъекта',
+        '02.04.2026',
+        '(подпись)',
+        'Выписка из журнала событий',
+        subject,
+      ]) {
+        expect(text).toContain(expected);
+      }
+    }
+  });
+
+  it('a legal hold stops destruction until it is lifted; a hold on an unknown subject is refused', async () => {
+    at('2026-04-03T05:00:00Z');
+    const subject = (await t.amanat.vault.ensureSubject('test', { email: 'disputed@example.kz' })).subjectId;
+    await grantMailing(subject);
+    await t.amanat.vault.collect('test', subject, {
+      purposes: [purposeNo(8)],
+      values: { email: 'disputed@example.kz' },
+      source: 'website:newsletter',
+    });
+    expect(
+      await codeOf(
+        t.amanat.retention.placeHold('test', '00000000-0000-4000-8000-000000000000', { reason: 'суд' }),
+      ),
+    ).toBe('not_found');
+    expect(await codeOf(t.amanat.retention.placeHold('test', subject, { reason: ' ' }))).toBe(
+      'validation_failed',
+    );
+    expect(
+      await codeOf(t.amanat.retention.placeHold('test', subject, { reason: 'суд', fields: ['nope'] })),
+    ).toBe('unknown_field');
+    const hold = await t.amanat.retention.placeHold('test', subject, {
+      reason: 'Запрос суда № 2-123/2026',
+    });
+    await t.amanat.consents.withdraw('test', subject, {
+      purpose: purposeNo(8),
+      kind: 'processing',
+      channel: 'web',
+    });
+    at('2026-04-04T05:00:00Z');
+    const plan = await t.amanat.retention.plan(now);
+    expect(plan.held).toEqual({ values: 1, subjects: 1 });
+    const held = await t.amanat.retentionSweeper.run({ trigger: 'cli' });
+    expect(held.valuesDestroyed).toBe(0);
+    expect(await valuesOf(subject)).toEqual([`email:${purposeNo(8)}`]);
+    expect(await keyCount(subject)).toBe(1);
+
+    await t.amanat.retention.liftHold('test', hold.id, 'Решение суда вступило в силу');
+    at('2026-04-05T05:00:00Z');
+    const lifted = await t.amanat.retentionSweeper.run({ trigger: 'cli' });
+    expect(lifted.valuesDestroyed).toBe(1);
+    expect(await valuesOf(subject)).toEqual([]);
+  });
+
+  it('a value kept for two purposes survives the end of one, and goes with the last', async () => {
+    at('2026-04-06T05:00:00Z');
+    const subject = (await t.amanat.vault.ensureSubject('test', { email: 'client@example.kz' })).subjectId;
+    await grantMailing(subject);
+    // One value, two purposes: support (contract period) and mailing (until the consent is withdrawn).
+    await t.amanat.vault.collect('test', subject, {
+      purposes: [purposeNo(6), purposeNo(8)],
+      values: { email: 'client@example.kz' },
+      source: 'website:support-form',
+      contractRef: 'offer-2026',
+    });
+    await t.amanat.retention.recordEvent('test', subject, {
+      kind: 'contract_end',
+      contractRef: 'offer-2026',
+      occurredAt: '2026-04-06',
+    });
+    at('2026-04-07T05:00:00Z');
+    const first = await t.amanat.retentionSweeper.run({ trigger: 'cli' });
+    expect(first.valuesReleased).toBe(1);
+    expect(await valuesOf(subject)).toEqual([`email:${purposeNo(8)}`]);
+    const key = await t.amanat.keyStore.getSubjectKey(subject);
+    const [row] = await t.stores.sql.query<{ ciphertext: Uint8Array }>(
+      'SELECT ciphertext FROM personal_values WHERE subject_id = $1',
+      [subject],
+    );
+    expect(JSON.parse(open(key, row!.ciphertext, valueAad(subject, 'email')).toString())).toBe(
+      'client@example.kz',
+    );
+
+    await t.amanat.consents.withdraw('test', subject, {
+      purpose: purposeNo(8),
+      kind: 'processing',
+      channel: 'web',
+    });
+    at('2026-04-08T05:00:00Z');
+    const second = await t.amanat.retentionSweeper.run({ trigger: 'cli' });
+    expect(second.valuesDestroyed).toBe(1);
+    expect(await valuesOf(subject)).toEqual([]);
+  });
+
+  it('a destruction request is completed by the engine and answered with its act', async () => {
+    at('2026-04-09T05:00:00Z');
+    const email = 'leaver@example.kz';
+    const subject = (await t.amanat.vault.ensureSubject('test', { email })).subjectId;
+    await t.amanat.vault.collect('test', subject, {
+      purposes: [purposeNo(6)],
+      values: { full_name: 'Уходящий Клиент', phone: '+77011234599' },
+      source: 'website:support-form',
+      contractRef: 'offer-2026',
+    });
+    const { request } = await t.amanat.requests.submit('test', {
+      type: 'destruction',
+      channel: 'api',
+      contact: { email },
+    });
+    await t.amanat.requests.verifyManually('test', request.id, 'in_person');
+    const executed = await t.amanat.requestExecution.execute('test', request.id);
+    expect(executed.request.status).toBe('in_progress');
+    expect(await t.amanat.retention.plan(now)).toMatchObject({ requests: 1 });
+
+    const result = await t.amanat.retentionSweeper.run({ trigger: 'requests', onlyRequests: true });
+    expect(result.requestsAnswered).toEqual([request.id]);
+    expect(await valuesOf(subject)).toEqual([]);
+    const answered = await t.amanat.requests.get('test', request.id);
+    expect(answered.status).toBe('answered');
+    expect(answered.outcome?.destruction).toMatchObject({ actNumber: expect.any(Number) });
+    const act = await t.amanat.destructionActs.get(answered.outcome!.destruction!.actId);
+    expect(act.kind).toBe('request');
+    expect(act.act!.subjects.ids).toEqual([subject]);
+    expect(act.act!.request?.number).toBe(request.number);
+    if (pdftotextAvailable) {
+      const letter = pdfText((await t.amanat.requestExecution.letter('test', request.id)).pdf);
+      expect(letter).toContain(`№ ${act.number}`);
+      const actText = pdfText((await t.amanat.destructionActs.pdf(act.id)).pdf);
+      expect(actText).toContain('уничтожение по обращению субъекта');
+      expect(actText).toContain(`Обращение № ${request.number}`);
+    }
+  });
+
+  it('paper destruction is recorded by hand with the same act; bad paper records are refused', async () => {
+    const bad = await codeOf(
+      t.amanat.destructionActs.recordPaper('staff:aigerim', {
+        date: '2026-13-01',
+        media: '',
+        pages: 0,
+        reason: '',
+        fields: ['nope'],
+        performedBy: [],
+      }),
+    );
+    expect(bad).toBe('validation_failed');
+    const act = await t.amanat.destructionActs.recordPaper('staff:aigerim', {
+      date: '2026-04-09',
+      media: 'Анкеты соискателей 2023 года',
+      pages: 14,
+      reason: 'Истёк срок хранения кадрового резерва',
+      fields: ['full_name', 'phone'],
+      informationSystems: ['paper_archive'],
+      performedBy: [{ name: 'Сапарова А. Б.', position: 'офис-менеджер' }],
+    });
+    expect(act.kind).toBe('paper');
+    expect(act.paper).toEqual({ media: 'Анкеты соискателей 2023 года', pages: 14 });
+    expect(act.reasons[0]!.text).toBe('Истёк срок хранения кадрового резерва');
+    const listed = await t.amanat.destructionActs.list({ kind: 'paper' });
+    expect(listed.map((a) => a.id)).toContain(act.id);
+  });
+
+  it('a run while another holds the lock, and a clock set backwards, are refused and destroy nothing', async () => {
+    const lock = await t.stores.tryLock('retention-sweep');
+    expect(lock).not.toBeNull();
+    try {
+      expect(await codeOf(t.amanat.retentionSweeper.run({ trigger: 'cli' }))).toBe('retention_busy');
+    } finally {
+      await lock!.release();
+    }
+    at('2026-12-01T05:00:00Z'); // analyticsLong's 24 months run out on 2027-01-10
+    await t.amanat.retentionSweeper.run({ trigger: 'cli' });
+    at('2026-11-30T05:00:00Z'); // set back below the last sweep
+    expect(await codeOf(t.amanat.retentionSweeper.run({ trigger: 'cli' }))).toBe('clock_backwards');
+    expect(await valuesOf(analyticsLong)).toEqual([`ip_address:${purposeNo(7)}`]);
+    const [last] = await t.stores.sql.query<{ status: string }>(
+      'SELECT status FROM retention_runs ORDER BY started_at DESC LIMIT 1',
+    );
+    expect(last!.status).toBe('completed'); // the refused run left no trace of work
+  });
+
+  it('a copy of the data store from before a sweep, opened with the key store after it, cannot read the destroyed subject', async () => {
+    at('2027-03-02T05:00:00Z');
+    const gone = (await t.amanat.vault.ensureSubject('test', { email: 'gone@example.kz' })).subjectId;
+    const kept = (await t.amanat.vault.ensureSubject('test', { email: 'kept@example.kz' })).subjectId;
+    for (const subject of [gone, kept]) {
+      await grantMailing(subject);
+      await t.amanat.vault.collect('test', subject, {
+        purposes: [purposeNo(8)],
+        values: { phone: '+77015550000' },
+        source: 'website:newsletter',
+      });
+    }
+    const [old] = await t.stores.sql.query<{ ciphertext: Uint8Array }>(
+      'SELECT ciphertext FROM personal_values WHERE subject_id = $1',
+      [gone],
+    );
+    const dataBefore = t.stores.dump ? (await t.stores.dump()).data : null;
+    await t.amanat.consents.withdraw('test', gone, {
+      purpose: purposeNo(8),
+      kind: 'processing',
+      channel: 'web',
+    });
+    at('2027-03-03T05:00:00Z');
+    await t.amanat.retentionSweeper.run({ trigger: 'cli' });
+    // The plaintext is nowhere in the data store, and the key is gone from the key store.
+    const [found] = await t.stores.sql.query<{ n: string | number }>(
+      `SELECT count(*) AS n FROM personal_values WHERE subject_id = $1`,
+      [gone],
+    );
+    expect(Number(found!.n)).toBe(0);
+    expect(await keyCount(gone)).toBe(0);
+    expect(await keyCount(kept)).toBe(1);
+    // The old ciphertext has no key left to open it: the key store's rows are all there is.
+    const keysAfter = await t.stores.keySql.query<{ subject_id: string }>(
+      'SELECT subject_id FROM amanat_keys.subject_keys',
+    );
+    expect(keysAfter.map((k) => k.subject_id)).not.toContain(gone);
+    expect(old!.ciphertext.length).toBeGreaterThan(0);
+
+    if (dataBefore && t.stores.dump) {
+      // PGlite: open the old data store with today's key store, as a restore of a data backup would.
+      const keysAfterDump = (await t.stores.dump()).keys;
+      const restored = await openStores({ kind: 'pglite', dataDump: dataBefore, keyDump: keysAfterDump });
+      try {
+        const copy = await createAmanat({
+          stores: restored,
+          masterKey: t.masterKey,
+          registerFile: exampleRegister,
+          clock: () => now,
+        });
+        expect(await codeOf(copy.vault.readForPurpose('test', gone, purposeNo(8)))).toBe('not_found');
+        const values = await copy.vault.readForPurpose('test', kept, purposeNo(8));
+        expect(values.map((v) => v.value)).toEqual(['+77015550000']);
+      } finally {
+        await restored.close();
+      }
+    }
+  });
+});
