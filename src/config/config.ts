@@ -56,6 +56,8 @@ const configSchema = z.object({
   RETENTION_SWEEP_CRON: z.string().min(9).default('30 2 * * *'),
   /** How often subject requests' destructions are carried out and answered (every 5 minutes by default). */
   RETENTION_REQUESTS_CRON: z.string().min(9).default('*/5 * * * *'),
+  /** Subjects per sweep transaction: shorter transactions, flat memory (PGlite is one connection). */
+  RETENTION_BATCH_SUBJECTS: z.coerce.number().int().min(1).max(5000).default(500),
   JOBS: z
     .enum(['true', 'false', '1', '0'])
     .default('true')
@@ -76,6 +78,7 @@ export interface AppConfig {
   mail: { smtpUrl?: string; from?: string; imapUrl?: string; pollCron: string };
   jobs: { enabled: boolean; digestCron: string; retentionSweepCron: string; retentionRequestsCron: string };
   requests: { intakeLimitPerDay: number };
+  retention: { batchSubjects: number };
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -119,6 +122,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       retentionRequestsCron: c.RETENTION_REQUESTS_CRON,
     },
     requests: { intakeLimitPerDay: c.REQUEST_INTAKE_LIMIT_PER_DAY },
+    retention: { batchSubjects: c.RETENTION_BATCH_SUBJECTS },
   };
 }
 
@@ -129,6 +133,7 @@ export function amanatOptionsOf(config: AppConfig) {
     smtp: config.mail.smtpUrl ? { url: config.mail.smtpUrl, from: config.mail.from } : undefined,
     imapUrl: config.mail.imapUrl,
     requestSettings: { intakeLimitPerDay: config.requests.intakeLimitPerDay },
+    retentionBatchSubjects: config.retention.batchSubjects,
   };
 }
 

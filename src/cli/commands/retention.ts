@@ -102,6 +102,7 @@ export function registerRetentionCommands(program: Command): void {
           (access) => callServer<SweepResult>(access, 'POST', '/api/retention/run'),
           async (amanat) => {
             let result: SweepResult | undefined;
+            const interactive = Boolean(process.stderr.isTTY);
             const counts = { subjects: 0, values: 0 };
             await new Listr(
               [
@@ -113,14 +114,17 @@ export function registerRetentionCommands(program: Command): void {
                       onProgress: (p) => {
                         counts.subjects += p.phase === 'due' || p.phase === 'requests' ? p.subjects : 0;
                         counts.values += p.phase === 'due' || p.phase === 'requests' ? p.values : 0;
-                        task.output = `${p.phase}: субъектов ${counts.subjects}, значений ${counts.values}`;
+                        const line = `${p.phase}: субъектов ${counts.subjects}, значений ${counts.values}`;
+                        task.output = line;
+                        // Without a terminal (a log, a pipe) each committed batch is a line of its own.
+                        if (!interactive && !options.json) console.log(`прогресс — ${line}`);
                       },
                     });
                   },
                   rendererOptions: { outputBar: 1 },
                 },
               ],
-              { renderer: options.json || !process.stderr.isTTY ? 'silent' : 'default' },
+              { renderer: interactive && !options.json ? 'default' : 'silent' },
             ).run();
             return result!;
           },
