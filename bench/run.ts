@@ -1,6 +1,7 @@
 // npm run bench: HTTP benchmarks on loopback with autocannon, on PGlite and (when reachable) PostgreSQL.
 // Each store gets a baseline measured in the same run: a bare route doing one INSERT.
 // Scale with BENCH_SUBJECTS (default 100000) and BENCH_LOOKUP_ROWS (default 1000000).
+// BENCH_PARTS=core,sweep (default both): the HTTP part, and the retention sweep (bench/sweep.ts).
 import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -15,6 +16,7 @@ import { deriveKey, hmacSha256, newDataKey, seal } from '../src/lib/crypto.js';
 import { fromPackageRoot } from '../src/lib/paths.js';
 import { Scopes } from '../src/modules/api-keys/api-key.service.js';
 import { startServer } from '../src/server.js';
+import { benchSweep } from './sweep.js';
 
 const SUBJECTS = Number(process.env.BENCH_SUBJECTS ?? 100_000);
 const LOOKUP_ROWS = Number(process.env.BENCH_LOOKUP_ROWS ?? 1_000_000);
@@ -494,6 +496,28 @@ function report(all: Record<string, any>[], machine: Record<string, string>) {
             : `${r.imap?.skipped ?? 'not measured'} | |`),
       ),
     '',
+    '| store | sweep: subjects × values | baseline DELETE values/s | sweep values/s (s) | sweep / baseline | target ≥ 25 % | RSS before → peak MiB |',
+    '|---|---|---|---|---|---|---|',
+    ...all
+      .filter((r) => r.retentionSweep)
+      .map((r) => {
+        const w = r.retentionSweep;
+        return (
+          `| ${r.store} | ${w.subjects} × ${w.values / w.subjects} | ${fmt(w.baseline.valuesPerSecond, 0)} | ` +
+          `${fmt(w.sweep.valuesPerSecond, 0)} (${fmt(w.sweep.seconds)}) | ${fmt(w.ratioToBaseline * 100)} % | ` +
+          `${w.ratioToBaseline >= 0.25 ? 'met' : '**not met**'} | ${w.memory.rssBeforeMiB} → ${w.memory.rssPeakMiB} |`
+        );
+      }),
+    '',
+    "The sweep destroys every value of the example register's purpose 7 (14-month rule) collected on",
+    "2025-01-10: per batch of 500 subjects one transaction reads the due values' metadata and the subjects' facts,",
+    'decides per value (purpose 7 anonymises: the value is deleted and a count per purpose, field and month is',
+    'kept), deletes the values and the identities of subjects left with nothing, marks them destroyed and',
+    'appends two audit entries per subject; after the commit their keys are deleted from the key store. The act',
+    '(JSON and PDF) is filled from the audit chain at the end and is inside the time. The baseline deletes the',
+    'same rows, loaded the same way, with `DELETE FROM personal_values WHERE id = ANY($1)` in chunks of',
+    "5,000 (the sweep's batch), each its own statement.",
+    '',
     "The access report is read over HTTP on one connection (`GET /api/requests/{id}/report`: the subject's values",
     'decrypted, its consents with proof, two audit entries); the letter is the same report rendered to PDF with the',
     'embedded DejaVu Sans. The IMAP intake reads each message from dovecot on loopback, keeps it sealed, parses it,',
@@ -569,13 +593,26 @@ async function main() {
     ).version,
   };
   mkdirSync(RESULTS, { recursive: true });
+  const parts = (process.env.BENCH_PARTS ?? 'core,sweep').split(',');
   for (const kind of kinds) {
-    const result = { ...(await benchStore(kind)), runAt: new Date().toISOString() };
-    writeFileSync(join(RESULTS, `${kind}.json`), `${JSON.stringify(result, null, 2)}\n`);
+    if (parts.includes('core')) {
+      const result = { ...(await benchStore(kind)), runAt: new Date().toISOString() };
+      writeFileSync(join(RESULTS, `${kind}.json`), `${JSON.stringify(result, null, 2)}\n`);
+    }
+    if (parts.includes('sweep')) {
+      const result = { store: kind, ...(await benchSweep(kind, PG_URL)), runAt: new Date().toISOString() };
+      writeFileSync(join(RESULTS, `${kind}-sweep.json`), `${JSON.stringify(result, null, 2)}\n`);
+    }
   }
+  const read = (name: string) => JSON.parse(readFileSync(join(RESULTS, name), 'utf8')) as Record<string, any>;
   const all = (['pglite', 'postgres'] as const)
     .filter((kind) => existsSync(join(RESULTS, `${kind}.json`)))
-    .map((kind) => JSON.parse(readFileSync(join(RESULTS, `${kind}.json`), 'utf8')) as Record<string, any>);
+    .map((kind) => ({
+      ...read(`${kind}.json`),
+      ...(existsSync(join(RESULTS, `${kind}-sweep.json`))
+        ? { retentionSweep: read(`${kind}-sweep.json`) }
+        : {}),
+    }));
   const markdown = report(all, machine);
   writeFileSync(fromPackageRoot('BENCHMARKS.md'), markdown);
   console.log(markdown);

@@ -2,7 +2,7 @@
 // deadline, and the marking of data that was held only under the withdrawn consent.
 import { createHash, randomUUID } from 'node:crypto';
 import type { Stores } from '../../db/database.js';
-import { isUniqueViolation } from '../../db/errors.js';
+import { isDeadlock, isUniqueViolation } from '../../db/errors.js';
 import { createBatchQueue, type ItemOutcome } from '../../lib/batch-queue.js';
 import { openText, sealText } from '../../lib/crypto.js';
 import { DomainError, ErrorCodes, type ErrorIssue } from '../../lib/errors.js';
@@ -348,7 +348,7 @@ export function createConsentService(deps: {
     new DomainError(ErrorCodes.NOT_FOUND, `Субъект ${subjectId} не найден / Subject not found`);
 
   /** One grant in its own transaction; the partial unique index refuses a duplicate. */
-  async function writeOneGrant(g: PendingGrant): Promise<ConsentRecord> {
+  async function writeOneGrant(g: PendingGrant, attempt = 0): Promise<ConsentRecord> {
     try {
       return await stores.transaction(async (tx) => {
         const { tuple, params } = consentValues(g, 0);
@@ -363,6 +363,9 @@ export function createConsentService(deps: {
       });
     } catch (error) {
       if (isUniqueViolation(error)) throw duplicateGrant(g.row.purposeId);
+      // Two instances granting for the same subject at once: one holds the consent's index entry and waits for
+      // the audit head, the other the reverse. PostgreSQL aborts one; run it again (it then finds the winner).
+      if (isDeadlock(error) && attempt < 3) return writeOneGrant(g, attempt + 1);
       throw error;
     }
   }
@@ -574,7 +577,8 @@ export function createConsentService(deps: {
         } else {
           await tx.query(
             `UPDATE personal_values SET status = 'marked_for_destruction', marked_reason = 'consent_withdrawn',
-               destroy_by = $2, updated_at = $3, next_retention_at = $3, marked_request_id = $4 WHERE id = $1`,
+               destroy_by = $2, updated_at = $3, next_retention_at = $3, retain_until = $3, marked_request_id = $4
+               WHERE id = $1`,
             [value.id, obligation.dueAt, now, input.requestId ?? null],
           );
           marked.push(value.field_id);

@@ -40,6 +40,8 @@ export interface ValueAssessment {
   nextAt: Date | null;
   /** Purposes whose end cannot be known (a `depends_on` option never chosen). */
   undetermined: string[];
+  /** When every purpose has ended (null while any end is unknown). */
+  lastEnd: Date | null;
 }
 
 /** Map.groupBy is Node 21+; Amanat supports Node 20. */
@@ -74,6 +76,23 @@ export function factsFrom(lastActivityAt: Date | null, events: EventJson[] | nul
       f.purposesAchieved.set(e.purposeId, at);
   }
   return f;
+}
+
+/** The facts of subjects whose rows the caller already read (last activity): their events in one indexed read. */
+export async function factsOfSubjects(
+  sql: Sql,
+  subjects: { id: string; last_activity_at: Date | null }[],
+): Promise<Map<string, SubjectFacts>> {
+  const facts = new Map<string, SubjectFacts>();
+  if (subjects.length === 0) return facts;
+  const events = await sql.query<{ subject_id: string } & EventJson>(
+    `SELECT subject_id, kind, purpose_id AS "purposeId", contract_ref AS "contractRef", occurred_at AS at
+     FROM retention_events WHERE subject_id = ANY($1::uuid[]) ORDER BY occurred_at`,
+    [subjects.map((s) => s.id)],
+  );
+  const bySubject = groupBy(events, (e) => e.subject_id);
+  for (const s of subjects) facts.set(s.id, factsFrom(s.last_activity_at, bySubject.get(s.id) ?? null));
+  return facts;
 }
 
 /** The facts of several subjects in one statement (subject row and its retention events). */
@@ -123,6 +142,7 @@ export function createRetentionAssessor(rules: RegisterRules) {
     const remaining: string[] = [];
     const undetermined: string[] = [];
     let nextAt: Date | null = null;
+    let lastEnd: number | null = 0;
     for (const purposeId of value.purposes) {
       const purpose = rules.register.purposes.find((p) => p.id === purposeId);
       // A purpose removed from the register has no rule left to keep the value for it.
@@ -141,6 +161,8 @@ export function createRetentionAssessor(rules: RegisterRules) {
       };
       const end = retentionEnd(purpose.retention, input, timeZone);
       if (end.undetermined) undetermined.push(purposeId);
+      if (!end.endsAt) lastEnd = null;
+      else if (lastEnd !== null) lastEnd = Math.max(lastEnd, end.endsAt.getTime());
       if (end.endsAt && end.endsAt.getTime() <= at.getTime()) {
         ended.push(purposeId);
       } else {
@@ -148,7 +170,7 @@ export function createRetentionAssessor(rules: RegisterRules) {
         if (end.endsAt && (!nextAt || end.endsAt < nextAt)) nextAt = end.endsAt;
       }
     }
-    return { ended, remaining, nextAt, undetermined };
+    return { ended, remaining, nextAt, undetermined, lastEnd: lastEnd === null ? null : new Date(lastEnd) };
   }
 
   /** Checks the retention options given at collection against each purpose's rule. */

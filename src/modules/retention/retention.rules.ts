@@ -29,6 +29,20 @@ export interface RetentionEnd {
  * Month arithmetic clamps to the month's last day (31 Jan + 1 month = 28/29 Feb), as civil-law periods do.
  */
 export function periodEnd(from: Date, duration: Duration, timeZone: string): Date {
+  // A sweep asks this for every value, and values collected together share the instant; reading a wall clock
+  // through Intl costs ~20 µs, so answers are remembered (bounded).
+  const cacheKey = `${from.getTime()}|${duration.years ?? 0}|${duration.months ?? 0}|${duration.days ?? 0}|${timeZone}`;
+  const cached = periodEnds.get(cacheKey);
+  if (cached) return new Date(cached);
+  const end = computePeriodEnd(from, duration, timeZone);
+  if (periodEnds.size >= 50_000) periodEnds.clear();
+  periodEnds.set(cacheKey, end.getTime());
+  return end;
+}
+
+const periodEnds = new Map<string, number>();
+
+function computePeriodEnd(from: Date, duration: Duration, timeZone: string): Date {
   const [y, m, d] = localDateOf(from, timeZone).split('-').map(Number) as [number, number, number];
   const months = (duration.years ?? 0) * 12 + (duration.months ?? 0);
   const monthIndex = y * 12 + (m - 1) + months;

@@ -1,8 +1,9 @@
 // Retention deadlines: each value's next end of processing, derived from its purposes' structured rules and
 // the facts recorded about its subject (contract ends, purposes achieved, last activity, the operator's
 // liquidation); legal holds that suspend destruction; and the plan of what a sweep would do by a date.
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { Sql, Stores } from '../../db/database.js';
+import { canonicalJson } from '../../lib/canonical-json.js';
 import { DomainError, ErrorCodes } from '../../lib/errors.js';
 import type { AuditService } from '../audit/audit.service.js';
 import { isIsoDate, localDateOf, startOfLocalDay } from '../calendar/dates.js';
@@ -62,28 +63,31 @@ export function createRetentionService(deps: {
 
   /** Recomputes the next retention instant of a subject's active values after a fact changed. */
   async function recomputeSubject(tx: Sql, subjectId: string): Promise<number> {
-    const values = await tx.query<ValueMeta & { next_retention_at: Date | null }>(
-      `SELECT ${META_COLUMNS}, next_retention_at FROM personal_values WHERE subject_id = $1 AND status = 'active'`,
+    const values = await tx.query<ValueMeta & { next_retention_at: Date | null; retain_until: Date | null }>(
+      `SELECT ${META_COLUMNS}, next_retention_at, retain_until FROM personal_values
+       WHERE subject_id = $1 AND status = 'active'`,
       [subjectId],
     );
     const facts = (await loadFacts(tx, [subjectId])).get(subjectId) ?? noFacts();
     const liquidationAt = await loadLiquidation(tx, timeZone);
     const ids: string[] = [];
     const nexts: (Date | null)[] = [];
+    const lasts: (Date | null)[] = [];
+    const same = (a: Date | null, b: Date | null) => (a?.getTime() ?? null) === (b?.getTime() ?? null);
     for (const value of values) {
-      // Ends already past stay due now: the sweep, not this write, decides what becomes of them.
-      const { ended, nextAt } = assessor.assess(value, facts, liquidationAt, new Date(0));
-      const next = ended.length > 0 ? value.collected_at : nextAt;
-      if ((next?.getTime() ?? null) !== (value.next_retention_at?.getTime() ?? null)) {
+      // Asked as of the epoch, every known end counts as still ahead: the earliest is when the sweep looks.
+      const { nextAt, lastEnd } = assessor.assess(value, facts, liquidationAt, new Date(0));
+      if (!same(nextAt, value.next_retention_at) || !same(lastEnd, value.retain_until)) {
         ids.push(value.id);
-        nexts.push(next);
+        nexts.push(nextAt);
+        lasts.push(lastEnd);
       }
     }
     if (ids.length > 0) {
       await tx.query(
-        `UPDATE personal_values v SET next_retention_at = u.next
-         FROM unnest($1::uuid[], $2::timestamptz[]) AS u(id, next) WHERE v.id = u.id`,
-        [ids, nexts],
+        `UPDATE personal_values v SET next_retention_at = u.next, retain_until = u.last
+         FROM unnest($1::uuid[], $2::timestamptz[], $3::timestamptz[]) AS u(id, next, last) WHERE v.id = u.id`,
+        [ids, nexts, lasts],
       );
     }
     return ids.length;
@@ -182,6 +186,52 @@ export function createRetentionService(deps: {
     });
   }
 
+  /** Every subject's values rescheduled from current facts and rules, a batch of subjects per transaction. */
+  async function rescheduleAll(): Promise<number> {
+    let cursor = '00000000-0000-0000-0000-000000000000';
+    let rescheduled = 0;
+    for (;;) {
+      const batch = await stores.sql.query<{ id: string }>(
+        `SELECT id FROM subjects WHERE id > $1 AND status <> 'destroyed' ORDER BY id LIMIT 500`,
+        [cursor],
+      );
+      if (batch.length === 0) break;
+      cursor = batch.at(-1)!.id;
+      await stores.transaction(async (tx) => {
+        for (const { id } of batch) rescheduled += await recomputeSubject(tx, id);
+      });
+    }
+    return rescheduled;
+  }
+
+  /** A fingerprint of what the stored schedule was computed from: each purpose's retention rule. */
+  const fingerprint = createHash('sha256')
+    .update(
+      canonicalJson(
+        rules.register.purposes
+          .map((p) => ({ id: p.id, retention: p.retention, end: p.on_retention_end }))
+          .sort((a, b) => a.id.localeCompare(b.id)),
+      ),
+    )
+    .digest('hex');
+
+  /**
+   * The stored schedule (next_retention_at, retain_until) was computed under the register's rules at the time.
+   * When a purpose's retention changed since (or the schedule was never computed, after an upgrade), every
+   * value is rescheduled before a sweep trusts it. Returns how many values moved (null: nothing to do).
+   */
+  async function ensureScheduleCurrent(): Promise<number | null> {
+    const [state] = await stores.sql.query<{ retention_fingerprint: string | null }>(
+      'SELECT retention_fingerprint FROM operator_state WHERE id = 1',
+    );
+    if (state?.retention_fingerprint === fingerprint) return null;
+    const moved = await rescheduleAll();
+    await stores.sql.query('UPDATE operator_state SET retention_fingerprint = $1 WHERE id = 1', [
+      fingerprint,
+    ]);
+    return moved;
+  }
+
   /** Declares the operator's liquidation date: every "until liquidation" value gets that end. */
   async function declareLiquidation(actor: string, date: string) {
     if (!isIsoDate(date)) {
@@ -197,20 +247,7 @@ export function createRetentionService(deps: {
       );
       await audit.append(tx, [{ actor, action: 'retention.liquidation', details: { date } }]);
     });
-    // Every subject's values are rescheduled, a batch of subjects per transaction.
-    let cursor = '00000000-0000-0000-0000-000000000000';
-    let rescheduled = 0;
-    for (;;) {
-      const batch = await stores.sql.query<{ id: string }>(
-        `SELECT id FROM subjects WHERE id > $1 AND status <> 'destroyed' ORDER BY id LIMIT 500`,
-        [cursor],
-      );
-      if (batch.length === 0) break;
-      cursor = batch.at(-1)!.id;
-      await stores.transaction(async (tx) => {
-        for (const { id } of batch) rescheduled += await recomputeSubject(tx, id);
-      });
-    }
+    const rescheduled = await rescheduleAll();
     return { date, valuesRescheduled: rescheduled };
   }
 
@@ -406,7 +443,7 @@ export function createRetentionService(deps: {
 
   /** What a sweep does with one due value: destroy it, anonymise it, or release the purposes that ended. */
   function decide(
-    row: ValueMeta,
+    row: Pick<ValueMeta, 'purposes' | 'legal_bases' | 'collected_at' | 'status' | 'marked_reason'>,
     facts: SubjectFacts,
     liquidationAt: Date | null,
     at: Date,
@@ -416,6 +453,7 @@ export function createRetentionService(deps: {
     reason: string;
     remaining: string[];
     nextAt: Date | null;
+    lastEnd: Date | null;
   } | null {
     if (row.status === 'marked_for_destruction') {
       return {
@@ -424,12 +462,13 @@ export function createRetentionService(deps: {
         reason: row.marked_reason ?? 'marked',
         remaining: [],
         nextAt: null,
+        lastEnd: null,
       };
     }
-    const { ended, remaining, nextAt } = assessor.assess(row, facts, liquidationAt, at);
+    const { ended, remaining, nextAt, lastEnd } = assessor.assess(row, facts, liquidationAt, at);
     if (ended.length === 0) return null;
     if (remaining.length > 0)
-      return { kind: 'release', purposes: ended, reason: 'retention_expired', remaining, nextAt };
+      return { kind: 'release', purposes: ended, reason: 'retention_expired', remaining, nextAt, lastEnd };
     // Anonymised only when every purpose it was held for says so; one "destroy" purpose wins.
     const anonymise = ended.every(
       (p) => rules.register.purposes.find((x) => x.id === p)?.on_retention_end === 'anonymise',
@@ -440,6 +479,7 @@ export function createRetentionService(deps: {
       reason: 'retention_expired',
       remaining,
       nextAt,
+      lastEnd,
     };
   }
 
@@ -454,6 +494,8 @@ export function createRetentionService(deps: {
     plan,
     decide,
     recomputeSubject,
+    ensureScheduleCurrent,
+    fingerprint,
     localDate: (at: Date) => localDateOf(at, timeZone),
   };
 }

@@ -12,7 +12,31 @@ import type { RequestService } from '../requests/request.service.js';
 import type { RegisterRules } from '../rules/register-rules.js';
 import type { KeyStore } from '../vault/key-store.js';
 import { type ActSeed, type DestructionActs, SYSTEM_PERFORMER } from './destruction-act.service.js';
-import { loadFacts, loadLiquidation, META_COLUMNS, noFacts, type ValueMeta } from './retention.assess.js';
+import {
+  factsOfSubjects,
+  loadFacts,
+  loadLiquidation,
+  noFacts,
+  type SubjectFacts,
+  type ValueMeta,
+} from './retention.assess.js';
+
+/** A value the sweep's DELETE took (every purpose ended): what the audit entry and the act need of it. */
+interface DeletedRow {
+  subject_id: string;
+  field_id: string;
+  purposes: string[];
+  collected_at: Date;
+  status: ValueMeta['status'];
+  marked_reason: string | null;
+}
+
+/** Values of one subject that share everything a decision depends on. */
+interface ValueGroup extends Omit<ValueMeta, 'id' | 'field_id'> {
+  ids: string[];
+  fields: string[];
+}
+
 import type { RetentionService } from './retention.service.js';
 
 export interface SweepProgress {
@@ -70,26 +94,59 @@ export function createRetentionSweeper(deps: {
   const timeZone = rules.register.operator.timezone;
   const instance = `${hostname()}:${process.pid}`;
   const purposeOf = (id: string) => rules.register.purposes.find((p) => p.id === id);
+  const anonymising = new Set(
+    rules.register.purposes.filter((p) => p.on_retention_end === 'anonymise').map((p) => p.id),
+  );
+  const months = new Map<number, string>();
+  /** YYYY-MM of an instant in the operator's zone, remembered: values collected together share the instant. */
+  const monthOf = (at: Date) => {
+    let month = months.get(at.getTime());
+    if (!month) {
+      month = deps.retention.localDate(at).slice(0, 7);
+      if (months.size >= 50_000) months.clear();
+      months.set(at.getTime(), month);
+    }
+    return month;
+  };
+
+  /**
+   * Due values of locked subjects, grouped by what the decision depends on: values collected together share
+   * their purposes, bases and collection time, so one decision (and one parse of the bases) covers the group.
+   */
+  async function dueGroups(tx: Sql, where: string, params: unknown[]): Promise<ValueGroup[]> {
+    return tx.query<ValueGroup>(
+      `SELECT subject_id, purposes, legal_bases, collected_at, status, marked_reason, marked_request_id,
+              array_agg(id) AS ids, array_agg(field_id) AS fields
+       FROM personal_values v WHERE ${where}
+       GROUP BY subject_id, purposes, legal_bases, collected_at, status, marked_reason, marked_request_id`,
+      params,
+    );
+  }
 
   /**
    * Destroys (or anonymises, or releases from ended purposes) the given due values of locked subjects, in the
-   * caller's transaction, and writes one audit entry per subject and outcome, each carrying the act's id.
+   * caller's transaction, and writes one audit entry per subject and outcome, each carrying the act's id; a
+   * subject left with nothing is destroyed in the same transaction and its entry says so.
    */
   async function processValues(
     tx: Sql,
-    rows: ValueMeta[],
-    asOf: Date,
+    rows: ValueGroup[],
+    context: { asOf: Date; facts: Map<string, SubjectFacts>; liquidationAt: Date | null },
     act: { id: string; open: () => Promise<void> },
-    options: { everything?: boolean } = {},
+    options: { everything?: boolean; alreadyDeleted?: DeletedRow[] } = {},
   ): Promise<BatchTotals> {
+    const { asOf, facts, liquidationAt } = context;
     const totals: BatchTotals = { destroyed: 0, anonymised: 0, released: 0, emptied: [] };
-    if (rows.length === 0) return totals;
-    const subjectIds = [...new Set(rows.map((r) => r.subject_id))];
-    const facts = await loadFacts(tx, subjectIds);
-    const liquidationAt = await loadLiquidation(tx, timeZone);
+    if (rows.length === 0 && !options.alreadyDeleted?.length) return totals;
     const gone: string[] = [];
     const aggregates = new Map<string, number>();
-    const updates: { id: string; purposes: string[]; legal_bases: unknown; next: string | null }[] = [];
+    const updates: {
+      id: string;
+      purposes: string[];
+      legal_bases: unknown;
+      next: string | null;
+      last: string | null;
+    }[] = [];
     const groups = new Map<
       string,
       {
@@ -101,51 +158,25 @@ export function createRetentionSweeper(deps: {
       }
     >();
     const touched = new Set<string>();
-    for (const row of rows) {
-      const decision = options.everything
-        ? {
-            kind: 'destroy' as const,
-            purposes: row.purposes,
-            reason: row.marked_reason ?? 'subject_request',
-            remaining: [],
-            nextAt: null,
-          }
-        : deps.retention.decide(row, facts.get(row.subject_id) ?? noFacts(), liquidationAt, asOf);
-      if (!decision) {
-        // The facts moved the end (e.g. a later activity): reschedule, nothing to destroy.
-        const assessed = deps.retention.assessor.assess(
-          row,
-          facts.get(row.subject_id) ?? noFacts(),
-          liquidationAt,
-          asOf,
-        );
-        updates.push({
-          id: row.id,
-          purposes: row.purposes,
-          legal_bases: row.legal_bases,
-          next: assessed.nextAt?.toISOString() ?? null,
-        });
-        continue;
-      }
-      if (decision.kind === 'release') {
-        updates.push({
-          id: row.id,
-          purposes: decision.remaining,
-          legal_bases: row.legal_bases.filter((b) => decision.remaining.includes(b.purpose)),
-          next: decision.nextAt?.toISOString() ?? null,
-        });
-        totals.released += 1;
-      } else {
-        gone.push(row.id);
+    type Decision = { kind: 'destroy' | 'anonymise' | 'release'; purposes: string[]; reason: string };
+    const record = (
+      row: { subject_id: string; fields: string[]; collected_at: Date },
+      decision: Decision,
+    ) => {
+      const count = row.fields.length;
+      if (decision.kind === 'release') totals.released += count;
+      else {
         touched.add(row.subject_id);
         if (decision.kind === 'anonymise') {
-          totals.anonymised += 1;
-          const period = deps.retention.localDate(row.collected_at).slice(0, 7);
+          totals.anonymised += count;
+          const period = monthOf(row.collected_at);
           for (const purpose of decision.purposes) {
-            const key = `${purpose}\u0000${row.field_id}\u0000${period}`;
-            aggregates.set(key, (aggregates.get(key) ?? 0) + 1);
+            for (const field of row.fields) {
+              const key = `${purpose}\u0000${field}\u0000${period}`;
+              aggregates.set(key, (aggregates.get(key) ?? 0) + 1);
+            }
           }
-        } else totals.destroyed += 1;
+        } else totals.destroyed += count;
       }
       const action =
         decision.kind === 'release'
@@ -162,8 +193,60 @@ export function createRetentionSweeper(deps: {
         counts: {},
       };
       for (const p of decision.purposes) group.purposes.add(p);
-      group.counts[row.field_id] = (group.counts[row.field_id] ?? 0) + 1;
+      for (const field of row.fields) group.counts[field] = (group.counts[field] ?? 0) + 1;
       groups.set(groupKey, group);
+    };
+    // Values the DELETE already took because every purpose had ended: anonymised when all their purposes say so.
+    for (const row of options.alreadyDeleted ?? []) {
+      const marked = row.status === 'marked_for_destruction';
+      record(
+        { subject_id: row.subject_id, fields: [row.field_id], collected_at: row.collected_at },
+        {
+          kind: !marked && row.purposes.every((p) => anonymising.has(p)) ? 'anonymise' : 'destroy',
+          purposes: row.purposes,
+          reason: row.marked_reason ?? 'retention_expired',
+        },
+      );
+    }
+    for (const row of rows) {
+      const subjectFacts = facts.get(row.subject_id) ?? noFacts();
+      const decision = options.everything
+        ? {
+            kind: 'destroy' as const,
+            purposes: row.purposes,
+            reason: row.marked_reason ?? 'subject_request',
+            remaining: [],
+            nextAt: null,
+            lastEnd: null,
+          }
+        : deps.retention.decide(row, subjectFacts, liquidationAt, asOf);
+      if (!decision) {
+        // The facts moved the end (e.g. a later activity): reschedule, nothing to destroy.
+        const assessed = deps.retention.assessor.assess(row, subjectFacts, liquidationAt, new Date(0));
+        for (const id of row.ids) {
+          updates.push({
+            id,
+            purposes: row.purposes,
+            legal_bases: row.legal_bases,
+            next: assessed.nextAt?.toISOString() ?? null,
+            last: assessed.lastEnd?.toISOString() ?? null,
+          });
+        }
+        continue;
+      }
+      if (decision.kind === 'release') {
+        const legalBases = row.legal_bases.filter((b) => decision.remaining.includes(b.purpose));
+        for (const id of row.ids) {
+          updates.push({
+            id,
+            purposes: decision.remaining,
+            legal_bases: legalBases,
+            next: decision.nextAt?.toISOString() ?? null,
+            last: decision.lastEnd?.toISOString() ?? null,
+          });
+        }
+      } else gone.push(...row.ids);
+      record(row, decision);
     }
 
     if (gone.length > 0) {
@@ -182,36 +265,36 @@ export function createRetentionSweeper(deps: {
     if (updates.length > 0) {
       await tx.query(
         `UPDATE personal_values v SET purposes = u.purposes, legal_bases = u.legal_bases, next_retention_at = u.next,
-           updated_at = CASE WHEN v.purposes = u.purposes THEN v.updated_at ELSE $2 END
-         FROM jsonb_to_recordset($1::jsonb) AS u(id uuid, purposes text[], legal_bases jsonb, next timestamptz)
+           retain_until = u.last, updated_at = CASE WHEN v.purposes = u.purposes THEN v.updated_at ELSE $2 END
+         FROM jsonb_to_recordset($1::jsonb) AS u(id uuid, purposes text[], legal_bases jsonb, next timestamptz,
+                                                 last timestamptz)
          WHERE v.id = u.id`,
         [JSON.stringify(updates), asOf],
       );
     }
     // A subject with no value, no live consent and no hold left is destroyed: identities removed (it cannot be
-    // found again), status 'destroyed'; its key goes after the commit.
+    // found again), status 'destroyed'; its key goes after the commit. One statement does all three.
     if (touched.size > 0) {
       const emptied = await tx.query<{ id: string }>(
-        `SELECT s.id FROM subjects s
-         WHERE s.id = ANY($1::uuid[])
-           AND NOT EXISTS (SELECT 1 FROM personal_values v WHERE v.subject_id = s.id)
-           AND NOT EXISTS (SELECT 1 FROM consents c WHERE c.subject_id = s.id AND c.status = 'active')
-           AND NOT EXISTS (SELECT 1 FROM legal_holds h WHERE h.subject_id = s.id AND h.lifted_at IS NULL)`,
-        [[...touched]],
+        `WITH emptied AS (
+           UPDATE subjects s SET status = 'destroyed', destroyed_at = $2
+           WHERE s.id = ANY($1::uuid[])
+             AND NOT EXISTS (SELECT 1 FROM personal_values v WHERE v.subject_id = s.id)
+             AND NOT EXISTS (SELECT 1 FROM consents c WHERE c.subject_id = s.id AND c.status = 'active')
+             AND NOT EXISTS (SELECT 1 FROM legal_holds h WHERE h.subject_id = s.id AND h.lifted_at IS NULL)
+           RETURNING s.id),
+         identities AS (DELETE FROM subject_identities i USING emptied WHERE i.subject_id = emptied.id)
+         SELECT id FROM emptied`,
+        [[...touched], asOf],
       );
       totals.emptied = emptied.map((e) => e.id);
-      if (totals.emptied.length > 0) {
-        await tx.query('DELETE FROM subject_identities WHERE subject_id = ANY($1::uuid[])', [totals.emptied]);
-        await tx.query(
-          `UPDATE subjects SET status = 'destroyed', destroyed_at = $2 WHERE id = ANY($1::uuid[])`,
-          [totals.emptied, asOf],
-        );
-      }
     }
+    const emptied = new Set(totals.emptied);
     const entries: AuditEntryInput[] = [];
     for (const group of groups.values()) {
       const purposes = [...group.purposes].sort();
       const systems = [...new Set(purposes.flatMap((p) => purposeOf(p)?.information_systems ?? []))].sort();
+      const subjectGone = group.action !== 'data.purpose_released' && emptied.delete(group.subjectId);
       entries.push({
         actor: ACTOR,
         action: group.action,
@@ -224,15 +307,9 @@ export function createRetentionSweeper(deps: {
           purposes,
           systems,
           counts: group.counts,
+          // The subject had nothing left: identities removed, its key destroyed after this commit.
+          ...(subjectGone ? { subjectDestroyed: true } : {}),
         },
-      });
-    }
-    for (const subjectId of totals.emptied) {
-      entries.push({
-        actor: ACTOR,
-        action: 'subject.destroy',
-        subjectId,
-        details: { act_id: act.id, identities: 'removed', key: 'destroyed_after_commit' },
       });
     }
     await deps.audit.append(tx, entries);
@@ -269,6 +346,7 @@ export function createRetentionSweeper(deps: {
   ) {
     let cursor = NIL_UUID;
     let opened = false;
+    const liquidationAt = await loadLiquidation(stores.sql, timeZone);
     for (;;) {
       const batch = await stores.transaction(async (tx) => {
         const candidates = await tx.query<{ subject_id: string }>(
@@ -280,29 +358,46 @@ export function createRetentionSweeper(deps: {
         if (candidates.length === 0) return null;
         const last = candidates.at(-1)!.subject_id;
         // Another instance's batch holds some of these subjects: they are its work, not ours.
-        const locked = await tx.query<{ id: string }>(
-          `SELECT id FROM subjects WHERE id = ANY($1::uuid[]) AND status <> 'destroyed' ORDER BY id FOR UPDATE SKIP LOCKED`,
+        const locked = await tx.query<{ id: string; last_activity_at: Date | null }>(
+          `SELECT id, last_activity_at FROM subjects
+           WHERE id = ANY($1::uuid[]) AND status <> 'destroyed' ORDER BY id FOR UPDATE SKIP LOCKED`,
           [candidates.map((c) => c.subject_id)],
         );
-        const rows = await tx.query<ValueMeta>(
-          `SELECT ${META_COLUMNS} FROM personal_values v
-           WHERE v.subject_id = ANY($1::uuid[]) AND v.next_retention_at <= $2 AND v.marked_request_id IS NULL AND ${heldCondition}`,
-          [locked.map((l) => l.id), asOf],
+        const lockedIds = locked.map((l) => l.id);
+        // Values every purpose of which has ended (retain_until) go in the statement that finds them.
+        const deleted = await tx.query<DeletedRow>(
+          `DELETE FROM personal_values v
+           WHERE v.subject_id = ANY($1::uuid[]) AND v.retain_until <= $2 AND v.marked_request_id IS NULL AND ${heldCondition}
+           RETURNING v.subject_id, v.field_id, v.purposes, v.collected_at, v.status, v.marked_reason`,
+          [lockedIds, asOf],
         );
-        const totals = await processValues(tx, rows, asOf, {
-          id: actId,
-          open: async () => {
-            if (opened) return;
-            await deps.acts.open(tx, { id: actId, kind: 'sweep', runId });
-          },
-        });
+        // Values with one purpose ended and another still running are decided in code: the ended ones released.
+        const partial = await dueGroups(
+          tx,
+          `v.subject_id = ANY($1::uuid[]) AND v.next_retention_at <= $2 AND (v.retain_until IS NULL OR v.retain_until > $2)
+             AND v.marked_request_id IS NULL AND ${heldCondition}`,
+          [lockedIds, asOf],
+        );
+        const partialSubjects = new Set(partial.map((p) => p.subject_id));
+        const facts = partial.length
+          ? await factsOfSubjects(
+              tx,
+              locked.filter((l) => partialSubjects.has(l.id)),
+            )
+          : new Map<string, SubjectFacts>();
+        const open = async () => {
+          if (opened) return;
+          await deps.acts.open(tx, { id: actId, kind: 'sweep', runId });
+        };
+        if (deleted.length > 0) await open();
+        const totals = await processValues(
+          tx,
+          partial,
+          { asOf, facts, liquidationAt },
+          { id: actId, open },
+          { alreadyDeleted: deleted },
+        );
         if (totals.destroyed + totals.anonymised > 0) opened = true;
-        await tx.query(
-          `UPDATE retention_runs SET values_destroyed = values_destroyed + $2, subjects_destroyed = subjects_destroyed + $3,
-             act_id = CASE WHEN $4 THEN $5::uuid ELSE act_id END
-           WHERE id = $1`,
-          [runId, totals.destroyed + totals.anonymised, totals.emptied.length, opened, actId],
-        );
         return { last, subjects: locked.length, totals };
       });
       if (!batch) break;
@@ -366,22 +461,19 @@ export function createRetentionSweeper(deps: {
         },
       };
       const outcome = await stores.transaction(async (tx) => {
-        const rows = await tx.query<ValueMeta>(
-          `SELECT ${META_COLUMNS} FROM personal_values WHERE marked_request_id = $1`,
-          [request.id],
-        );
         if (request.subject_id) {
           await tx.query('SELECT id FROM subjects WHERE id = $1 FOR UPDATE', [request.subject_id]);
         }
+        const rows = await dueGroups(tx, 'v.marked_request_id = $1', [request.id]);
         await deps.acts.open(tx, { id: actId, kind: 'request', requestId: request.id, seed });
-        const totals = await processValues(
+        const facts = await loadFacts(tx, [...new Set(rows.map((r) => r.subject_id))]);
+        return processValues(
           tx,
           rows,
-          asOf,
+          { asOf, facts, liquidationAt: null },
           { id: actId, open: async () => {} },
           { everything: true },
         );
-        return totals;
       });
       await destroyKeys(outcome.emptied);
       result.valuesDestroyed += outcome.destroyed;
@@ -510,6 +602,8 @@ export function createRetentionSweeper(deps: {
         `INSERT INTO retention_runs (id, trigger, instance, as_of, started_at, status) VALUES ($1, $2, $3, $4, $5, 'running')`,
         [runId, options.trigger, instance, asOf, deps.clock()],
       );
+      // A register whose retention rules changed since the schedule was computed: reschedule before trusting it.
+      await deps.retention.ensureScheduleCurrent();
       const keys = await destroyKeys();
       options.onProgress?.({ phase: 'keys', subjects: keys, values: 0 });
       await finishOpenActs(result);
@@ -525,8 +619,15 @@ export function createRetentionSweeper(deps: {
         result.actsExpired = await stores.transaction((tx) => deps.acts.expire(tx, asOf));
       }
       await stores.sql.query(
-        `UPDATE retention_runs SET status = 'completed', finished_at = $2 WHERE id = $1`,
-        [runId, deps.clock()],
+        `UPDATE retention_runs SET status = 'completed', finished_at = $2, values_destroyed = $3, subjects_destroyed = $4,
+           act_id = $5 WHERE id = $1`,
+        [
+          runId,
+          deps.clock(),
+          result.valuesDestroyed + result.valuesAnonymised,
+          result.subjectsDestroyed,
+          result.acts.find((a) => a.kind === 'sweep')?.id ?? null,
+        ],
       );
       options.onProgress?.({
         phase: 'done',

@@ -60,6 +60,8 @@ export const operatorState = pgTable('operator_state', {
   liquidationDate: date('liquidation_date', { mode: 'string' }),
   declaredAt: timestamp('declared_at', { withTimezone: true, mode: 'date' }),
   declaredBy: text('declared_by'),
+  /** Fingerprint of the register's retention rules the stored schedule was computed with (see the sweep). */
+  retentionFingerprint: text('retention_fingerprint'),
 });
 
 /** Each sweep: when it ran, as of which instant, what it did; the last completed one guards against a clock set back. */

@@ -174,7 +174,7 @@ export function createVaultRights(deps: {
       const marked = await tx.query<{ field_id: string }>(
         // Due at once: the retention engine's next run destroys them, writes the act and answers the request.
         `UPDATE personal_values SET status = 'marked_for_destruction', marked_reason = $3, destroy_by = $4, updated_at = $5,
-           next_retention_at = $5, marked_request_id = $6
+           next_retention_at = $5, retain_until = $5, marked_request_id = $6
          WHERE subject_id = $1 AND ($2::text[] IS NULL OR field_id = ANY($2::text[]))
            AND (status = 'active' OR marked_request_id IS NULL)
          RETURNING field_id`,

@@ -434,11 +434,12 @@ export function createVaultService(deps: {
       const liquidationAt = state.liquidation
         ? startOfLocalDay(state.liquidation, rules.register.operator.timezone)
         : null;
-      // When processing for one of its purposes next ends (null: no end known yet, e.g. a contract still running).
-      const nextRetention = (collectedAt: Date) => {
+      // When processing for one of its purposes next ends, and for all of them (null: not known yet, e.g. a
+      // contract still running).
+      const retentionOf = (collectedAt: Date) => {
         const value = { purposes: purposeIds, legal_bases: legalBases, collected_at: collectedAt };
-        const { ended, nextAt } = retention.assess(value, facts, liquidationAt, now);
-        return ended.length > 0 ? now : nextAt;
+        const { ended, nextAt, lastEnd } = retention.assess(value, facts, liquidationAt, now);
+        return [ended.length > 0 ? now : nextAt, lastEnd];
       };
       const stored: StoredValueMeta[] = [];
       for (const fieldId of fieldIds) {
@@ -461,14 +462,14 @@ export function createVaultService(deps: {
         if (same) {
           await tx.query(
             `UPDATE personal_values SET ciphertext = $2, legal_bases = $3::jsonb, source = $4, updated_at = $5,
-               next_retention_at = $6 WHERE id = $1`,
+               next_retention_at = $6, retain_until = $7 WHERE id = $1`,
             [
               same.id,
               ciphertext,
               JSON.stringify(legalBases),
               input.source,
               now,
-              nextRetention(new Date(same.collectedAt)),
+              ...retentionOf(new Date(same.collectedAt)),
             ],
           );
           stored.push({ id: same.id, ...meta, action: 'updated' });
@@ -476,8 +477,8 @@ export function createVaultService(deps: {
           const id = randomUUID();
           await tx.query(
             `INSERT INTO personal_values (id, subject_id, field_id, ciphertext, purposes, legal_bases, source, collected_at,
-               updated_at, next_retention_at)
-             VALUES ($1, $2, $3, $4, $5::text[], $6::jsonb, $7, $8, $8, $9)`,
+               updated_at, next_retention_at, retain_until)
+             VALUES ($1, $2, $3, $4, $5::text[], $6::jsonb, $7, $8, $8, $9, $10)`,
             [
               id,
               subjectId,
@@ -487,7 +488,7 @@ export function createVaultService(deps: {
               JSON.stringify(legalBases),
               input.source,
               now,
-              nextRetention(now),
+              ...retentionOf(now),
             ],
           );
           stored.push({ id, ...meta, action: 'created' });

@@ -73,6 +73,11 @@ export const personalValues = pgTable(
      * value is to be destroyed); null while no end is known. The sweep finds its work through this column.
      */
     nextRetentionAt: timestamp('next_retention_at', { withTimezone: true, mode: 'date' }),
+    /**
+     * The instant processing for every purpose of the value has ended (null while one end is unknown): from it
+     * the value is destroyed outright, which lets a sweep decide in the DELETE itself.
+     */
+    retainUntil: timestamp('retain_until', { withTimezone: true, mode: 'date' }),
     collectedAt: timestamp('collected_at', { withTimezone: true, mode: 'date' }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull(),
   },

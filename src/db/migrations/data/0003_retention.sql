@@ -36,7 +36,8 @@ CREATE TABLE "operator_state" (
 	"id" integer PRIMARY KEY NOT NULL,
 	"liquidation_date" date,
 	"declared_at" timestamp with time zone,
-	"declared_by" text
+	"declared_by" text,
+	"retention_fingerprint" text
 );
 --> statement-breakpoint
 CREATE TABLE "retention_events" (
@@ -66,6 +67,7 @@ CREATE TABLE "retention_runs" (
 --> statement-breakpoint
 ALTER TABLE "personal_values" ADD COLUMN "marked_request_id" uuid;--> statement-breakpoint
 ALTER TABLE "personal_values" ADD COLUMN "next_retention_at" timestamp with time zone;--> statement-breakpoint
+ALTER TABLE "personal_values" ADD COLUMN "retain_until" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "subjects" ADD COLUMN "last_activity_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "subjects" ADD COLUMN "destroyed_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "subjects" ADD COLUMN "key_destroyed_at" timestamp with time zone;--> statement-breakpoint
