@@ -37,6 +37,11 @@ export async function startServer(amanat: Amanat, options: ServerOptions): Promi
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const s = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, () => resolve(s));
   });
+  // Idle keep-alive connections stay open longer than clients and proxies keep theirs (Node's 5 s default races
+  // a client reusing the socket just as the server closes it: "other side closed").
+  const httpServer = server as unknown as { keepAliveTimeout: number; headersTimeout: number };
+  httpServer.keepAliveTimeout = 65_000;
+  httpServer.headersTimeout = 66_000;
   const port = (server.address() as AddressInfo).port;
   const url = `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${port}`;
   let tokenFile: string | undefined;

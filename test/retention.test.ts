@@ -412,4 +412,48 @@ describe.each(storeKinds())('retention and destruction on %s', (kind) => {
       }
     }
   });
+  it('a withdrawal request is carried out by the engine and answered with its act', async () => {
+    at('2027-03-04T05:00:00Z');
+    const email = 'unsubscribe@example.kz';
+    const subject = (await t.amanat.vault.ensureSubject('test', { email })).subjectId;
+    await grantMailing(subject);
+    await t.amanat.vault.collect('test', subject, {
+      purposes: [purposeNo(8)],
+      values: { email },
+      source: 'website:newsletter',
+    });
+    const { request } = await t.amanat.requests.submit('test', {
+      type: 'consent_withdrawal',
+      channel: 'api',
+      contact: { email },
+    });
+    await t.amanat.requests.verifyManually('test', request.id, 'known_contact');
+    expect((await t.amanat.requestExecution.execute('test', request.id)).request.status).toBe('in_progress');
+    const result = await t.amanat.retentionSweeper.run({ trigger: 'requests', onlyRequests: true });
+    expect(result.requestsAnswered).toEqual([request.id]);
+    const answered = await t.amanat.requests.get('test', request.id);
+    expect(answered.status).toBe('answered');
+    expect(answered.outcome).toMatchObject({
+      summary: 'consent_withdrawn',
+      destruction: { fields: ['email'] },
+    });
+    expect(await valuesOf(subject)).toEqual([]);
+  });
+
+  it('acts are kept three years, then deleted by a sweep with a record in the chain', async () => {
+    const before = await t.amanat.destructionActs.list();
+    const oldest = before.at(-1)!;
+    expect(oldest.retainUntil!.getTime()).toBeGreaterThan(oldest.completedAt!.getTime());
+    at(new Date(oldest.retainUntil!.getTime() - 60_000).toISOString());
+    expect((await t.amanat.retentionSweeper.run({ trigger: 'cli' })).actsExpired).toBe(0);
+    at(new Date(oldest.retainUntil!.getTime() + 60_000).toISOString());
+    const result = await t.amanat.retentionSweeper.run({ trigger: 'cli' });
+    expect(result.actsExpired).toBeGreaterThanOrEqual(1);
+    expect((await t.amanat.destructionActs.list()).map((a) => a.id)).not.toContain(oldest.id);
+    const [entry] = await t.stores.sql.query<{ details: { acts: { id: string }[] } }>(
+      `SELECT details FROM audit_log WHERE action = 'retention.act_expired' ORDER BY seq DESC LIMIT 1`,
+    );
+    expect(entry!.details.acts.map((a) => a.id)).toContain(oldest.id);
+    expect((await t.amanat.verifyAudit()).ok).toBe(true);
+  });
 });

@@ -15,13 +15,11 @@ function fail(error: unknown): void {
   process.exitCode = 2;
 }
 
-/** A date means the end of that day (what will be due by then); an ISO instant is taken as it is. */
-function parseAt(text: string | undefined): Date | undefined {
-  if (text === undefined) return undefined;
-  const at = new Date(isIsoDate(text) ? `${text}T23:59:59.999Z` : text);
-  if (Number.isNaN(at.getTime()))
-    throw new Error(`--at: ожидается дата YYYY-MM-DD или момент ISO 8601, получено «${text}»`);
-  return at;
+/** `--at` is checked before anything is opened; the server (or the store) reads it in the operator's zone. */
+function checkAt(text: string | undefined): void {
+  // Only ISO forms: `new Date('11.03.2026')` would silently read 3 November.
+  if (text === undefined || isIsoDate(text) || /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(text)) return;
+  throw new Error(`--at: ожидается дата YYYY-MM-DD или момент ISO 8601, получено «${text}»`);
 }
 
 function printPlan(plan: RetentionPlan): void {
@@ -74,15 +72,16 @@ export function registerRetentionCommands(program: Command): void {
     .option('--json', 'вывести JSON')
     .action(async (options: { at?: string; json?: boolean }) => {
       try {
-        const at = parseAt(options.at);
+        checkAt(options.at);
         const plan = await withAccess(
           (access) =>
             callServer<RetentionPlan>(
               access,
               'GET',
-              `/api/retention/plan${at ? `?at=${encodeURIComponent(at.toISOString())}` : ''}`,
+              `/api/retention/plan${options.at ? `?at=${encodeURIComponent(options.at)}` : ''}`,
             ),
-          (amanat) => amanat.retention.plan(at ?? amanat.clock()),
+          (amanat) =>
+            amanat.retention.plan(options.at ? amanat.retention.planInstant(options.at) : amanat.clock()),
         );
         if (options.json) console.log(JSON.stringify(plan, null, 2));
         else printPlan(plan);

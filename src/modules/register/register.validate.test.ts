@@ -214,6 +214,18 @@ describe('register semantics', () => {
     expect(findings[0]!.message).toContain('purpose 5');
   });
 
+  it('refuses a retention that can never end: only a withdrawal, and no consent collected', () => {
+    const findings = validateRegisterSemantics(
+      registerWith((r) => {
+        mailing(r).legal_bases = [{ type: 'contract', reference: 'Договор' }];
+        mailing(r).retention = { kind: 'until_consent_withdrawal' };
+      }),
+    );
+    const error = findings.find((f) => f.rule === 'retention-can-end');
+    expect(error).toMatchObject({ severity: 'error', at: ['purposes', 0, 'retention'] });
+    expect(error!.message).toContain('can never end');
+  });
+
   it('accepts a contract basis whose retention has no contract_period rule', () => {
     const findings = validateRegisterSemantics(
       registerWith((r) => {

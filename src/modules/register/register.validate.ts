@@ -32,6 +32,7 @@ export const RegisterRules = {
   timezone: 'operator-timezone',
   consentRetentionEnds: 'consent-retention-ends',
   withdrawalNeedsConsent: 'withdrawal-needs-consent',
+  retentionCanEnd: 'retention-can-end',
   crossBorderConsistency: 'cross-border-consistency',
   unusedDefinition: 'unused-definition',
 } as const;
@@ -177,6 +178,17 @@ function checkPurposes(findings: RegisterFinding[], register: Register, context:
         rule: RegisterRules.consentRetentionEnds,
       });
     }
+    if (!retentionCanEnd(purpose.retention, hasConsentBasis)) {
+      findings.push({
+        severity: 'error',
+        at: [...base, 'retention'],
+        message:
+          `${name}: its retention can never end — every branch waits for a consent withdrawal, and the purpose ` +
+          'collects no consent. The data would be kept for ever and no sweep could destroy it: give the purpose a ' +
+          'period (after_collection, contract_period…) or a consent basis',
+        rule: RegisterRules.retentionCanEnd,
+      });
+    }
     if (!hasConsentBasis) {
       for (const { rule, path } of walkRetention(purpose.retention, [...base, 'retention'])) {
         if (rule.kind !== 'until_consent_withdrawal') continue;
@@ -192,6 +204,23 @@ function checkPurposes(findings: RegisterFinding[], register: Register, context:
         });
       }
     }
+  }
+}
+
+/**
+ * Whether some event can end the rule: a withdrawal only where a consent is collected; "until liquidation"
+ * ends when the operator declares it. `first_of` needs one branch that can end, `depends_on` every option.
+ */
+function retentionCanEnd(rule: Purpose['retention'], hasConsent: boolean): boolean {
+  switch (rule.kind) {
+    case 'until_consent_withdrawal':
+      return hasConsent;
+    case 'first_of':
+      return rule.rules.some((r) => retentionCanEnd(r, hasConsent));
+    case 'depends_on':
+      return rule.options.every((o) => retentionCanEnd(o.rule, hasConsent));
+    default:
+      return true;
   }
 }
 

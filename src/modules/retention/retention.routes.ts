@@ -32,9 +32,7 @@ export function mountRetentionRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, a
     }),
     async (c) => {
       const { at } = c.req.valid('query');
-      const when = at
-        ? new Date(/^\d{4}-\d{2}-\d{2}$/.test(at) ? `${at}T23:59:59.999Z` : at)
-        : amanat.clock();
+      const when = at ? amanat.retention.planInstant(at) : amanat.clock();
       return c.json(asJson(await amanat.retention.plan(when)) as Record<string, unknown>, 200);
     },
   );

@@ -6,7 +6,7 @@ import type { Sql, Stores } from '../../db/database.js';
 import { canonicalJson } from '../../lib/canonical-json.js';
 import { DomainError, ErrorCodes } from '../../lib/errors.js';
 import type { AuditService } from '../audit/audit.service.js';
-import { isIsoDate, localDateOf, startOfLocalDay } from '../calendar/dates.js';
+import { endOfLocalDay, isIsoDate, localDateOf, startOfLocalDay } from '../calendar/dates.js';
 import type { RegisterRules } from '../rules/register-rules.js';
 import { subjectNotFound } from '../vault/vault.service.js';
 import {
@@ -355,6 +355,18 @@ export function createRetentionService(deps: {
     }));
   }
 
+  /** `at` of a plan: a date is the end of that day in the operator's zone (what is due by then); an instant as is. */
+  function planInstant(text: string): Date {
+    if (isIsoDate(text)) return endOfLocalDay(text, timeZone);
+    const at = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(text) ? new Date(text) : null;
+    if (!at || Number.isNaN(at.getTime())) {
+      throw new DomainError(ErrorCodes.VALIDATION_FAILED, `Неверная дата плана: ${text} / Invalid date`, {
+        issues: [{ path: 'at', message: 'ожидается дата YYYY-MM-DD или момент ISO 8601' }],
+      });
+    }
+    return at;
+  }
+
   /** What a sweep at `at` would do, without doing it; reads in batches of subjects, so memory stays flat. */
   async function plan(at: Date): Promise<RetentionPlan> {
     const liquidationAt = await loadLiquidation(stores.sql, timeZone);
@@ -494,6 +506,7 @@ export function createRetentionService(deps: {
     plan,
     decide,
     recomputeSubject,
+    planInstant,
     ensureScheduleCurrent,
     fingerprint,
     localDate: (at: Date) => localDateOf(at, timeZone),
