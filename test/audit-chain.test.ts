@@ -31,6 +31,26 @@ describe.each(storeKinds())('audit chain on %s', (kind) => {
     expect(verdict).toMatchObject({ ok: false, seq: 4 });
   });
 
+  it('a large append (sent as one JSON document) chains like a small one; an edit inside it is named', async () => {
+    const entries = Array.from({ length: 120 }, (_, i) => ({
+      actor: 'test',
+      action: 'data.destroy' as const,
+      subjectId: null,
+      purposeId: i % 2 ? 'p_support' : null,
+      fieldIds: i % 3 ? ['email', 'phone'] : [],
+      details: { n: i, counts: { email: i }, note: 'кириллица "в кавычках"' },
+    }));
+    await t.stores.transaction((tx) => t.amanat.audit.append(tx, entries));
+    expect(await t.amanat.verifyAudit()).toEqual({ ok: true, entries: 130, headSeq: 130 });
+    const [stored] = await t.stores.sql.query<{ field_ids: string[]; details: { note: string } }>(
+      'SELECT field_ids, details FROM audit_log WHERE seq = 12',
+    );
+    expect(stored).toEqual({ field_ids: ['email', 'phone'], details: expect.objectContaining({ n: 1 }) });
+    expect(stored!.details.note).toBe('кириллица "в кавычках"');
+    await t.stores.sql.query(`UPDATE audit_log SET field_ids = ARRAY['email'] WHERE seq = 75`);
+    expect(await t.amanat.verifyAudit()).toMatchObject({ ok: false, seq: 75 });
+  });
+
   it('removing an entry is named', async () => {
     await t.stores.sql.query('DELETE FROM audit_log WHERE seq = 6');
     expect(await t.amanat.verifyAudit()).toMatchObject({ ok: false, seq: 6, problem: 'removed' });

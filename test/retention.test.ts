@@ -440,6 +440,69 @@ describe.each(storeKinds())('retention and destruction on %s', (kind) => {
     expect(await valuesOf(subject)).toEqual([]);
   });
 
+  it("a sweep's act counts what its audit entries say: destroyed and anonymised values, reasons, purposes, systems", async () => {
+    at('2027-03-05T05:00:00Z');
+    const visitor = (await t.amanat.vault.ensureSubject('test', { email: 'visitor-2027@example.kz' }))
+      .subjectId;
+    await t.amanat.vault.collect('test', visitor, {
+      purposes: [purposeNo(7)],
+      values: { ip_address: '203.0.113.77', visit_statistics: { pages: 3 } },
+      source: 'website:analytics',
+      retentionOptions: { [purposeNo(7)]: 'months_14' },
+    });
+    const reader = (await t.amanat.vault.ensureSubject('test', { email: 'reader-2027@example.kz' }))
+      .subjectId;
+    await grantMailing(reader);
+    await t.amanat.vault.collect('test', reader, {
+      purposes: [purposeNo(8)],
+      values: { email: 'reader-2027@example.kz' },
+      source: 'website:newsletter',
+    });
+    at('2027-03-09T05:00:00Z');
+    await t.amanat.consents.withdraw('test', reader, {
+      purpose: purposeNo(8),
+      kind: 'processing',
+      channel: 'web',
+    });
+    // Both are due by now: the withdrawn e-mail within 10 working days, the analytics values after 14 months.
+    at('2028-05-10T05:00:00Z');
+    const result = await t.amanat.retentionSweeper.run({ trigger: 'cli' });
+    const sweepAct = result.acts.find((a) => a.kind === 'sweep')!;
+    expect(result.valuesAnonymised).toBeGreaterThanOrEqual(2);
+    expect(result.valuesDestroyed).toBeGreaterThanOrEqual(1);
+    const { act } = await t.amanat.destructionActs.get(sweepAct.id);
+    const chain = await t.amanat.destructionActs.tallyFromChain(t.stores.sql, sweepAct.id);
+    expect(act!.dataCategories.map((c) => [c.id, c.values])).toEqual(
+      [...chain.counts.entries()].sort(([a], [b]) => (a < b ? -1 : 1)),
+    );
+    // Counted by the database from the entries themselves, independently of both tallies.
+    const counted = await t.stores.sql.query<{ field: string; n: string }>(
+      `SELECT c.key AS field, sum(c.value::bigint) AS n
+       FROM audit_log a, jsonb_each_text(a.details -> 'counts') c
+       WHERE a.details ->> 'act_id' = $1 AND a.action IN ('data.destroy', 'data.anonymise')
+       GROUP BY c.key ORDER BY c.key`,
+      [sweepAct.id],
+    );
+    expect(act!.dataCategories.map((c) => [c.id, c.values])).toEqual(
+      counted.map((c) => [c.field, Number(c.n)]),
+    );
+    expect(act!.dataCategories.map((c) => c.id)).toEqual(
+      expect.arrayContaining(['email', 'ip_address', 'visit_statistics']),
+    );
+    expect(act!.reasons.map((r) => [r.code, r.values]).sort()).toEqual(
+      [...chain.reasons.values()].map((r) => [r.reason, r.values]).sort(),
+    );
+    expect(act!.reasons.map((r) => r.code)).toEqual(
+      expect.arrayContaining(['consent_withdrawn', 'retention_expired']),
+    );
+    expect(act!.purposes.map((p) => p.id)).toEqual([...chain.purposes].sort());
+    expect(act!.informationSystems.map((s) => s.id)).toEqual([...chain.systems].sort());
+    expect(act!.method).toContain('обезличивание');
+    expect(act!.method).toContain('удаление записей');
+    expect(await valuesOf(visitor)).toEqual([]);
+    expect(await valuesOf(reader)).toEqual([]);
+  });
+
   it('acts are kept three years, then deleted by a sweep with a record in the chain', async () => {
     const before = await t.amanat.destructionActs.list();
     const oldest = before.at(-1)!;

@@ -122,6 +122,8 @@ export function createAuditService(deps: { auditKey: Buffer; clock: () => Date }
   // When another writer moved the head, the conditional update below matches no row, and the append reads
   // the head under its row lock and chains again. Correctness rests on the condition, never on this memory.
   let knownHead: { seq: number; hash: Buffer } | null = null;
+  /** From this many entries an append sends them as one JSON document instead of ten parameters each. */
+  const BULK_ENTRIES = 50;
 
   /** Entries chained after head; their statement's parameters start after `offset` parameters of the caller. */
   function chain(head: { seq: number; hash: Uint8Array }, entries: AuditEntryInput[], offset = 0) {
@@ -130,6 +132,10 @@ export function createAuditService(deps: { auditKey: Buffer; clock: () => Date }
     const at = deps.clock();
     const params: unknown[] = [];
     const tuples: string[] = [];
+    // Large appends (a sweep's batch) travel as one JSON document: binding ten parameters per entry makes a
+    // statement of thousands of parameters that costs more to parse and plan than to run.
+    const bulk = entries.length >= BULK_ENTRIES;
+    const rows: unknown[] = [];
     for (const input of entries) {
       seq += 1;
       const fields: ChainedFields = {
@@ -143,6 +149,21 @@ export function createAuditService(deps: { auditKey: Buffer; clock: () => Date }
         details: input.details ?? {},
       };
       const hash = mac(prev, fields);
+      if (bulk) {
+        rows.push({
+          seq,
+          actor: fields.actor,
+          action: fields.action,
+          subject_id: fields.subjectId,
+          purpose_id: fields.purposeId,
+          field_ids: fields.fieldIds,
+          details: fields.details,
+          prev_hash: prev.toString('hex'),
+          hash: hash.toString('hex'),
+        });
+        prev = hash;
+        continue;
+      }
       const n = offset + params.length + 4;
       tuples.push(
         `($${n + 1}::bigint, $${n + 2}::timestamptz, $${n + 3}::text, $${n + 4}::text, $${n + 5}::uuid, ` +
@@ -163,6 +184,13 @@ export function createAuditService(deps: { auditKey: Buffer; clock: () => Date }
       prev = hash;
     }
     const o = offset;
+    if (bulk) params.push(at, JSON.stringify(rows));
+    const source = bulk
+      ? `SELECT e.seq, $${o + 5}::timestamptz, e.actor, e.action, e.subject_id, e.purpose_id, e.field_ids, e.details,
+                decode(e.prev_hash, 'hex'), decode(e.hash, 'hex')
+         FROM jsonb_to_recordset($${o + 6}::jsonb) AS e(seq bigint, actor text, action text, subject_id uuid,
+              purpose_id text, field_ids text[], details jsonb, prev_hash text, hash text)`
+      : `SELECT * FROM (VALUES ${tuples.join(', ')}) AS entry`;
     return {
       next: { seq, hash: prev },
       /** Moves the head from the base it was chained on; matches no row when the head is elsewhere. */
@@ -170,7 +198,7 @@ export function createAuditService(deps: { auditKey: Buffer; clock: () => Date }
         `UPDATE audit_head SET seq = $${o + 1}, hash = $${o + 2}
          WHERE id = 1 AND seq = $${o + 3} AND hash = $${o + 4} AND ${extraCondition} RETURNING 1`,
       insertEntries: `INSERT INTO audit_log (seq, at, actor, action, subject_id, purpose_id, field_ids, details, prev_hash, hash)
-            SELECT * FROM (VALUES ${tuples.join(', ')}) AS entry
+            ${source}
             WHERE EXISTS (SELECT 1 FROM moved)
             RETURNING seq`,
       params: (base: { seq: number; hash: Uint8Array }) => [

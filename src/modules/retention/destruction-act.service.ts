@@ -57,6 +57,58 @@ export interface ActSeed {
   method?: string;
 }
 
+/**
+ * What an act counts of its entries: values per field and per reason, the purposes, systems and outcomes
+ * named. Read from the chain, or kept by a sweep as it writes the entries (the same numbers without
+ * reading a hundred thousand entries back).
+ */
+export interface ActTally {
+  counts: Map<string, number>;
+  /** Keyed by reason code and, for paper acts, the reason's own text. */
+  reasons: Map<string, { reason: string; text: string | null; values: number }>;
+  purposes: Set<string>;
+  systems: Set<string>;
+  outcomes: Set<string>;
+}
+
+export function emptyTally(): ActTally {
+  return {
+    counts: new Map(),
+    reasons: new Map(),
+    purposes: new Set(),
+    systems: new Set(),
+    outcomes: new Set(),
+  };
+}
+
+/** Adds one entry's numbers (its details as the chain stores them) to a tally. */
+export function addToTally(
+  tally: ActTally,
+  action: string,
+  details: {
+    reason?: string;
+    reasonText?: string;
+    purposes?: string[];
+    systems?: string[];
+    counts?: Record<string, number>;
+  },
+) {
+  tally.outcomes.add(action);
+  for (const p of details.purposes ?? []) tally.purposes.add(p);
+  for (const s of details.systems ?? []) tally.systems.add(s);
+  let values = 0;
+  for (const [field, n] of Object.entries(details.counts ?? {})) {
+    tally.counts.set(field, (tally.counts.get(field) ?? 0) + n);
+    values += n;
+  }
+  const reason = details.reason ?? '';
+  const text = details.reasonText ?? null;
+  const key = `${reason}\u0000${text ?? ''}`;
+  const current = tally.reasons.get(key) ?? { reason, text, values: 0 };
+  current.values += values;
+  tally.reasons.set(key, current);
+}
+
 export function createDestructionActs(deps: {
   stores: Stores;
   audit: AuditService;
@@ -158,11 +210,33 @@ export function createDestructionActs(deps: {
     return code === 'retention_expired' && numbers ? `${base} (цели: ${numbers})` : base;
   }
 
+  /** The act's numbers read back from its entries in the chain (acts of requests, paper, interrupted runs). */
+  async function tallyFromChain(sql: Sql, actId: string): Promise<ActTally> {
+    const tally = emptyTally();
+    let afterSeq = 0;
+    for (;;) {
+      const rows = await sql.query<{
+        seq: string | number;
+        action: string;
+        details: Parameters<typeof addToTally>[2];
+      }>(
+        `SELECT seq, action, details FROM audit_log
+         WHERE details ? 'act_id' AND details ->> 'act_id' = $1 AND seq > $2
+           AND action IN ('data.destroy', 'data.anonymise', 'retention.paper_destroy')
+         ORDER BY seq LIMIT 5000`,
+        [actId, afterSeq],
+      );
+      for (const row of rows) addToTally(tally, row.action, row.details);
+      if (rows.length < 5000) return tally;
+      afterSeq = Number(rows.at(-1)!.seq);
+    }
+  }
+
   /**
    * Completes an act from the chain: counts, categories, systems, reasons and the extract. Runs in the caller's
    * transaction so that, for a request, the act and the request's answer commit together.
    */
-  async function complete(tx: Sql, actId: string): Promise<DestructionActData> {
+  async function complete(tx: Sql, actId: string, tally?: ActTally): Promise<DestructionActData> {
     const row = await loadRow(tx, actId);
     const seed = row.data?.seed ?? {};
     const [totals] = await tx.query<{
@@ -176,39 +250,16 @@ export function createDestructionActs(deps: {
          AND action IN ('data.destroy', 'data.anonymise', 'retention.paper_destroy')`,
       [actId],
     );
-    const counts = await tx.query<{ field: string; n: string }>(
-      `SELECT c.key AS field, sum(c.value::bigint) AS n
-       FROM audit_log a, jsonb_each_text(a.details -> 'counts') c
-       WHERE a.details ? 'act_id' AND a.details ->> 'act_id' = $1
-         AND a.action IN ('data.destroy', 'data.anonymise', 'retention.paper_destroy')
-       GROUP BY c.key ORDER BY c.key`,
-      [actId],
+    const counted = tally ?? (await tallyFromChain(tx, actId));
+    const counts = [...counted.counts.entries()]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([field, n]) => ({ field, n }));
+    const reasons = [...counted.reasons.values()].sort((a, b) =>
+      a.reason === b.reason ? (a.text ?? '').localeCompare(b.text ?? '') : a.reason < b.reason ? -1 : 1,
     );
-    const reasons = await tx.query<{ reason: string; text: string | null; n: string }>(
-      `SELECT a.details ->> 'reason' AS reason, a.details ->> 'reasonText' AS text,
-         sum((SELECT sum(c.value::bigint) FROM jsonb_each_text(a.details -> 'counts') c)) AS n
-       FROM audit_log a WHERE a.details ? 'act_id' AND a.details ->> 'act_id' = $1
-         AND a.action IN ('data.destroy', 'data.anonymise', 'retention.paper_destroy')
-       GROUP BY 1, 2 ORDER BY 1, 2`,
-      [actId],
-    );
-    const lists = await tx.query<{
-      purposes: string[] | null;
-      systems: string[] | null;
-      outcomes: string[] | null;
-    }>(
-      `SELECT
-         (SELECT array_agg(DISTINCT p) FROM audit_log a, jsonb_array_elements_text(a.details -> 'purposes') p
-           WHERE a.details ? 'act_id' AND a.details ->> 'act_id' = $1) AS purposes,
-         (SELECT array_agg(DISTINCT s) FROM audit_log a, jsonb_array_elements_text(a.details -> 'systems') s
-           WHERE a.details ? 'act_id' AND a.details ->> 'act_id' = $1) AS systems,
-         (SELECT array_agg(DISTINCT action) FROM audit_log a
-           WHERE a.details ? 'act_id' AND a.details ->> 'act_id' = $1) AS outcomes`,
-      [actId],
-    );
-    const purposeIds = lists[0]?.purposes ?? [];
-    const systemIds = seed.informationSystems ?? lists[0]?.systems ?? [];
-    const outcomes = lists[0]?.outcomes ?? [];
+    const purposeIds = [...counted.purposes].sort();
+    const systemIds = seed.informationSystems ?? [...counted.systems].sort();
+    const outcomes = [...counted.outcomes];
     const entries = Number(totals?.entries ?? 0);
     const lines = await logLines(tx, actId, 0, PDF_LOG_LINES);
     const categoryIds = seed.subjectCategories ?? [
@@ -271,7 +322,7 @@ export function createDestructionActs(deps: {
       reasons: reasons.map((r) => ({
         code: r.reason,
         text: r.text ?? reasonTexts[r.reason] ?? r.reason,
-        values: Number(r.n),
+        values: r.values,
       })),
       performedBy: seed.performedBy ?? [SYSTEM_PERFORMER],
       ...(seed.paper ? { paper: seed.paper } : {}),
@@ -488,7 +539,7 @@ export function createDestructionActs(deps: {
     return gone.length;
   }
 
-  return { open, complete, list, get, pdf, log, recordPaper, expire, reasonText };
+  return { open, complete, tallyFromChain, list, get, pdf, log, recordPaper, expire, reasonText };
 }
 
 export type DestructionActs = ReturnType<typeof createDestructionActs>;

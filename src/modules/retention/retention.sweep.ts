@@ -11,7 +11,13 @@ import type { AuditEntryInput, AuditService } from '../audit/audit.service.js';
 import type { RequestService } from '../requests/request.service.js';
 import type { RegisterRules } from '../rules/register-rules.js';
 import type { KeyStore } from '../vault/key-store.js';
-import { type ActSeed, type DestructionActs, SYSTEM_PERFORMER } from './destruction-act.service.js';
+import {
+  type ActSeed,
+  addToTally,
+  type DestructionActs,
+  emptyTally,
+  SYSTEM_PERFORMER,
+} from './destruction-act.service.js';
 import {
   factsOfSubjects,
   loadFacts,
@@ -21,10 +27,10 @@ import {
   type ValueMeta,
 } from './retention.assess.js';
 
-/** A value the sweep's DELETE took (every purpose ended): what the audit entry and the act need of it. */
+/** Values of one subject the sweep's DELETE took (every purpose ended), grouped by what the entry needs. */
 interface DeletedRow {
   subject_id: string;
-  field_id: string;
+  fields: string[];
   purposes: string[];
   collected_at: Date;
   status: ValueMeta['status'];
@@ -75,6 +81,8 @@ interface BatchTotals {
   anonymised: number;
   released: number;
   emptied: string[];
+  /** The audit entries written for the act: the run's tally counts them once their batch has committed. */
+  actEntries: AuditEntryInput[];
 }
 
 export function createRetentionSweeper(deps: {
@@ -136,7 +144,7 @@ export function createRetentionSweeper(deps: {
     options: { everything?: boolean; alreadyDeleted?: DeletedRow[] } = {},
   ): Promise<BatchTotals> {
     const { asOf, facts, liquidationAt } = context;
-    const totals: BatchTotals = { destroyed: 0, anonymised: 0, released: 0, emptied: [] };
+    const totals: BatchTotals = { destroyed: 0, anonymised: 0, released: 0, emptied: [], actEntries: [] };
     if (rows.length === 0 && !options.alreadyDeleted?.length) return totals;
     const gone: string[] = [];
     const aggregates = new Map<string, number>();
@@ -199,14 +207,11 @@ export function createRetentionSweeper(deps: {
     // Values the DELETE already took because every purpose had ended: anonymised when all their purposes say so.
     for (const row of options.alreadyDeleted ?? []) {
       const marked = row.status === 'marked_for_destruction';
-      record(
-        { subject_id: row.subject_id, fields: [row.field_id], collected_at: row.collected_at },
-        {
-          kind: !marked && row.purposes.every((p) => anonymising.has(p)) ? 'anonymise' : 'destroy',
-          purposes: row.purposes,
-          reason: row.marked_reason ?? 'retention_expired',
-        },
-      );
+      record(row, {
+        kind: !marked && row.purposes.every((p) => anonymising.has(p)) ? 'anonymise' : 'destroy',
+        purposes: row.purposes,
+        reason: row.marked_reason ?? 'retention_expired',
+      });
     }
     for (const row of rows) {
       const subjectFacts = facts.get(row.subject_id) ?? noFacts();
@@ -313,11 +318,12 @@ export function createRetentionSweeper(deps: {
       });
     }
     await deps.audit.append(tx, entries);
+    totals.actEntries = entries.filter((e) => e.action !== 'data.purpose_released');
     return totals;
   }
 
   /** Deletes the keys of subjects already destroyed in the data store (after a batch, or after a crash). */
-  async function destroyKeys(subjectIds?: string[]): Promise<number> {
+  async function destroyKeys(subjectIds?: string[], options: { markLater?: boolean } = {}): Promise<number> {
     const ids =
       subjectIds ??
       (
@@ -327,6 +333,9 @@ export function createRetentionSweeper(deps: {
       ).map((r) => r.id);
     if (ids.length === 0) return 0;
     await deps.keyStore.destroySubjectKeys(ids);
+    // The sweep marks them in its next batch's transaction (one commit fewer per batch); unmarked after a
+    // crash, they are found again and their (already absent) keys deleted once more.
+    if (options.markLater) return ids.length;
     await stores.sql.query('UPDATE subjects SET key_destroyed_at = $2 WHERE id = ANY($1::uuid[])', [
       ids,
       deps.clock(),
@@ -346,9 +355,17 @@ export function createRetentionSweeper(deps: {
   ) {
     let cursor = NIL_UUID;
     let opened = false;
+    const tally = emptyTally();
+    let keysDestroyed: string[] = [];
     const liquidationAt = await loadLiquidation(stores.sql, timeZone);
     for (;;) {
       const batch = await stores.transaction(async (tx) => {
+        if (keysDestroyed.length > 0) {
+          await tx.query('UPDATE subjects SET key_destroyed_at = $2 WHERE id = ANY($1::uuid[])', [
+            keysDestroyed,
+            deps.clock(),
+          ]);
+        }
         const candidates = await tx.query<{ subject_id: string }>(
           `SELECT DISTINCT subject_id FROM personal_values
            WHERE next_retention_at IS NOT NULL AND next_retention_at <= $1 AND subject_id > $2 AND marked_request_id IS NULL
@@ -365,10 +382,14 @@ export function createRetentionSweeper(deps: {
         );
         const lockedIds = locked.map((l) => l.id);
         // Values every purpose of which has ended (retain_until) go in the statement that finds them.
+        // Grouped in the statement: a subject's values collected together come back as one row.
         const deleted = await tx.query<DeletedRow>(
-          `DELETE FROM personal_values v
-           WHERE v.subject_id = ANY($1::uuid[]) AND v.retain_until <= $2 AND v.marked_request_id IS NULL AND ${heldCondition}
-           RETURNING v.subject_id, v.field_id, v.purposes, v.collected_at, v.status, v.marked_reason`,
+          `WITH deleted AS (
+             DELETE FROM personal_values v
+             WHERE v.subject_id = ANY($1::uuid[]) AND v.retain_until <= $2 AND v.marked_request_id IS NULL AND ${heldCondition}
+             RETURNING v.subject_id, v.field_id, v.purposes, v.collected_at, v.status, v.marked_reason)
+           SELECT subject_id, purposes, collected_at, status, marked_reason, array_agg(field_id) AS fields
+           FROM deleted GROUP BY subject_id, purposes, collected_at, status, marked_reason`,
           [lockedIds, asOf],
         );
         // Values with one purpose ended and another still running are decided in code: the ended ones released.
@@ -400,9 +421,12 @@ export function createRetentionSweeper(deps: {
         if (totals.destroyed + totals.anonymised > 0) opened = true;
         return { last, subjects: locked.length, totals };
       });
+      keysDestroyed = [];
       if (!batch) break;
       cursor = batch.last;
-      await destroyKeys(batch.totals.emptied);
+      for (const entry of batch.totals.actEntries) addToTally(tally, entry.action, entry.details ?? {});
+      await destroyKeys(batch.totals.emptied, { markLater: true });
+      keysDestroyed = batch.totals.emptied;
       result.valuesDestroyed += batch.totals.destroyed;
       result.valuesAnonymised += batch.totals.anonymised;
       result.valuesReleased += batch.totals.released;
@@ -413,7 +437,7 @@ export function createRetentionSweeper(deps: {
         values: batch.totals.destroyed + batch.totals.anonymised + batch.totals.released,
       });
     }
-    return opened;
+    return opened ? tally : null;
   }
 
   interface PendingRequest {
@@ -611,9 +635,10 @@ export function createRetentionSweeper(deps: {
       await completeRequests(asOf, result, options.onProgress);
       if (!options.onlyRequests) {
         const actId = randomUUID();
-        const opened = await sweepDue(asOf, runId, actId, result, options.onProgress);
-        if (opened) {
-          const act = await stores.transaction((tx) => deps.acts.complete(tx, actId));
+        // The act's numbers as the sweep counted them: the chain holds the same, read back only after a crash.
+        const tally = await sweepDue(asOf, runId, actId, result, options.onProgress);
+        if (tally) {
+          const act = await stores.transaction((tx) => deps.acts.complete(tx, actId, tally));
           result.acts.push({ id: actId, number: act.number, kind: 'sweep' });
         }
         result.actsExpired = await stores.transaction((tx) => deps.acts.expire(tx, asOf));
