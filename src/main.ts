@@ -54,6 +54,10 @@ async function main(): Promise<void> {
     host: config.host,
     bodyLimitBytes: config.bodyLimitBytes,
     logRequests: config.logRequests,
+    secureCookies: config.staff.secureCookies,
+    trustProxyHeader: config.trustProxyHeader,
+    signInLimit: { burst: config.rateLimits.signInPerMinute, perMinute: config.rateLimits.signInPerMinute },
+    publicLimit: { burst: config.rateLimits.publicPerMinute, perMinute: config.rateLimits.publicPerMinute },
     dataDir: config.store.kind === 'pglite' ? config.store.dataDir : undefined,
   });
   const r = amanat.rules.register;

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import type { Amanat } from './app/amanat.js';
 import { createHttpApp } from './http/app.js';
+import type { RateLimit } from './http/rate-limit.js';
 
 export interface RunningServer {
   url: string;
@@ -20,6 +21,10 @@ export interface ServerOptions {
   logRequests: boolean;
   /** Folder for the local CLI token (embedded store only). */
   dataDir?: string;
+  secureCookies?: boolean;
+  trustProxyHeader?: string;
+  signInLimit?: RateLimit;
+  publicLimit?: RateLimit;
   log?: (line: string) => void;
 }
 
@@ -30,6 +35,10 @@ export async function startServer(amanat: Amanat, options: ServerOptions): Promi
   const app = createHttpApp(amanat, {
     bodyLimitBytes: options.bodyLimitBytes,
     localAdminToken,
+    secureCookies: options.secureCookies,
+    trustProxyHeader: options.trustProxyHeader,
+    signInLimit: options.signInLimit,
+    publicLimit: options.publicLimit,
     logRequest: options.logRequests ? log : undefined,
     onUnexpectedError: (error) =>
       log(`error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),

@@ -2,6 +2,7 @@
 // tests, benchmarks) create one of these and talk only to its services.
 import type { Stores } from '../db/database.js';
 import { deriveKey } from '../lib/crypto.js';
+import { createAccessService } from '../modules/access/access.service.js';
 import { createApiKeyService } from '../modules/api-keys/api-key.service.js';
 import { createAuditService } from '../modules/audit/audit.service.js';
 import { createConsentService } from '../modules/consents/consent.service.js';
@@ -17,6 +18,7 @@ import { createDestructionActs } from '../modules/retention/destruction-act.serv
 import { createRetentionService } from '../modules/retention/retention.service.js';
 import { createRetentionSweeper } from '../modules/retention/retention.sweep.js';
 import { createRegisterRules } from '../modules/rules/register-rules.js';
+import { createStaffService, type StaffSettings } from '../modules/staff/staff.service.js';
 import { createKeyStore } from '../modules/vault/key-store.js';
 import { createVaultRights } from '../modules/vault/vault.rights.js';
 import { createVaultService } from '../modules/vault/vault.service.js';
@@ -36,6 +38,8 @@ export interface AmanatOptions {
   imapUrl?: string;
   /** Subjects per sweep transaction (default 500). */
   retentionBatchSubjects?: number;
+  /** Console sessions, lock-out and password reset. */
+  staffSettings?: Partial<StaffSettings>;
 }
 
 export async function createAmanat(options: AmanatOptions) {
@@ -102,6 +106,15 @@ export async function createAmanat(options: AmanatOptions) {
     mailer,
     clock,
   });
+  const staff = createStaffService({
+    stores,
+    audit,
+    clock,
+    totpKey: deriveKey(masterKey, 'staff-totp'),
+    mailer,
+    settings: options.staffSettings,
+  });
+  const access = createAccessService({ stores, audit, rules, clock });
   const retention = createRetentionService({ stores, audit, rules, clock });
   const retentionSweeper = createRetentionSweeper({
     stores,
@@ -124,6 +137,8 @@ export async function createAmanat(options: AmanatOptions) {
     consents,
     obligations,
     apiKeys,
+    staff,
+    access,
     mailer,
     vaultRights,
     requests,

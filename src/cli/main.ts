@@ -6,6 +6,7 @@ import { registerMailCommands } from './commands/mail.js';
 import { registerRegisterCommands } from './commands/register.js';
 import { registerRequestCommands } from './commands/requests.js';
 import { registerRetentionCommands } from './commands/retention.js';
+import { registerStaffCommands } from './commands/staff.js';
 
 const program = new Command()
   .name('amanat')
@@ -19,5 +20,6 @@ registerKeyCommands(program);
 registerRequestCommands(program);
 registerRetentionCommands(program);
 registerMailCommands(program);
+registerStaffCommands(program);
 
 await program.parseAsync(process.argv);

@@ -63,6 +63,37 @@ const configSchema = z.object({
     .default('true')
     .transform((v) => v === 'true' || v === '1'),
   REQUEST_INTAKE_LIMIT_PER_DAY: z.coerce.number().int().min(1).max(10_000).default(5),
+  /** Console cookies carry Secure (browsers accept them on http://localhost too); 'false' only for plain-HTTP hosts. */
+  SESSION_COOKIE_SECURE: z
+    .enum(['true', 'false', '1', '0'])
+    .default('true')
+    .transform((v) => v === 'true' || v === '1'),
+  SESSION_HOURS: z.coerce
+    .number()
+    .min(0.1)
+    .max(24 * 30)
+    .default(12),
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(30),
+  LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+  LOGIN_LOCK_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(15),
+  /** The console's address, for links in letters (password reset). */
+  PUBLIC_URL: z.url().optional(),
+  /** The header a trusted reverse proxy sets with the client's address, e.g. x-forwarded-for (rate limits). */
+  TRUST_PROXY_HEADER: z.string().min(1).optional(),
+  /** Sign-in and password-reset attempts per client address per minute (also the burst). */
+  SIGN_IN_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(10),
+  /** Requests to public endpoints (privacy centre, testimonials) per client address per minute. */
+  PUBLIC_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(30),
 });
 
 export interface AppConfig {
@@ -79,6 +110,16 @@ export interface AppConfig {
   jobs: { enabled: boolean; digestCron: string; retentionSweepCron: string; retentionRequestsCron: string };
   requests: { intakeLimitPerDay: number };
   retention: { batchSubjects: number };
+  staff: {
+    secureCookies: boolean;
+    sessionHours: number;
+    idleMinutes: number;
+    maxFailedLogins: number;
+    lockMinutes: number;
+    publicUrl?: string;
+  };
+  trustProxyHeader?: string;
+  rateLimits: { signInPerMinute: number; publicPerMinute: number };
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -123,6 +164,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     requests: { intakeLimitPerDay: c.REQUEST_INTAKE_LIMIT_PER_DAY },
     retention: { batchSubjects: c.RETENTION_BATCH_SUBJECTS },
+    staff: {
+      secureCookies: c.SESSION_COOKIE_SECURE,
+      sessionHours: c.SESSION_HOURS,
+      idleMinutes: c.SESSION_IDLE_MINUTES,
+      maxFailedLogins: c.LOGIN_MAX_FAILURES,
+      lockMinutes: c.LOGIN_LOCK_MINUTES,
+      publicUrl: c.PUBLIC_URL,
+    },
+    trustProxyHeader: c.TRUST_PROXY_HEADER,
+    rateLimits: { signInPerMinute: c.SIGN_IN_RATE_PER_MINUTE, publicPerMinute: c.PUBLIC_RATE_PER_MINUTE },
   };
 }
 
@@ -134,6 +185,13 @@ export function amanatOptionsOf(config: AppConfig) {
     imapUrl: config.mail.imapUrl,
     requestSettings: { intakeLimitPerDay: config.requests.intakeLimitPerDay },
     retentionBatchSubjects: config.retention.batchSubjects,
+    staffSettings: {
+      sessionHours: config.staff.sessionHours,
+      idleMinutes: config.staff.idleMinutes,
+      maxFailedLogins: config.staff.maxFailedLogins,
+      lockMinutes: config.staff.lockMinutes,
+      publicUrl: config.staff.publicUrl,
+    },
   };
 }
 

@@ -5,6 +5,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import type { Amanat } from '../app/amanat.js';
 import { DomainError, ErrorCodes } from '../lib/errors.js';
+import { mountAccessRoutes } from '../modules/access/access.routes.js';
 import { mountApiKeyRoutes } from '../modules/api-keys/api-key.routes.js';
 import { mountAuditRoutes } from '../modules/audit/audit.routes.js';
 import { mountConsentRoutes } from '../modules/consents/consent.routes.js';
@@ -12,10 +13,12 @@ import { MAIL_INTAKE_PATH, mountMailRoutes } from '../modules/mail/mail.routes.j
 import { mountObligationRoutes } from '../modules/obligations/obligation.routes.js';
 import { mountRequestRoutes } from '../modules/requests/request.routes.js';
 import { mountRetentionRoutes } from '../modules/retention/retention.routes.js';
+import { mountStaffRoutes } from '../modules/staff/staff.routes.js';
 import { mountVaultRoutes } from '../modules/vault/vault.routes.js';
 import { type AppEnv, type AuthOptions, requireScope } from './auth.js';
 import { domainErrorResponse, mapError, zodErrorBody } from './error-mapper.js';
 import { errorResponses } from './openapi-common.js';
+import { type RateLimit, rateLimit } from './rate-limit.js';
 
 const MAIL_BODY_LIMIT_BYTES = 25 * 1024 * 1024;
 
@@ -26,6 +29,14 @@ export interface HttpOptions {
   localAdminToken?: string;
   /** Called for unexpected errors (not domain errors), so they reach the server log. */
   onUnexpectedError?: (error: unknown) => void;
+  /** Console cookies carry the Secure flag (default true). */
+  secureCookies?: boolean;
+  /** Sign-in and password reset, per client address. */
+  signInLimit?: RateLimit;
+  /** Public endpoints (privacy centre, testimonials), per client address. */
+  publicLimit?: RateLimit;
+  /** The header a trusted reverse proxy sets with the client's address (e.g. x-forwarded-for). */
+  trustProxyHeader?: string;
   /** One line per request: method, path, status, time — never bodies or query strings (personal data). */
   logRequest?: (line: string) => void;
 }
@@ -36,7 +47,12 @@ export function createHttpApp(amanat: Amanat, options: HttpOptions) {
       if (!result.success) return c.json(zodErrorBody(result.error, result.target), 422);
     },
   });
-  const auth: AuthOptions = { apiKeys: amanat.apiKeys, localAdminToken: options.localAdminToken };
+  const auth: AuthOptions = {
+    apiKeys: amanat.apiKeys,
+    staff: amanat.staff,
+    access: amanat.access,
+    localAdminToken: options.localAdminToken,
+  };
 
   // Registered before every route: Hono runs middleware only for routes added after it.
   const logRequest = options.logRequest;
@@ -75,6 +91,13 @@ export function createHttpApp(amanat: Amanat, options: HttpOptions) {
   const apiLimit = limitBody(options.bodyLimitBytes);
   const mailLimit = limitBody(options.mailBodyLimitBytes ?? MAIL_BODY_LIMIT_BYTES);
   app.use('/api/*', (c, next) => (c.req.path === MAIL_INTAKE_PATH ? mailLimit(c, next) : apiLimit(c, next)));
+  // Anyone can reach the privacy centre and the testimonials: limited per client address.
+  app.use(
+    '/api/public/*',
+    rateLimit('public', options.publicLimit ?? { burst: 30, perMinute: 30 }, {
+      trustProxyHeader: options.trustProxyHeader,
+    }),
+  );
 
   app.onError((error, c) => {
     if (error instanceof HTTPException && error.status < 500) {
@@ -178,6 +201,12 @@ export function createHttpApp(amanat: Amanat, options: HttpOptions) {
   mountMailRoutes(app, amanat, auth);
   mountAuditRoutes(app, amanat, auth);
   mountApiKeyRoutes(app, amanat, auth);
+  mountStaffRoutes(app, amanat, auth, {
+    secureCookies: options.secureCookies ?? true,
+    signInLimit: options.signInLimit ?? { burst: 10, perMinute: 10 },
+    trustProxyHeader: options.trustProxyHeader,
+  });
+  mountAccessRoutes(app, amanat, auth);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'apiKey', {
     type: 'http',

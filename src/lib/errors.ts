@@ -24,6 +24,12 @@ export const ErrorCodes = {
   // auth
   UNAUTHENTICATED: 'unauthenticated',
   FORBIDDEN: 'forbidden',
+  ACCOUNT_LOCKED: 'account_locked',
+  SECOND_FACTOR_REQUIRED: 'second_factor_required',
+  CSRF_FAILED: 'csrf_failed',
+  // disclosures
+  DISCLOSURE_REFUSED: 'disclosure_refused',
+  CROSS_BORDER_FORBIDDEN: 'cross_border_forbidden',
   // subject requests
   REQUEST_STATE_INVALID: 'request_state_invalid',
   VERIFICATION_REQUIRED: 'verification_required',

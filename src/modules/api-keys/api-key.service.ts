@@ -3,6 +3,7 @@
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { Stores } from '../../db/database.js';
 import { DomainError, ErrorCodes } from '../../lib/errors.js';
+import type { Principal } from '../access/principal.js';
 import type { AuditService } from '../audit/audit.service.js';
 
 export const Scopes = [
@@ -21,6 +22,14 @@ export const Scopes = [
   'audit:read',
   'register:read',
   'keys:manage',
+  'data:rectify',
+  'data:block',
+  'data:destroy',
+  'data:export',
+  'register:edit',
+  'staff:manage',
+  'disclosures:read',
+  'disclosures:write',
 ] as const;
 export type Scope = (typeof Scopes)[number];
 
@@ -33,13 +42,8 @@ export const WEBSITE_BACKEND_SCOPES: Scope[] = [
   'register:read',
 ];
 
-export interface ApiPrincipal {
-  keyId: string;
-  name: string;
-  scopes: Set<Scope>;
-  /** How the audit log names this caller. */
-  actor: string;
-}
+/** Who calls (see access/principal.ts): a key, a staff member, or the local CLI. */
+export type ApiPrincipal = Principal;
 
 /**
  * Verified tokens are remembered briefly (the lookup is a round trip on every request). A revocation clears
@@ -57,12 +61,17 @@ interface KeyRow {
   scopes: string[];
   created_at: Date;
   revoked_at: Date | null;
+  role_id: string | null;
+  role_purposes: string[] | null;
+  role_fields: Record<string, string[]> | null;
+  role_actions: string[] | null;
 }
 
 export function createApiKeyService(deps: { stores: Stores; audit: AuditService; clock: () => Date }) {
   const verified = new Map<string, { principal: ApiPrincipal; expiresAt: number }>();
 
-  async function create(actor: string, name: string, scopes: Scope[]) {
+  /** With a role, the key acts as a named system holding it: the role's actions and purposes, not `scopes`. */
+  async function create(actor: string, name: string, scopes: Scope[], roleId: string | null = null) {
     const prefix = randomBytes(9)
       .toString('base64url')
       .toLowerCase()
@@ -72,15 +81,23 @@ export function createApiKeyService(deps: { stores: Stores; audit: AuditService;
     const id = randomUUID();
     const createdAt = deps.clock();
     await deps.stores.transaction(async (tx) => {
+      if (roleId) {
+        const [role] = await tx.query('SELECT id FROM roles WHERE id = $1', [roleId]);
+        if (!role) {
+          throw new DomainError(ErrorCodes.NOT_FOUND, `Роль ${roleId} не найдена / Unknown role.`, {
+            issues: [{ path: 'role', message: 'unknown role' }],
+          });
+        }
+      }
       await tx.query(
-        'INSERT INTO api_keys (id, name, prefix, secret_hash, scopes, created_at) VALUES ($1, $2, $3, $4, $5::text[], $6)',
-        [id, name, prefix, sha256(secret), scopes, createdAt],
+        'INSERT INTO api_keys (id, name, prefix, secret_hash, scopes, created_at, role_id) VALUES ($1, $2, $3, $4, $5::text[], $6, $7)',
+        [id, name, prefix, sha256(secret), scopes, createdAt, roleId],
       );
       await deps.audit.append(tx, [
-        { actor, action: 'api_key.create', details: { keyId: id, name, scopes } },
+        { actor, action: 'api_key.create', details: { keyId: id, name, scopes, roleId } },
       ]);
     });
-    return { id, name, scopes, createdAt, token: `amk_${prefix}_${secret}` };
+    return { id, name, scopes, roleId, createdAt, token: `amk_${prefix}_${secret}` };
   }
 
   async function authenticate(token: string | undefined): Promise<ApiPrincipal> {
@@ -101,7 +118,11 @@ export function createApiKeyService(deps: { stores: Stores; audit: AuditService;
     const cacheKey = hash.toString('base64');
     const cached = verified.get(cacheKey);
     if (cached && cached.expiresAt > Date.now()) return cached.principal;
-    const rows = await deps.stores.sql.query<KeyRow>('SELECT * FROM api_keys WHERE prefix = $1', [prefix]);
+    const rows = await deps.stores.sql.query<KeyRow>(
+      `SELECT k.*, r.purposes AS role_purposes, r.fields AS role_fields, r.actions AS role_actions
+       FROM api_keys k LEFT JOIN roles r ON r.id = k.role_id WHERE k.prefix = $1`,
+      [prefix],
+    );
     const row = rows.find(
       (r) => r.secret_hash.length === hash.length && timingSafeEqual(r.secret_hash, hash),
     );
@@ -113,10 +134,14 @@ export function createApiKeyService(deps: { stores: Stores; audit: AuditService;
       );
     }
     const principal: ApiPrincipal = {
+      kind: 'key',
       keyId: row.id,
       name: row.name,
-      scopes: new Set(row.scopes as Scope[]),
+      scopes: new Set((row.role_id ? (row.role_actions ?? []) : row.scopes) as Scope[]),
       actor: `api_key:${row.name}`,
+      purposes: row.role_id ? new Set(row.role_purposes ?? []) : 'all',
+      fields: row.role_id ? (row.role_fields ?? {}) : {},
+      roleId: row.role_id,
     };
     verified.set(cacheKey, { principal, expiresAt: Date.now() + AUTH_CACHE_TTL_MS });
     return principal;
@@ -128,6 +153,7 @@ export function createApiKeyService(deps: { stores: Stores; audit: AuditService;
       id: r.id,
       name: r.name,
       scopes: r.scopes,
+      roleId: r.role_id,
       createdAt: r.created_at,
       revokedAt: r.revoked_at,
     }));

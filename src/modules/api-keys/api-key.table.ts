@@ -10,6 +10,8 @@ export const apiKeys = pgTable(
     prefix: text('prefix').notNull(),
     secretHash: bytea('secret_hash').notNull(),
     scopes: text('scopes').array().notNull(),
+    /** A key with a role acts as a named system holding that role (its purposes and actions); else its scopes. */
+    roleId: text('role_id'),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
     revokedAt: timestamp('revoked_at', { withTimezone: true, mode: 'date' }),
   },

@@ -80,6 +80,7 @@ export function mountConsentRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, aut
     }),
     async (c) => {
       const b = c.req.valid('json');
+      await amanat.access.requirePurposes(c.get('principal'), [b.purpose], c.req.valid('param').subjectId);
       const consent = await amanat.consents.grant(c.get('principal').actor, c.req.valid('param').subjectId, {
         purpose: b.purpose,
         kind: b.kind,

@@ -211,6 +211,7 @@ export function mountVaultRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, auth:
     async (c) => {
       const { subjectId } = c.req.valid('param');
       const body = c.req.valid('json');
+      await amanat.access.requirePurposes(c.get('principal'), body.purposes, subjectId);
       const stored = await amanat.vault.collect(c.get('principal').actor, subjectId, {
         purposes: body.purposes,
         values: body.values,
@@ -247,6 +248,7 @@ export function mountVaultRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, auth:
     }),
     async (c) => {
       const { subject, ...body } = c.req.valid('json');
+      await amanat.access.requirePurposes(c.get('principal'), body.purposes);
       const result = await amanat.vault.collectForIdentity(c.get('principal').actor, subject, {
         purposes: body.purposes,
         values: body.values,
@@ -302,7 +304,14 @@ export function mountVaultRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, auth:
     async (c) => {
       const { subjectId } = c.req.valid('param');
       const { purpose } = c.req.valid('query');
-      const values = await amanat.vault.readForPurpose(c.get('principal').actor, subjectId, purpose);
+      const principal = c.get('principal');
+      await amanat.access.requirePurposes(principal, [purpose], subjectId);
+      const values = await amanat.vault.readForPurpose(
+        principal.actor,
+        subjectId,
+        purpose,
+        amanat.access.visibleFields(principal, purpose),
+      );
       return c.json(
         {
           subjectId,

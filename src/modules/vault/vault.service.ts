@@ -524,7 +524,13 @@ export function createVaultService(deps: {
   }
 
   /** Reads are always for a purpose: only values held for it are returned, and the read is recorded. */
-  async function readForPurpose(actor: string, subjectId: string, purposeId: string): Promise<ReadValue[]> {
+  async function readForPurpose(
+    actor: string,
+    subjectId: string,
+    purposeId: string,
+    /** The only fields the caller's role may see of this purpose (all when absent). */
+    onlyFields?: readonly string[],
+  ): Promise<ReadValue[]> {
     rules.purpose(purposeId);
     const key = await subjectKey(subjectId);
     const rows = await stores.transaction(async (tx) => {
@@ -545,7 +551,9 @@ export function createVaultService(deps: {
         ]);
         return null;
       }
-      const values = found.filter((r) => r.id !== null);
+      const values = found.filter(
+        (r) => r.id !== null && (onlyFields === undefined || onlyFields.includes(r.field_id)),
+      );
       await audit.append(tx, [
         { actor, action: 'data.read', subjectId, purposeId, fieldIds: values.map((r) => r.field_id) },
       ]);

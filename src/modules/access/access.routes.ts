@@ -1,0 +1,221 @@
+// Roles and the approved access list over HTTP. Proposing is for administrators; approving and rejecting are
+// for the head, signed in (the service checks who, whatever route or key is used).
+import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import type { Amanat } from '../../app/amanat.js';
+import { type AppEnv, type AuthOptions, requireScope, requireSession } from '../../http/auth.js';
+import { asJson, errorResponses } from '../../http/openapi-common.js';
+import { Scopes } from '../api-keys/api-key.service.js';
+
+const roleBody = z
+  .object({
+    name: z.string().min(1).max(200),
+    description: z.string().max(2000).nullable().optional(),
+    purposes: z.array(z.string()).max(100),
+    fields: z.record(z.string(), z.array(z.string()).max(200)).optional(),
+    actions: z.array(z.enum(Scopes)).max(Scopes.length),
+  })
+  .strict()
+  .openapi({
+    example: {
+      name: 'Служба поддержки',
+      purposes: ['support'],
+      actions: ['subjects:read', 'data:read', 'requests:read'],
+    },
+  });
+
+const versionParam = z.object({ versionId: z.uuid() });
+const record = { 'application/json': { schema: z.record(z.string(), z.unknown()) } };
+
+export function mountAccessRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, auth: AuthOptions): void {
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/roles',
+      tags: ['Access'],
+      summary: 'Roles: purposes, fields and actions',
+      middleware: [requireScope(auth, 'staff:manage')] as const,
+      responses: {
+        200: {
+          description: 'Roles',
+          content: {
+            'application/json': { schema: z.object({ roles: z.array(z.record(z.string(), z.unknown())) }) },
+          },
+        },
+        ...errorResponses,
+      },
+    }),
+    async (c) => c.json({ roles: asJson(await amanat.access.listRoles()) }, 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'put',
+      path: '/api/roles/{roleId}',
+      tags: ['Access'],
+      summary: 'Create or replace a role (takes effect for people only through the next approved list)',
+      middleware: [requireScope(auth, 'staff:manage')] as const,
+      request: {
+        params: z.object({ roleId: z.string().min(2).max(63) }),
+        body: { content: { 'application/json': { schema: roleBody } }, required: true },
+      },
+      responses: { 200: { description: 'Saved', content: record }, ...errorResponses },
+    }),
+    async (c) => {
+      const role = await amanat.access.saveRole(c.get('principal'), {
+        id: c.req.valid('param').roleId,
+        ...c.req.valid('json'),
+      });
+      return c.json(asJson(role), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/access-list',
+      tags: ['Access'],
+      summary: 'Versions of the access list, newest first; `current` is the approved one in force',
+      middleware: [requireScope(auth, 'staff:manage')] as const,
+      responses: {
+        200: {
+          description: 'Versions',
+          content: {
+            'application/json': {
+              schema: z.object({
+                current: z.uuid().nullable(),
+                versions: z.array(z.record(z.string(), z.unknown())),
+              }),
+            },
+          },
+        },
+        ...errorResponses,
+      },
+    }),
+    async (c) =>
+      c.json(
+        { current: await amanat.access.currentVersionId(), versions: asJson(await amanat.access.versions()) },
+        200,
+      ),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/access-list/proposals',
+      tags: ['Access'],
+      summary: 'Propose a new version of the list (the whole list: persons, roles, start dates)',
+      middleware: [requireScope(auth, 'staff:manage')] as const,
+      request: {
+        body: {
+          content: {
+            'application/json': {
+              schema: z
+                .object({
+                  entries: z
+                    .array(
+                      z
+                        .object({
+                          staffId: z.uuid(),
+                          roleId: z.string().min(2).max(63),
+                          grantedFrom: z.string(),
+                        })
+                        .strict(),
+                    )
+                    .max(10_000),
+                  note: z.string().max(2000).optional(),
+                })
+                .strict(),
+            },
+          },
+          required: true,
+        },
+      },
+      responses: {
+        201: {
+          description: 'Proposed',
+          content: { 'application/json': { schema: z.object({ id: z.uuid(), version: z.number() }) } },
+        },
+        ...errorResponses,
+      },
+    }),
+    async (c) => c.json(await amanat.access.propose(c.get('principal'), c.req.valid('json')), 201),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/access-list/{versionId}',
+      tags: ['Access'],
+      summary: 'One version as a document (JSON)',
+      middleware: [requireScope(auth, 'staff:manage')] as const,
+      request: { params: versionParam },
+      responses: { 200: { description: 'The document', content: record }, ...errorResponses },
+    }),
+    async (c) => c.json(asJson(await amanat.access.document(c.req.valid('param').versionId)), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/access-list/{versionId}/pdf',
+      tags: ['Access'],
+      summary: 'One version as PDF (Russian), with the approver and the date',
+      middleware: [requireScope(auth, 'staff:manage')] as const,
+      request: { params: versionParam },
+      responses: {
+        200: {
+          description: 'PDF',
+          content: { 'application/pdf': { schema: z.string().openapi({ format: 'binary' }) } },
+        },
+        ...errorResponses,
+      },
+    }),
+    async (c) => {
+      const { versionId } = c.req.valid('param');
+      const document = await amanat.access.document(versionId);
+      const pdf = await amanat.access.pdf(versionId);
+      return c.body(new Uint8Array(pdf), 200, {
+        'content-type': 'application/pdf',
+        'content-disposition': `attachment; filename="access-list-v${document.version}.pdf"`,
+      });
+    },
+  );
+
+  for (const decision of ['approve', 'reject'] as const) {
+    app.openapi(
+      createRoute({
+        method: 'post',
+        path: `/api/access-list/{versionId}/${decision}`,
+        tags: ['Access'],
+        summary:
+          decision === 'approve'
+            ? 'Approve a proposed version (the head only); it replaces the list in force at once'
+            : 'Reject a proposed version (the head only)',
+        middleware: [requireSession(auth)] as const,
+        request: {
+          params: versionParam,
+          body: {
+            content: {
+              'application/json': { schema: z.object({ reason: z.string().max(2000).optional() }).strict() },
+            },
+            required: false,
+          },
+        },
+        responses: { 200: { description: 'Decided', content: record }, ...errorResponses },
+      }),
+      async (c) => {
+        const { versionId } = c.req.valid('param');
+        const principal = c.get('principal');
+        const document =
+          decision === 'approve'
+            ? await amanat.access.approve(principal, versionId)
+            : await amanat.access.reject(
+                principal,
+                versionId,
+                (await c.req.json().catch(() => ({})))?.reason,
+              );
+        return c.json(asJson(document), 200);
+      },
+    );
+  }
+}

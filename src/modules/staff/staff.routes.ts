@@ -1,0 +1,326 @@
+// Console sign-in and staff accounts. The session token travels only in an HttpOnly cookie; the CSRF token is
+// returned in the body and in a readable cookie, and must come back in the X-CSRF-Token header on changes.
+import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { deleteCookie, setCookie } from 'hono/cookie';
+import type { Amanat } from '../../app/amanat.js';
+import {
+  type AppEnv,
+  type AuthOptions,
+  CSRF_COOKIE,
+  requireScope,
+  requireSession,
+  SESSION_COOKIE,
+} from '../../http/auth.js';
+import { errorResponses } from '../../http/openapi-common.js';
+import { type RateLimit, rateLimit } from '../../http/rate-limit.js';
+import { DomainError, ErrorCodes } from '../../lib/errors.js';
+import type { StaffAccount } from './staff.service.js';
+
+export interface StaffRouteOptions {
+  /** Secure cookies (default); turn off only for plain-HTTP development on a non-localhost name. */
+  secureCookies: boolean;
+  signInLimit: RateLimit;
+  trustProxyHeader?: string;
+}
+
+const staffSchema = z.object({
+  id: z.uuid(),
+  email: z.string(),
+  fullName: z.string(),
+  position: z.string().nullable(),
+  isAdmin: z.boolean(),
+  isHead: z.boolean(),
+  status: z.string(),
+  totpEnabled: z.boolean(),
+});
+
+const presentStaff = (s: StaffAccount) => ({
+  id: s.id,
+  email: s.email,
+  fullName: s.fullName,
+  position: s.position,
+  isAdmin: s.isAdmin,
+  isHead: s.isHead,
+  status: s.status,
+  totpEnabled: s.totpEnabled,
+});
+
+const json = <T extends z.ZodType>(schema: T) => ({
+  body: { content: { 'application/json': { schema } }, required: true },
+});
+
+export function mountStaffRoutes(
+  app: OpenAPIHono<AppEnv>,
+  amanat: Amanat,
+  auth: AuthOptions,
+  options: StaffRouteOptions,
+): void {
+  const limited = rateLimit('sign-in', options.signInLimit, { trustProxyHeader: options.trustProxyHeader });
+  const cookieBase = { path: '/', secure: options.secureCookies, sameSite: 'Strict' as const };
+  const clearCookies = (c: Context) => {
+    deleteCookie(c, SESSION_COOKIE, cookieBase);
+    deleteCookie(c, CSRF_COOKIE, cookieBase);
+  };
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/auth/sign-in',
+      tags: ['Console sign-in'],
+      summary: 'Sign in with e-mail, password and (when enabled) a TOTP code; sets the session cookie',
+      middleware: [limited] as const,
+      request: json(
+        z
+          .object({
+            email: z.string().min(3).max(320),
+            password: z.string().min(1).max(1024),
+            totp: z.string().max(16).optional(),
+          })
+          .strict(),
+      ),
+      responses: {
+        200: {
+          description: 'Signed in',
+          content: {
+            'application/json': {
+              schema: z.object({ staff: staffSchema, csrfToken: z.string(), expiresAt: z.string() }),
+            },
+          },
+        },
+        423: { description: 'Account locked after repeated failures' },
+        429: { description: 'Too many attempts from this address' },
+        ...errorResponses,
+      },
+    }),
+    async (c) => {
+      const input = c.req.valid('json');
+      const { token, csrfToken, session } = await amanat.staff.signIn({
+        ...input,
+        userAgent: c.req.header('user-agent') ?? '',
+      });
+      const maxAge = Math.floor((session.expiresAt.getTime() - amanat.clock().getTime()) / 1000);
+      setCookie(c, SESSION_COOKIE, token, { ...cookieBase, httpOnly: true, maxAge });
+      setCookie(c, CSRF_COOKIE, csrfToken, { ...cookieBase, httpOnly: false, maxAge });
+      return c.json(
+        { staff: presentStaff(session.staff), csrfToken, expiresAt: session.expiresAt.toISOString() },
+        200,
+      );
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/auth/sign-out',
+      tags: ['Console sign-in'],
+      summary: 'End this session',
+      middleware: [requireSession(auth)] as const,
+      responses: { 204: { description: 'Signed out' }, ...errorResponses },
+    }),
+    async (c) => {
+      const session = c.get('principal').session!;
+      await amanat.staff.signOut(session);
+      clearCookies(c);
+      return c.body(null, 204);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/auth/me',
+      tags: ['Console sign-in'],
+      summary: 'Who is signed in, and what the approved access list lets them do',
+      middleware: [requireSession(auth)] as const,
+      responses: {
+        200: {
+          description: 'The signed-in person',
+          content: {
+            'application/json': {
+              schema: z.object({
+                staff: staffSchema,
+                roleId: z.string().nullable(),
+                purposes: z.array(z.string()),
+                actions: z.array(z.string()),
+              }),
+            },
+          },
+        },
+        ...errorResponses,
+      },
+    }),
+    (c) => {
+      const p = c.get('principal');
+      return c.json(
+        {
+          staff: presentStaff(p.staff!),
+          roleId: p.roleId,
+          purposes: p.purposes === 'all' ? ['*'] : [...p.purposes].sort(),
+          actions: [...p.scopes].sort(),
+        },
+        200,
+      );
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/auth/totp/setup',
+      tags: ['Console sign-in'],
+      summary: 'Start enabling the TOTP second factor: a new secret and its otpauth:// address',
+      middleware: [requireSession(auth)] as const,
+      responses: {
+        200: {
+          description: 'Secret (shown once) to add to an authenticator app',
+          content: { 'application/json': { schema: z.object({ secret: z.string(), url: z.string() }) } },
+        },
+        ...errorResponses,
+      },
+    }),
+    async (c) => c.json(await amanat.staff.totpSetup(c.get('principal').staff!.id), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/auth/totp/confirm',
+      tags: ['Console sign-in'],
+      summary: 'Confirm the TOTP secret with a code from the app; from now on sign-in asks for a code',
+      middleware: [requireSession(auth)] as const,
+      request: json(z.object({ code: z.string().min(6).max(16) }).strict()),
+      responses: { 204: { description: 'Enabled' }, ...errorResponses },
+    }),
+    async (c) => {
+      await amanat.staff.totpConfirm(c.get('principal').staff!.id, c.req.valid('json').code);
+      return c.body(null, 204);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/auth/password-reset',
+      tags: ['Console sign-in'],
+      summary: 'Send a password-reset link to a staff e-mail (the answer is the same for unknown e-mails)',
+      middleware: [limited] as const,
+      request: json(z.object({ email: z.string().min(3).max(320) }).strict()),
+      responses: {
+        202: { description: 'If the e-mail is a staff member’s, a link was sent' },
+        ...errorResponses,
+      },
+    }),
+    async (c) => {
+      await amanat.staff.requestPasswordReset(c.req.valid('json').email);
+      return c.json({ status: 'sent_if_known' }, 202);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/auth/password-reset/confirm',
+      tags: ['Console sign-in'],
+      summary: 'Set a new password with the link’s token; ends every open session of the account',
+      middleware: [limited] as const,
+      request: json(
+        z.object({ token: z.string().min(10).max(200), password: z.string().min(1).max(1024) }).strict(),
+      ),
+      responses: {
+        204: { description: 'Password set' },
+        410: { description: 'Link used or expired' },
+        ...errorResponses,
+      },
+    }),
+    async (c) => {
+      const { token, password } = c.req.valid('json');
+      await amanat.staff.confirmPasswordReset(token, password);
+      return c.body(null, 204);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/staff',
+      tags: ['Staff'],
+      summary: 'Staff accounts',
+      middleware: [requireScope(auth, 'staff:manage')] as const,
+      responses: {
+        200: {
+          description: 'Accounts',
+          content: { 'application/json': { schema: z.object({ staff: z.array(staffSchema) }) } },
+        },
+        ...errorResponses,
+      },
+    }),
+    async (c) => c.json({ staff: (await amanat.staff.list()).map(presentStaff) }, 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/staff',
+      tags: ['Staff'],
+      summary: 'Create a staff account (no rights until the head approves a list naming the person)',
+      description:
+        'The person sets a password through a reset link sent to the e-mail. Marking someone as the head is ' +
+        'done only from the server’s command line (`amanat staff add --head`).',
+      middleware: [requireScope(auth, 'staff:manage')] as const,
+      request: json(
+        z
+          .object({
+            email: z.string().min(3).max(320),
+            fullName: z.string().min(1).max(300),
+            position: z.string().max(300).optional(),
+            isAdmin: z.boolean().optional(),
+            isHead: z.boolean().optional(),
+            /** Only from the server's command line; people otherwise set their own through a reset link. */
+            password: z.string().max(1024).optional(),
+          })
+          .strict(),
+      ),
+      responses: {
+        201: { description: 'Created', content: { 'application/json': { schema: staffSchema } } },
+        ...errorResponses,
+      },
+    }),
+    async (c) => {
+      const input = c.req.valid('json');
+      const principal = c.get('principal');
+      if ((input.isHead || input.password !== undefined) && principal.kind !== 'local') {
+        await amanat.access.refuse(principal, 'head_designation', {});
+        throw new DomainError(
+          ErrorCodes.FORBIDDEN,
+          'Руководителя (утверждающего перечень) назначают и пароль задают только из командной строки сервера: ' +
+            'amanat staff add --head --password-stdin. The head and initial passwords are set only from the server’s command line.',
+          {
+            issues: [{ path: input.isHead ? 'isHead' : 'password', message: 'not allowed through the API' }],
+          },
+        );
+      }
+      const account = await amanat.staff.add(principal.actor, input);
+      if (input.password === undefined && amanat.mailer.configured) {
+        await amanat.staff.requestPasswordReset(account.email);
+      }
+      return c.json(presentStaff(account), 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/staff/{staffId}',
+      tags: ['Staff'],
+      summary: 'One staff account',
+      middleware: [requireScope(auth, 'staff:manage')] as const,
+      request: { params: z.object({ staffId: z.uuid() }) },
+      responses: {
+        200: { description: 'Account', content: { 'application/json': { schema: staffSchema } } },
+        ...errorResponses,
+      },
+    }),
+    async (c) => c.json(presentStaff(await amanat.staff.get(c.req.valid('param').staffId)), 200),
+  );
+}
