@@ -20,6 +20,7 @@ const expectedRules: Record<string, Rule> = {
   'GET /api/subjects/:subjectId': 'subjects:read',
   'POST /api/subjects/:subjectId/data': 'data:write',
   'GET /api/subjects/:subjectId/data': 'data:read',
+  'GET /api/subjects/:subjectId/record': 'data:export',
   'POST /api/collect': 'data:write',
   // consents and obligations
   'POST /api/subjects/:subjectId/consents': 'consents:write',
@@ -87,6 +88,12 @@ const expectedRules: Record<string, Rule> = {
   'GET /api/access-list/:versionId/pdf': 'staff:manage',
   'POST /api/access-list/:versionId/approve': 'head',
   'POST /api/access-list/:versionId/reject': 'head',
+  // recipients, disclosures, publication
+  'GET /api/recipients': 'disclosures:read',
+  'POST /api/recipients': 'disclosures:write',
+  'POST /api/disclosures': 'disclosures:write',
+  'GET /api/disclosures': 'disclosures:read',
+  'GET /api/public/testimonials': 'public',
 };
 
 type Outcome = 'pass' | 'unauthenticated' | 'forbidden';

@@ -180,6 +180,7 @@ describe.each(storeKinds())('staff access on %s', (kind) => {
     expect(noToken.body.error.code).toBe('csrf_failed');
     const wrongToken = await http('PUT', '/api/roles/support', { session, body: role, csrf: 'x'.repeat(43) });
     expect(wrongToken.body.error.code).toBe('csrf_failed');
+    expect((await auditActions(`staff:${ids.admin}`)).filter((e) => e.reason === 'csrf')).toHaveLength(2);
     expect((await http('PUT', '/api/roles/support', { session, body: role })).status).toBe(200);
   });
 
@@ -332,6 +333,16 @@ describe.each(storeKinds())('staff access on %s', (kind) => {
         { action: 'access.refused', purpose: purposeNo(2), reason: 'purpose_not_permitted' },
       ]),
     );
+
+    // The whole record needs data:export and a reason; support has neither.
+    const record = await http(
+      'GET',
+      `/api/subjects/${customer}/record?reason=${encodeURIComponent('проверка жалобы клиента')}`,
+      {
+        session: support,
+      },
+    );
+    expect(record.status).toBe(403);
 
     // An administrator cannot widen the role they hold themselves.
     const selfEdit = await http('PUT', '/api/roles/admins', {

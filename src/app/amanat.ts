@@ -6,11 +6,13 @@ import { createAccessService } from '../modules/access/access.service.js';
 import { createApiKeyService } from '../modules/api-keys/api-key.service.js';
 import { createAuditService } from '../modules/audit/audit.service.js';
 import { createConsentService } from '../modules/consents/consent.service.js';
+import { createDisclosureService } from '../modules/disclosures/disclosure.service.js';
 import { loadProfile } from '../modules/jurisdiction/profiles.js';
 import { createImapPoller, parseImapUrl } from '../modules/mail/imap-poller.js';
 import { createMailIntake, type MailIntakeSettings } from '../modules/mail/mail.intake.js';
 import { createSmtpMailer, createUnconfiguredMailer, type Mailer } from '../modules/mail/mailer.js';
 import { createObligationService } from '../modules/obligations/obligation.service.js';
+import { createPublicationService } from '../modules/publication/publication.service.js';
 import { loadRegisterFile } from '../modules/register/register.loader.js';
 import { createRequestExecution } from '../modules/requests/request.execution.js';
 import { createRequestService, type RequestSettings } from '../modules/requests/request.service.js';
@@ -95,8 +97,10 @@ export async function createAmanat(options: AmanatOptions) {
     ? createImapPoller({ stores, intake: mailIntake, target: parseImapUrl(options.imapUrl) })
     : null;
   const destructionActs = createDestructionActs({ stores, audit, rules, clock });
+  const disclosures = createDisclosureService({ stores, audit, rules, vault, clock });
   const requestExecution = createRequestExecution({
     acts: destructionActs,
+    disclosures,
     stores,
     requests,
     vaultRights,
@@ -115,6 +119,7 @@ export async function createAmanat(options: AmanatOptions) {
     settings: options.staffSettings,
   });
   const access = createAccessService({ stores, audit, rules, clock });
+  const publication = createPublicationService({ stores, rules, vault });
   const retention = createRetentionService({ stores, audit, rules, clock });
   const retentionSweeper = createRetentionSweeper({
     stores,
@@ -139,6 +144,8 @@ export async function createAmanat(options: AmanatOptions) {
     apiKeys,
     staff,
     access,
+    disclosures,
+    publication,
     mailer,
     vaultRights,
     requests,

@@ -9,6 +9,7 @@ import { mountAccessRoutes } from '../modules/access/access.routes.js';
 import { mountApiKeyRoutes } from '../modules/api-keys/api-key.routes.js';
 import { mountAuditRoutes } from '../modules/audit/audit.routes.js';
 import { mountConsentRoutes } from '../modules/consents/consent.routes.js';
+import { mountDisclosureRoutes } from '../modules/disclosures/disclosure.routes.js';
 import { MAIL_INTAKE_PATH, mountMailRoutes } from '../modules/mail/mail.routes.js';
 import { mountObligationRoutes } from '../modules/obligations/obligation.routes.js';
 import { mountRequestRoutes } from '../modules/requests/request.routes.js';
@@ -207,6 +208,7 @@ export function createHttpApp(amanat: Amanat, options: HttpOptions) {
     trustProxyHeader: options.trustProxyHeader,
   });
   mountAccessRoutes(app, amanat, auth);
+  mountDisclosureRoutes(app, amanat, auth);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'apiKey', {
     type: 'http',

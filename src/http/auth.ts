@@ -57,8 +57,16 @@ export async function authenticate(options: AuthOptions, c: Context): Promise<Pr
   if (!sessionToken) return options.apiKeys.authenticate(undefined);
   const session = await options.staff.authenticateSession(sessionToken, c.req.header('user-agent') ?? '');
   // Cookies travel with cross-site requests; the header does not: a change needs the session's token.
-  if (!SAFE_METHODS.has(c.req.method)) options.staff.checkCsrf(session, c.req.header(CSRF_HEADER));
-  return options.access.staffPrincipal(session.staff, session);
+  const principal = await options.access.staffPrincipal(session.staff, session);
+  if (!SAFE_METHODS.has(c.req.method)) {
+    try {
+      options.staff.checkCsrf(session, c.req.header(CSRF_HEADER));
+    } catch (error) {
+      await options.access.refuse(principal, 'csrf', { path: c.req.path, method: c.req.method });
+      throw error;
+    }
+  }
+  return principal;
 }
 
 /** Every /api route except the public ones needs a principal holding the route's scope. */
@@ -73,13 +81,11 @@ export function requireScope(options: AuthOptions, scope: Scope): MiddlewareHand
               ? ` (роль «${principal.roleId}»)`
               : ' (нет в утверждённом перечне лиц с доступом)')
           : `У ключа «${principal.name}» нет права ${scope}`;
-      if (principal.kind === 'staff') {
-        await options.access.refuse(principal, 'scope_missing', {
-          scope,
-          path: c.req.path,
-          method: c.req.method,
-        });
-      }
+      await options.access.refuse(principal, 'scope_missing', {
+        scope,
+        path: c.req.path,
+        method: c.req.method,
+      });
       throw new DomainError(
         ErrorCodes.FORBIDDEN,
         `${who}, нужного для этого запроса. Missing permission ${scope}.`,

@@ -6,6 +6,8 @@ import type { Mailer } from '../../src/modules/mail/mailer.js';
 import { createTestAmanat, type StoreKind, type TestAmanat } from './stores.js';
 
 export interface TestApi extends TestAmanat {
+  /** The in-process app, for calls without the JSON helper (public routes, headers). */
+  app: ReturnType<typeof createHttpApp>;
   adminToken: string;
   websiteToken: string;
   call(
@@ -36,6 +38,7 @@ export async function createTestApi(
   };
   return {
     ...base,
+    app,
     adminToken: admin.token,
     websiteToken: website.token,
     call,

@@ -23,25 +23,34 @@ export function registerKeyCommands(program: Command): void {
     .command('create')
     .description('Создать API-ключ (токен показывается один раз)')
     .requiredOption('--name <name>', 'имя системы, например website-backend')
-    .option('--scopes <list>', `права через запятую: ${Scopes.join(', ')}`, Scopes.join(','))
-    .action(async (options: { name: string; scopes: string }) => {
+    .option('--scopes <list>', `права через запятую: ${Scopes.join(', ')}`)
+    .option('--role <roleId>', 'роль: ключ действует как система с правами и целями этой роли')
+    .action(async (options: { name: string; scopes?: string; role?: string }) => {
       try {
-        const scopes = parseScopes(options.scopes);
+        const scopes = options.scopes
+          ? parseScopes(options.scopes)
+          : options.role
+            ? []
+            : parseScopes(Scopes.join(','));
         const key = await withAccess(
           async (access) => {
             const response = await fetch(`${access.url}/api/keys`, {
               method: 'POST',
               headers: { authorization: `Bearer ${access.token}`, 'content-type': 'application/json' },
-              body: JSON.stringify({ name: options.name, scopes }),
+              body: JSON.stringify({
+                name: options.name,
+                scopes,
+                ...(options.role ? { role: options.role } : {}),
+              }),
             });
             const body = (await response.json()) as { token?: string; error?: { message: string } };
             if (!response.ok) throw new Error(body.error?.message ?? `HTTP ${response.status}`);
             return body as { token: string };
           },
-          (amanat) => amanat.apiKeys.create('cli:local', options.name, scopes),
+          (amanat) => amanat.apiKeys.create('cli:local', options.name, scopes, options.role ?? null),
         );
         console.log(
-          `Ключ «${options.name}» (${scopes.join(', ')}), сохраните его — он показывается один раз:`,
+          `Ключ «${options.name}» (${options.role ? `роль ${options.role}` : scopes.join(', ')}), сохраните его — он показывается один раз:`,
         );
         console.log(key.token);
       } catch (error) {

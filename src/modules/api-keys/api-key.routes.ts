@@ -17,8 +17,17 @@ export function mountApiKeyRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, auth
           content: {
             'application/json': {
               schema: z
-                .object({ name: z.string().min(1).max(100), scopes: z.array(z.enum(Scopes)).min(1) })
+                .object({
+                  name: z.string().min(1).max(100),
+                  scopes: z.array(z.enum(Scopes)).default([]),
+                  /** With a role the key acts as a named system holding it (its actions and purposes). */
+                  role: z.string().min(2).max(63).optional(),
+                })
                 .strict()
+                .refine((b) => b.role !== undefined || b.scopes.length > 0, {
+                  message: 'give scopes or a role',
+                  path: ['scopes'],
+                })
                 .openapi({
                   example: {
                     name: 'website-backend',
@@ -39,6 +48,7 @@ export function mountApiKeyRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, auth
                 id: z.uuid(),
                 name: z.string(),
                 scopes: z.array(z.string()),
+                role: z.string().nullable(),
                 token: z.string(),
               }),
             },
@@ -48,9 +58,12 @@ export function mountApiKeyRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, auth
       },
     }),
     async (c) => {
-      const { name, scopes } = c.req.valid('json');
-      const key = await amanat.apiKeys.create(c.get('principal').actor, name, scopes);
-      return c.json({ id: key.id, name: key.name, scopes: key.scopes, token: key.token }, 201);
+      const { name, scopes, role } = c.req.valid('json');
+      const key = await amanat.apiKeys.create(c.get('principal').actor, name, scopes, role ?? null);
+      return c.json(
+        { id: key.id, name: key.name, scopes: key.scopes, role: key.roleId, token: key.token },
+        201,
+      );
     },
   );
 

@@ -2,6 +2,7 @@ import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Amanat } from '../../app/amanat.js';
 import { type AppEnv, type AuthOptions, requireScope } from '../../http/auth.js';
 import { asJson, errorResponses, subjectIdParam } from '../../http/openapi-common.js';
+import { allowsPurpose } from '../access/principal.js';
 
 const channel = z.enum(['web', 'api', 'email', 'paper']);
 const kind = z.enum(['processing', 'publication']).default('processing');
@@ -22,6 +23,8 @@ const grantBody = z
     user_agent: z.string().max(1000).optional(),
     term: z.string().max(300).optional(),
     third_party_transfer: z.boolean().optional(),
+    /** Recipients (ids in the recipient register) the transfer consent names. */
+    transfer_recipients: z.array(z.uuid()).max(100).optional(),
     cross_border_transfer: z.boolean().optional(),
     publication: z.boolean().optional(),
     data_fields: z.array(z.string()).optional(),
@@ -92,6 +95,7 @@ export function mountConsentRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, aut
         userAgent: b.user_agent,
         term: b.term,
         thirdPartyTransfer: b.third_party_transfer,
+        transferRecipients: b.transfer_recipients,
         crossBorderTransfer: b.cross_border_transfer,
         publication: b.publication,
         dataFields: b.data_fields,
@@ -153,8 +157,11 @@ export function mountConsentRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, aut
       },
     }),
     async (c) => {
-      const list = await amanat.consents.list(c.get('principal').actor, c.req.valid('param').subjectId);
-      return c.json({ consents: list.map((c) => asJson(c)) }, 200);
+      const principal = c.get('principal');
+      const list = await amanat.consents.list(principal.actor, c.req.valid('param').subjectId);
+      // Consents of purposes outside the caller's role (their proof names the person) are not shown.
+      const visible = list.filter((consent) => allowsPurpose(principal, consent.purposeId));
+      return c.json({ consents: visible.map((c) => asJson(c)) }, 200);
     },
   );
 }

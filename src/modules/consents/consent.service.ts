@@ -30,6 +30,8 @@ export interface GrantInput {
   /** The consent's term in words; none means "until the purpose is achieved" (KZ Art. 8). */
   term?: string;
   thirdPartyTransfer?: boolean;
+  /** The recipients (ids from the recipient register) the transfer consent names; none: third parties in general. */
+  transferRecipients?: string[];
   crossBorderTransfer?: boolean;
   publication?: boolean;
   dataFields?: string[];
@@ -72,6 +74,7 @@ export interface ConsentRecord {
   dataFields: string[];
   term: string | null;
   thirdPartyTransfer: boolean;
+  transferRecipients: string[] | null;
   crossBorderTransfer: boolean;
   publicationAllowed: boolean;
   publicationFields: PublicationFieldPermission[] | null;
@@ -94,6 +97,7 @@ interface ConsentRow {
   data_fields: string[];
   term: string | null;
   third_party_transfer: boolean;
+  transfer_recipients: string[] | null;
   cross_border_transfer: boolean;
   publication_allowed: boolean;
   publication_fields: PublicationFieldPermission[] | null;
@@ -110,8 +114,8 @@ const LIVE_CONSENT_OF_T = `EXISTS (SELECT 1 FROM consents c
   WHERE c.subject_id = t.s AND c.purpose_id = t.p AND c.kind = t.k AND c.status = 'active')`;
 
 const CONSENT_COLUMNS = `id, subject_id, purpose_id, kind, status, granted_at, channel, text, text_sha256, policy_version,
-  evidence_ciphertext, data_fields, term, third_party_transfer, cross_border_transfer, publication_allowed,
-  publication_fields, withdrawn_at, withdrawal_channel`;
+  evidence_ciphertext, data_fields, term, third_party_transfer, transfer_recipients, cross_border_transfer,
+  publication_allowed, publication_fields, withdrawn_at, withdrawal_channel`;
 
 function fromRow(r: ConsentRow): ConsentRecord {
   return {
@@ -128,6 +132,7 @@ function fromRow(r: ConsentRow): ConsentRecord {
     dataFields: r.data_fields,
     term: r.term,
     thirdPartyTransfer: r.third_party_transfer,
+    transferRecipients: r.transfer_recipients,
     crossBorderTransfer: r.cross_border_transfer,
     publicationAllowed: r.publication_allowed,
     publicationFields: r.publication_fields,
@@ -280,6 +285,8 @@ export function createConsentService(deps: {
       dataFields,
       term: input.term ?? null,
       thirdPartyTransfer: input.thirdPartyTransfer ?? false,
+      transferRecipients:
+        input.thirdPartyTransfer && input.transferRecipients?.length ? input.transferRecipients : null,
       crossBorderTransfer: input.crossBorderTransfer ?? false,
       publicationAllowed: input.kind === 'publication' || (input.publication ?? false),
       publicationFields,
@@ -298,7 +305,7 @@ export function createConsentService(deps: {
     tuple:
       `($${n + 1}::uuid, $${n + 2}::uuid, $${n + 3}, $${n + 4}, 'active', $${n + 5}::timestamptz, $${n + 6}, $${n + 7}, ` +
       `$${n + 8}, $${n + 9}, $${n + 10}::bytea, $${n + 11}::text[], $${n + 12}, $${n + 13}::boolean, ` +
-      `$${n + 14}::boolean, $${n + 15}::boolean, $${n + 16}::jsonb)`,
+      `$${n + 14}::boolean, $${n + 15}::boolean, $${n + 16}::jsonb, $${n + 17}::text[])`,
     params: [
       g.row.id,
       g.row.subjectId,
@@ -316,11 +323,12 @@ export function createConsentService(deps: {
       g.row.crossBorderTransfer,
       g.row.publicationAllowed,
       g.row.publicationFields ? JSON.stringify(g.row.publicationFields) : null,
+      g.row.transferRecipients,
     ],
   });
   const CONSENT_INSERT = `INSERT INTO consents (id, subject_id, purpose_id, kind, status, granted_at, channel, text,
     text_sha256, policy_version, evidence_ciphertext, data_fields, term, third_party_transfer, cross_border_transfer,
-    publication_allowed, publication_fields)`;
+    publication_allowed, publication_fields, transfer_recipients)`;
 
   const grantAudit = (g: PendingGrant): AuditEntryInput => ({
     actor: g.actor,

@@ -29,6 +29,8 @@ export const consents = pgTable(
     dataFields: text('data_fields').array().notNull(),
     term: text('term'),
     thirdPartyTransfer: boolean('third_party_transfer').notNull(),
+    /** Recipients (ids) the transfer consent names; null: third parties in general. */
+    transferRecipients: text('transfer_recipients').array(),
     crossBorderTransfer: boolean('cross_border_transfer').notNull(),
     publicationAllowed: boolean('publication_allowed').notNull(),
     publicationFields: jsonb('publication_fields').$type<PublicationFieldPermission[]>(),

@@ -4,6 +4,7 @@ import type { Stores } from '../../db/database.js';
 import { DomainError, ErrorCodes } from '../../lib/errors.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { ConsentService } from '../consents/consent.service.js';
+import type { DisclosureService } from '../disclosures/disclosure.service.js';
 import type { Mailer } from '../mail/mailer.js';
 import type { DestructionActs } from '../retention/destruction-act.service.js';
 import type { RegisterRules } from '../rules/register-rules.js';
@@ -29,6 +30,8 @@ export function createRequestExecution(deps: {
   clock: () => Date;
   /** The act of destruction that answers a destruction or withdrawal request goes with the letter. */
   acts: Pick<DestructionActs, 'pdf'>;
+  /** Disclosures to recipients, listed per purpose in the access report. */
+  disclosures: Pick<DisclosureService, 'list'>;
 }) {
   const { requests, rules } = deps;
   const { loadRow, transition, detailsOf, requireOpen, wrongState, summarize } = requests.internal;
@@ -38,7 +41,15 @@ export function createRequestExecution(deps: {
     const withValues = row.type !== 'information';
     let held = null;
     let consents: ReportConsent[] = [];
+    let disclosed: { purposeId: string; name: string; country: string; at: Date; fields: string[] }[] = [];
     if (row.subject_id) {
+      disclosed = (await deps.disclosures.list({ subjectId: row.subject_id, limit: 1000 })).map((d) => ({
+        purposeId: d.purposeId,
+        name: d.recipient.name,
+        country: d.recipient.country,
+        at: d.disclosedAt,
+        fields: d.fields,
+      }));
       const exported = await deps.vaultRights.exportAll(actor, row.subject_id, row.id);
       held = { ...exported, subjectId: row.subject_id };
       consents = (await deps.consents.list(actor, row.subject_id)).map((c) => ({
@@ -62,6 +73,7 @@ export function createRequestExecution(deps: {
       withValues,
       held,
       consents,
+      disclosed,
     });
   }
 

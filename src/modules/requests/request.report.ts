@@ -56,8 +56,8 @@ export interface AccessReport {
       status: 'active' | 'marked_for_destruction';
       destroyBy: string | null;
     }[];
-    /** Disclosures to recipients come with the disclosure log (a later issue); none are recorded yet. */
-    recipients: { name: string; country: string; at: string }[];
+    /** Disclosures of this purpose's data to recipients, from the disclosure log. */
+    recipients: { name: string; country: string; at: string; fields: string[] }[];
   }[];
   consents: ReportConsent[];
 }
@@ -75,11 +75,13 @@ export function buildAccessReport(input: {
     subjectId: string;
   } | null;
   consents: ReportConsent[];
+  disclosed?: { purposeId: string; name: string; country: string; at: Date; fields: string[] }[];
 }): AccessReport {
   const { rules, request, language: lang } = input;
   const op = rules.register.operator;
   const purposeIds = new Set(input.held?.values.flatMap((v) => v.purposes) ?? []);
   for (const c of input.consents) purposeIds.add(c.purpose);
+  for (const d of input.disclosed ?? []) purposeIds.add(d.purposeId);
   const purposes = rules
     .purposes()
     .filter((p) => purposeIds.has(p.id))
@@ -114,7 +116,9 @@ export function buildAccessReport(input: {
             destroyBy: v.destroyBy ? v.destroyBy.toISOString() : null,
           };
         }),
-      recipients: [],
+      recipients: (input.disclosed ?? [])
+        .filter((d) => d.purposeId === p.id)
+        .map((d) => ({ name: d.name, country: d.country, at: d.at.toISOString(), fields: d.fields })),
     }));
   return {
     schema: ACCESS_REPORT_SCHEMA,

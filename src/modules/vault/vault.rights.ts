@@ -7,6 +7,7 @@ import type { AuditService } from '../audit/audit.service.js';
 import type { RegisterRules } from '../rules/register-rules.js';
 import { normalizeFieldValue, validationError } from './field-values.js';
 import {
+  decryptValue,
   identityAad,
   type ReadValue,
   subjectNotFound,
@@ -64,14 +65,7 @@ export function createVaultRights(deps: {
       return { status: subject.status, rows, identities };
     });
     const values: HeldValue[] = rows.map((row) => ({
-      id: row.id,
-      field: row.field_id,
-      value: JSON.parse(openText(key, row.ciphertext, valueAad(subjectId, row.field_id))),
-      purposes: row.purposes,
-      legalBases: row.legal_bases,
-      source: row.source,
-      collectedAt: row.collected_at,
-      updatedAt: row.updated_at,
+      ...decryptValue(key, subjectId, row),
       status: row.status,
       destroyBy: row.destroy_by,
     }));

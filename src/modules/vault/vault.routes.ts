@@ -1,7 +1,7 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Amanat } from '../../app/amanat.js';
 import { type AppEnv, type AuthOptions, requireScope } from '../../http/auth.js';
-import { errorResponses, isoDate, subjectIdParam } from '../../http/openapi-common.js';
+import { asJson, errorResponses, isoDate, subjectIdParam } from '../../http/openapi-common.js';
 import { DomainError, ErrorCodes } from '../../lib/errors.js';
 import { legalBasisType } from '../register/register.schema.js';
 import type { StoredValueMeta } from './vault.service.js';
@@ -324,6 +324,46 @@ export function mountVaultRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, auth:
         },
         200,
       );
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/subjects/{subjectId}/record',
+      tags: ['Vault'],
+      summary: 'The subject’s whole record (every purpose the caller may read), for a stated reason',
+      description: 'The reason (10+ characters) is kept in the audit log with the purposes and fields read.',
+      middleware: [requireScope(auth, 'data:export')] as const,
+      request: {
+        params: subjectIdParam,
+        query: z.object({ reason: z.string().min(1).max(1000) }),
+      },
+      responses: {
+        200: {
+          description: 'Values by purpose',
+          content: {
+            'application/json': {
+              schema: z.object({ subjectId: z.uuid(), values: z.array(z.record(z.string(), z.unknown())) }),
+            },
+          },
+        },
+        ...errorResponses,
+      },
+    }),
+    async (c) => {
+      const { subjectId } = c.req.valid('param');
+      const principal = c.get('principal');
+      const purposeIds =
+        principal.purposes === 'all' ? amanat.rules.purposes().map((p) => p.id) : [...principal.purposes];
+      const values = await amanat.vault.readRecord(
+        principal.actor,
+        subjectId,
+        purposeIds,
+        c.req.valid('query').reason,
+        (purposeId) => amanat.access.visibleFields(principal, purposeId),
+      );
+      return c.json({ subjectId, values: asJson(values) }, 200);
     },
   );
 }

@@ -107,6 +107,20 @@ export interface ValueRow {
   updated_at: Date;
 }
 
+/** A stored value decrypted under the subject's key, as reads return it. */
+export function decryptValue(key: Buffer, subjectId: string, row: ValueRow): ReadValue {
+  return {
+    id: row.id,
+    field: row.field_id,
+    value: JSON.parse(openText(key, row.ciphertext, valueAad(subjectId, row.field_id))),
+    purposes: row.purposes,
+    legalBases: row.legal_bases,
+    source: row.source,
+    collectedAt: row.collected_at,
+    updatedAt: row.updated_at,
+  };
+}
+
 export function createVaultService(deps: {
   stores: Stores;
   keyStore: KeyStore;
@@ -561,16 +575,7 @@ export function createVaultService(deps: {
     });
     // The refusal is recorded (committed) before the caller hears of it.
     if (rows === null) throw subjectBlocked(subjectId);
-    return rows.map((row) => ({
-      id: row.id,
-      field: row.field_id,
-      value: JSON.parse(openText(key, row.ciphertext, valueAad(subjectId, row.field_id))),
-      purposes: row.purposes,
-      legalBases: row.legal_bases,
-      source: row.source,
-      collectedAt: row.collected_at,
-      updatedAt: row.updated_at,
-    }));
+    return rows.map((row) => decryptValue(key, subjectId, row));
   }
 
   /** One call for a website backend: find or create the subject by its identifiers, then collect. */
@@ -580,6 +585,63 @@ export function createVaultService(deps: {
     return { ...subject, values };
   }
 
+  /**
+   * The whole record (every purpose the caller may read), for a stated reason kept in the audit log with
+   * the purposes and fields read.
+   */
+  async function readRecord(
+    actor: string,
+    subjectId: string,
+    purposeIds: string[],
+    reason: string,
+    fieldsOf: (purposeId: string) => readonly string[] | undefined,
+  ): Promise<ReadValue[]> {
+    if (reason.trim().length < 10) {
+      throw new DomainError(
+        ErrorCodes.VALIDATION_FAILED,
+        'Чтение всей записи субъекта требует указать причину (не короче 10 символов). A reason is required.',
+        { issues: [{ path: 'reason', message: 'at least 10 characters' }] },
+      );
+    }
+    const key = await subjectKey(subjectId);
+    const rows = await stores.transaction(async (tx) => {
+      const found = await tx.query<ValueRow & { subject_status: SubjectRow['status'] }>(
+        `SELECT s.status AS subject_status, v.id, v.field_id, v.ciphertext, v.purposes, v.legal_bases, v.source,
+                v.collected_at, v.updated_at
+         FROM subjects s
+         LEFT JOIN personal_values v ON v.subject_id = s.id AND v.status = 'active' AND v.purposes && $2::text[]
+         WHERE s.id = $1 ORDER BY v.collected_at`,
+        [subjectId, purposeIds],
+      );
+      const status = found[0]?.subject_status;
+      if (!status || status === 'destroyed') throw subjectNotFound(subjectId);
+      if (status === 'blocked') {
+        await audit.append(tx, [
+          { actor, action: 'access.refused', subjectId, details: { reason: 'blocked', record: true } },
+        ]);
+        return null;
+      }
+      // A value is shown when one of its purposes is the caller's and that purpose lets the caller see the field.
+      const visible = found.filter(
+        (r) =>
+          r.id !== null &&
+          r.purposes.some((p) => purposeIds.includes(p) && (fieldsOf(p)?.includes(r.field_id) ?? true)),
+      );
+      await audit.append(tx, [
+        {
+          actor,
+          action: 'data.read_record',
+          subjectId,
+          fieldIds: [...new Set(visible.map((r) => r.field_id))].sort(),
+          details: { reason: reason.trim(), purposes: [...purposeIds].sort() },
+        },
+      ]);
+      return visible;
+    });
+    if (rows === null) throw subjectBlocked(subjectId);
+    return rows.map((row) => decryptValue(key, subjectId, row));
+  }
+
   return {
     ensureSubject,
     lookup,
@@ -587,6 +649,7 @@ export function createVaultService(deps: {
     collect,
     collectForIdentity,
     readForPurpose,
+    readRecord,
     requireSubject,
     subjectKey,
   };

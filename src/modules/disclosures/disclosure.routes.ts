@@ -1,0 +1,169 @@
+// Recipients, disclosures and the public testimonials over HTTP.
+import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import type { Amanat } from '../../app/amanat.js';
+import { type AppEnv, type AuthOptions, requireScope } from '../../http/auth.js';
+import { asJson, errorResponses } from '../../http/openapi-common.js';
+
+const record = { 'application/json': { schema: z.record(z.string(), z.unknown()) } };
+const json = <T extends z.ZodType>(schema: T) => ({
+  body: { content: { 'application/json': { schema } }, required: true },
+});
+
+export function mountDisclosureRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, auth: AuthOptions): void {
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/recipients',
+      tags: ['Disclosures'],
+      summary: 'The recipient register: processors, third parties, authorities, with their country',
+      middleware: [requireScope(auth, 'disclosures:read')] as const,
+      responses: {
+        200: {
+          description: 'Recipients',
+          content: {
+            'application/json': {
+              schema: z.object({ recipients: z.array(z.record(z.string(), z.unknown())) }),
+            },
+          },
+        },
+        ...errorResponses,
+      },
+    }),
+    async (c) => c.json({ recipients: asJson(await amanat.disclosures.listRecipients()) }, 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/recipients',
+      tags: ['Disclosures'],
+      summary: 'Add a recipient (a processor needs its contract reference)',
+      middleware: [requireScope(auth, 'disclosures:write')] as const,
+      request: json(
+        z
+          .object({
+            name: z.string().min(1).max(300),
+            kind: z.enum(['processor', 'third_party', 'authority']),
+            country: z.string().length(2),
+            contractRef: z.string().max(300).optional(),
+            contractUntil: z.string().optional(),
+            contact: z.string().max(500).optional(),
+          })
+          .strict(),
+      ),
+      responses: { 201: { description: 'Saved', content: record }, ...errorResponses },
+    }),
+    async (c) =>
+      c.json(
+        asJson(await amanat.disclosures.saveRecipient(c.get('principal').actor, c.req.valid('json'))),
+        201,
+      ),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/disclosures',
+      tags: ['Disclosures'],
+      summary: 'Disclose a subject’s fields of one purpose to a recipient, on one of the register’s grounds',
+      description:
+        'Checked: the ground exists in the register; prior consent is live and covers the recipient and the fields; ' +
+        '"initiated by the subject" needs their request; "legal duty" needs the authority’s request and its ' +
+        'representative held under purpose 1; "contract" needs the contract; a recipient abroad is refused when the ' +
+        'register forbids cross-border transfer. The answer carries the values to send; the disclosure is logged.',
+      middleware: [requireScope(auth, 'disclosures:write')] as const,
+      request: json(
+        z
+          .object({
+            subjectId: z.uuid(),
+            recipientId: z.uuid(),
+            purpose: z.string(),
+            fields: z.array(z.string()).min(1).max(100),
+            ground: z.string(),
+            requestId: z.uuid().optional(),
+            authorityRequest: z
+              .object({
+                authority: z.string().min(1).max(300),
+                number: z.string().min(1).max(100),
+                date: z.string(),
+                representativeSubjectId: z.uuid(),
+              })
+              .strict()
+              .optional(),
+            contractRef: z.string().max(300).optional(),
+            justification: z.string().max(4000).optional(),
+          })
+          .strict(),
+      ),
+      responses: { 201: { description: 'Disclosed and logged', content: record }, ...errorResponses },
+    }),
+    async (c) => {
+      const input = c.req.valid('json');
+      const principal = c.get('principal');
+      await amanat.access.requirePurposes(principal, [input.purpose], input.subjectId);
+      const hidden = amanat.access.visibleFields(principal, input.purpose);
+      const fields = hidden ? input.fields.filter((f) => hidden.includes(f)) : input.fields;
+      const result = await amanat.disclosures.disclose(principal.actor, { ...input, fields });
+      return c.json(asJson(result), 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/disclosures',
+      tags: ['Disclosures'],
+      summary: 'The disclosure log (of one subject with ?subjectId=)',
+      middleware: [requireScope(auth, 'disclosures:read')] as const,
+      request: {
+        query: z.object({
+          subjectId: z.uuid().optional(),
+          limit: z.coerce.number().int().min(1).max(1000).optional(),
+        }),
+      },
+      responses: {
+        200: {
+          description: 'Disclosures',
+          content: {
+            'application/json': {
+              schema: z.object({ disclosures: z.array(z.record(z.string(), z.unknown())) }),
+            },
+          },
+        },
+        ...errorResponses,
+      },
+    }),
+    async (c) => c.json({ disclosures: asJson(await amanat.disclosures.list(c.req.valid('query'))) }, 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/public/testimonials',
+      tags: ['Public'],
+      summary:
+        'Published testimonial authors (no credentials): only fields a live publication consent permits',
+      request: {
+        query: z.object({
+          limit: z.coerce.number().int().min(1).max(200).optional(),
+          offset: z.coerce.number().int().min(0).max(100_000).optional(),
+        }),
+      },
+      responses: {
+        200: {
+          description: 'Entries',
+          content: {
+            'application/json': { schema: z.object({ entries: z.array(z.record(z.string(), z.unknown())) }) },
+          },
+        },
+        429: { description: 'Too many requests from this address' },
+      },
+    }),
+    async (c) => {
+      const entries = await amanat.publication.published(c.req.valid('query'));
+      // A withdrawal must stop publication at once: no shared cache may keep an answer.
+      c.header('cache-control', 'no-store');
+      return c.json({ entries: asJson(entries) }, 200);
+    },
+  );
+}
