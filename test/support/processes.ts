@@ -55,11 +55,12 @@ export function startServerProcess(env: Record<string, string>): Promise<Started
 }
 
 /** Runs the `amanat` CLI (bin/amanat.js) to completion. */
-export function runCli(args: string[], env: Record<string, string> = {}) {
+export function runCli(args: string[], env: Record<string, string> = {}, input?: string) {
   const result = spawnSync(process.execPath, [fromPackageRoot('bin', 'amanat.js'), ...args], {
     env: { ...process.env, ...env },
     encoding: 'utf8',
     timeout: 120_000,
+    ...(input !== undefined ? { input } : {}),
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }

@@ -318,11 +318,19 @@ export function createStaffService(deps: {
     const sessionId = randomUUID();
     const expiresAt = new Date(now.getTime() + settings.sessionHours * 3_600_000);
     await stores.transaction(async (tx) => {
-      await tx.query(
+      // The step moves forward only: two sign-ins racing with one code cannot both pass.
+      const accepted = await tx.query(
         `UPDATE staff_accounts SET failed_logins = 0, locked_until = NULL, totp_last_step = coalesce($2, totp_last_step),
-           updated_at = $3 WHERE id = $1`,
+           updated_at = $3
+         WHERE id = $1 AND ($2::bigint IS NULL OR totp_last_step IS NULL OR totp_last_step < $2::bigint) RETURNING id`,
         [row.id, totpStep, now],
       );
+      if (accepted.length === 0) {
+        throw unauthenticated(
+          'Этот код уже использован: дождитесь следующего кода. The TOTP code was already used.',
+          'totp',
+        );
+      }
       await tx.query(
         `INSERT INTO staff_sessions (id, token_hash, staff_id, csrf_hash, user_agent_hash, created_at, last_seen_at, expires_at)
          VALUES ($1, $2, $3, $4, $5, $6, $6, $7)`,
