@@ -410,7 +410,9 @@ export function createConsentService(deps: {
       return result === 'written' ? items.map((g) => ({ ok: true, value: g.row })) : null;
     } catch (error) {
       // A grant of another connection or instance came first: the item-by-item path names the duplicate.
-      if (isUniqueViolation(error)) return null;
+      // Two instances' batch statements can also deadlock on the audit head and a consent key: PostgreSQL
+      // aborts one, which then takes the transactional path (and, item by item, retries).
+      if (isUniqueViolation(error) || isDeadlock(error)) return null;
       throw error;
     }
   }
