@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 
 export const isoDate = z.string().openapi({ format: 'date-time', example: '2026-03-20T09:30:00.000Z' });
 
@@ -26,6 +27,22 @@ export const errorResponses = {
   413: { description: 'Body over the limit (1 MB by default)', content: errorContent },
   422: { description: 'Invalid input, with the field and what was expected', content: errorContent },
 } as const;
+
+/** The OpenAPI answer of a route that returns a PDF. */
+export const pdfContent = { 'application/pdf': { schema: z.string().openapi({ format: 'binary' }) } };
+
+/** A PDF answer with its file name (shown in the browser: inline; saved: attachment). */
+export function pdfBody(
+  c: Context,
+  pdf: Buffer,
+  filename: string,
+  disposition: 'inline' | 'attachment' = 'inline',
+): Response {
+  return c.body(new Uint8Array(pdf), 200, {
+    'content-type': 'application/pdf',
+    'content-disposition': `${disposition}; filename="${filename}"`,
+  });
+}
 
 /** Plain JSON of a service result (dates as ISO strings), for routes whose schema is a free-form record. */
 export function asJson<T>(

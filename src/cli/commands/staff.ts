@@ -153,7 +153,7 @@ export function registerStaffCommands(program: Command): void {
             if (!id) return null;
             return {
               doc: await amanat.access.document(id),
-              pdf: options.pdf ? await amanat.access.pdf(id) : null,
+              pdf: options.pdf ? (await amanat.access.pdf(id)).pdf : null,
             };
           },
         );

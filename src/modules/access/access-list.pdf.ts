@@ -1,41 +1,11 @@
 // The approved access list as PDF, in Russian (seed 3.5.2: the head approves the list of persons whose access
-// to personal data is needed for their duties). Fonts, helpers and date handling follow the destruction act
-// (retention/destruction-act.pdf.ts): DejaVu Sans covers Kazakh letters too.
-import { readFileSync } from 'node:fs';
-import PDFDocument from 'pdfkit';
-import { fromPackageRoot } from '../../lib/paths.js';
+// to personal data is needed for their duties). Fonts and dates come from lib/pdf.ts
+// (DejaVu Sans covers Kazakh letters too).
+import { createPdf, ruDateTime as dateTime, ruDay as day, plainDay } from '../../lib/pdf.js';
 import type { AccessListDocument, AccessListEntry } from './access-list.types.js';
-
-let fonts: { regular: Buffer; bold: Buffer } | null = null;
-function loadFonts() {
-  fonts ??= {
-    regular: readFileSync(fromPackageRoot('assets', 'fonts', 'DejaVuSans.ttf')),
-    bold: readFileSync(fromPackageRoot('assets', 'fonts', 'DejaVuSans-Bold.ttf')),
-  };
-  return fonts;
-}
 
 const TITLE =
   'Перечень лиц, доступ которых к персональным данным необходим для выполнения ими служебных (трудовых) обязанностей';
-
-// Plain dates (YYYY-MM-DD) are already in the operator's time zone: reordered, not converted, so that a
-// zone west of UTC cannot move them to the previous day.
-const plainDay = (ymd: string) => ymd.split('-').reverse().join('.');
-
-const day = (iso: string, timeZone: string) =>
-  new Intl.DateTimeFormat('ru-RU', { timeZone, day: '2-digit', month: '2-digit', year: 'numeric' }).format(
-    new Date(iso),
-  );
-
-const dateTime = (iso: string, timeZone: string) =>
-  new Intl.DateTimeFormat('ru-RU', {
-    timeZone,
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-  }).format(new Date(iso));
 
 const person = (p: { name: string; position: string | null }) =>
   p.position ? `${p.name}, ${p.position}` : p.name;
@@ -61,8 +31,7 @@ const columns: { header: string; width: number; cell: (e: AccessListEntry, n: nu
 
 export async function renderAccessListPdf(doc: AccessListDocument, timeZone: string): Promise<Buffer> {
   const approved = doc.approvedBy !== null && doc.approvedAt !== null;
-  const { regular, bold } = loadFonts();
-  const pdf = new PDFDocument({
+  const { doc: pdf, done } = createPdf({
     size: 'A4',
     layout: 'landscape',
     margin: MARGIN,
@@ -76,14 +45,6 @@ export async function renderAccessListPdf(doc: AccessListDocument, timeZone: str
       // The document's own date rather than the rendering time, so that the same version renders the same way.
       CreationDate: new Date(doc.approvedAt ?? doc.proposedAt),
     },
-  });
-  pdf.registerFont('body', regular);
-  pdf.registerFont('bold', bold);
-  const chunks: Buffer[] = [];
-  pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    pdf.on('end', () => resolve(Buffer.concat(chunks)));
-    pdf.on('error', reject);
   });
 
   const left = MARGIN;

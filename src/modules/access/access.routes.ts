@@ -3,7 +3,7 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Amanat } from '../../app/amanat.js';
 import { type AppEnv, type AuthOptions, requireScope, requireSession } from '../../http/auth.js';
-import { asJson, errorResponses } from '../../http/openapi-common.js';
+import { asJson, errorResponses, pdfBody, pdfContent } from '../../http/openapi-common.js';
 import { Scopes } from '../api-keys/api-key.service.js';
 
 const roleBody = z
@@ -165,19 +165,14 @@ export function mountAccessRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, auth
       responses: {
         200: {
           description: 'PDF',
-          content: { 'application/pdf': { schema: z.string().openapi({ format: 'binary' }) } },
+          content: pdfContent,
         },
         ...errorResponses,
       },
     }),
     async (c) => {
-      const { versionId } = c.req.valid('param');
-      const document = await amanat.access.document(versionId);
-      const pdf = await amanat.access.pdf(versionId);
-      return c.body(new Uint8Array(pdf), 200, {
-        'content-type': 'application/pdf',
-        'content-disposition': `attachment; filename="access-list-v${document.version}.pdf"`,
-      });
+      const { version, pdf } = await amanat.access.pdf(c.req.valid('param').versionId);
+      return pdfBody(c, pdf, `access-list-v${version}.pdf`, 'attachment');
     },
   );
 

@@ -403,6 +403,7 @@ export function createAccessService(deps: {
       position: person(id)?.position ?? null,
     });
     const operator = rules.register.operator;
+    const approved = row.status === 'approved' || row.status === 'superseded';
     return {
       id: row.id,
       version: row.version,
@@ -414,11 +415,8 @@ export function createAccessService(deps: {
       },
       proposedBy: signer(row.proposed_by),
       proposedAt: row.proposed_at.toISOString(),
-      approvedBy: row.status === 'approved' || row.status === 'superseded' ? signer(row.decided_by!) : null,
-      approvedAt:
-        (row.status === 'approved' || row.status === 'superseded') && row.decided_at
-          ? row.decided_at.toISOString()
-          : null,
+      approvedBy: approved ? signer(row.decided_by!) : null,
+      approvedAt: approved && row.decided_at ? row.decided_at.toISOString() : null,
       previousVersion: row.previous_version,
       note: row.note,
       entries: row.entries.map((e) => ({
@@ -437,8 +435,9 @@ export function createAccessService(deps: {
     };
   }
 
-  async function pdf(versionId: string): Promise<Buffer> {
-    return renderAccessListPdf(await document(versionId), timeZone);
+  async function pdf(versionId: string): Promise<{ version: number; pdf: Buffer }> {
+    const doc = await document(versionId);
+    return { version: doc.version, pdf: await renderAccessListPdf(doc, timeZone) };
   }
 
   /**
@@ -501,16 +500,14 @@ export function createAccessService(deps: {
   async function requirePurposes(principal: Principal, purposeIds: string[], subjectId?: string) {
     const outside = purposeIds.filter((p) => !allowsPurpose(principal, p));
     if (outside.length === 0) return;
-    for (const purposeId of outside) {
-      rules.purpose(purposeId);
-    }
-    await refuse(principal, 'purpose_not_permitted', { purposes: outside }, subjectId, outside[0]);
+    // rules.purpose throws for an unknown purpose: that is a bad request, not a refusal to log.
     const titles = outside
       .map((id) => {
         const p = rules.purpose(id);
         return `${p.number ?? ''} «${localized(p.title, 'ru')}»`.trim();
       })
       .join(', ');
+    await refuse(principal, 'purpose_not_permitted', { purposes: outside }, subjectId, outside[0]);
     throw new DomainError(
       ErrorCodes.FORBIDDEN,
       `Цель обработки ${titles} не входит в роль${principal.roleId ? ` «${principal.roleId}»` : ''} ` +

@@ -101,8 +101,8 @@ export function mountDisclosureRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, 
       const input = c.req.valid('json');
       const principal = c.get('principal');
       await amanat.access.requirePurposes(principal, [input.purpose], input.subjectId);
-      const hidden = amanat.access.visibleFields(principal, input.purpose);
-      const fields = hidden ? input.fields.filter((f) => hidden.includes(f)) : input.fields;
+      const visible = amanat.access.visibleFields(principal, input.purpose);
+      const fields = visible ? input.fields.filter((f) => visible.includes(f)) : input.fields;
       const result = await amanat.disclosures.disclose(principal.actor, { ...input, fields });
       return c.json(asJson(result), 201);
     },

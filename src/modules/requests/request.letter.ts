@@ -1,22 +1,11 @@
 // The answer letter as PDF, in the subject's language, with the operator's details from the register.
 // DejaVu Sans ships in assets/fonts: full Cyrillic including Kazakh letters, and Latin digits.
-import { readFileSync } from 'node:fs';
-import PDFDocument from 'pdfkit';
-import { fromPackageRoot } from '../../lib/paths.js';
+import { createPdf, ruDay as day } from '../../lib/pdf.js';
 import { type Lang, localized } from '../register/register.retention.js';
 import type { RegisterRules } from '../rules/register-rules.js';
 import type { AccessReport } from './request.report.js';
 import type { RequestSummary } from './request.service.js';
 import type { RequestType } from './request.table.js';
-
-let fonts: { regular: Buffer; bold: Buffer } | null = null;
-function loadFonts() {
-  fonts ??= {
-    regular: readFileSync(fromPackageRoot('assets', 'fonts', 'DejaVuSans.ttf')),
-    bold: readFileSync(fromPackageRoot('assets', 'fonts', 'DejaVuSans-Bold.ttf')),
-  };
-  return fonts;
-}
 
 const phrases = {
   ru: {
@@ -186,11 +175,6 @@ const typeTitles: Record<Lang, Record<RequestType, string>> = {
   },
 };
 
-const day = (iso: string | Date, timeZone: string) =>
-  new Intl.DateTimeFormat('ru-RU', { timeZone, day: '2-digit', month: '2-digit', year: 'numeric' }).format(
-    new Date(iso),
-  );
-
 const show = (value: unknown) => {
   const text = typeof value === 'string' ? value : JSON.stringify(value);
   // An image is data the subject holds a copy of; the letter names it rather than printing kilobytes of base64.
@@ -209,22 +193,13 @@ export async function renderLetter(input: {
   const t = phrases[lang];
   const tz = rules.register.operator.timezone;
   const op = rules.register.operator;
-  const { regular, bold } = loadFonts();
-  const doc = new PDFDocument({
+  const { doc, done } = createPdf({
     size: 'A4',
     margin: 56,
     info: {
       Title: t.answerTo(request.number, day(request.receivedAt, tz)),
       Author: localized(op.name, lang),
     },
-  });
-  doc.registerFont('body', regular);
-  doc.registerFont('bold', bold);
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
   });
 
   const heading = (text: string, size = 11) => doc.font('bold').fontSize(size).text(text).moveDown(0.3);

@@ -1,7 +1,7 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Amanat } from '../../app/amanat.js';
 import { type AppEnv, type AuthOptions, requireScope } from '../../http/auth.js';
-import { asJson, errorResponses } from '../../http/openapi-common.js';
+import { asJson, errorResponses, pdfBody, pdfContent } from '../../http/openapi-common.js';
 import { requestChannels, requestStatuses, requestTypes } from './request.table.js';
 
 const requestIdParam = z.object({
@@ -285,7 +285,7 @@ export function mountRequestRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, aut
       responses: {
         200: {
           description: 'The letter',
-          content: { 'application/pdf': { schema: z.string().openapi({ format: 'binary' }) } },
+          content: pdfContent,
         },
         ...errorResponses,
       },
@@ -293,10 +293,7 @@ export function mountRequestRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, aut
     async (c) => {
       const { requestId } = c.req.valid('param');
       const { pdf } = await requestExecution.letter(c.get('principal').actor, requestId);
-      return c.body(new Uint8Array(pdf), 200, {
-        'content-type': 'application/pdf',
-        'content-disposition': `inline; filename="answer-${requestId}.pdf"`,
-      }) as never;
+      return pdfBody(c, pdf, `answer-${requestId}.pdf`) as never;
     },
   );
 

@@ -1,19 +1,8 @@
 // The act of destruction as PDF, in Russian (LAW.md, "Destruction": RU Roskomnadzor Order No. 179; KZ uses
 // the same fields), with the extract from the event log that an automated destruction requires.
-// Fonts and layout follow the answer letter (request.letter.ts): DejaVu Sans covers Kazakh letters too.
-import { readFileSync } from 'node:fs';
-import PDFDocument from 'pdfkit';
-import { fromPackageRoot } from '../../lib/paths.js';
+// Fonts and dates come from lib/pdf.ts (DejaVu Sans covers Kazakh letters too).
+import { createPdf, ruDateTime as dateTime, plainDay } from '../../lib/pdf.js';
 import type { DestructionActData, DestructionActKind } from './destruction-act.types.js';
-
-let fonts: { regular: Buffer; bold: Buffer } | null = null;
-function loadFonts() {
-  fonts ??= {
-    regular: readFileSync(fromPackageRoot('assets', 'fonts', 'DejaVuSans.ttf')),
-    bold: readFileSync(fromPackageRoot('assets', 'fonts', 'DejaVuSans-Bold.ttf')),
-  };
-  return fonts;
-}
 
 const kinds: Record<DestructionActKind, string> = {
   sweep: 'плановое уничтожение по истечении сроков (автоматизированное)',
@@ -27,31 +16,12 @@ const outcomes: Record<string, string> = {
   purpose_released: 'цель обработки прекращена',
 };
 
-// Plain dates (YYYY-MM-DD) are already in the operator's time zone: reordered, not converted, so that a
-// zone west of UTC cannot move them to the previous day.
-const plainDay = (ymd: string) => ymd.split('-').reverse().join('.');
-
-const dateTime = (iso: string, timeZone: string) =>
-  new Intl.DateTimeFormat('ru-RU', {
-    timeZone,
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-  }).format(new Date(iso));
-
 export async function renderDestructionActPdf(act: DestructionActData, timeZone: string): Promise<Buffer> {
   const title = `Акт № ${act.number} об уничтожении персональных данных`;
-  const { regular, bold } = loadFonts();
-  const doc = new PDFDocument({ size: 'A4', margin: 56, info: { Title: title, Author: act.operator.name } });
-  doc.registerFont('body', regular);
-  doc.registerFont('bold', bold);
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
+  const { doc, done } = createPdf({
+    size: 'A4',
+    margin: 56,
+    info: { Title: title, Author: act.operator.name },
   });
 
   const heading = (text: string, size = 11) => doc.font('bold').fontSize(size).text(text).moveDown(0.3);

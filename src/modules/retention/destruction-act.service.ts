@@ -81,18 +81,17 @@ export function emptyTally(): ActTally {
   };
 }
 
+/** What a destruction entry in the audit chain carries in its details. */
+interface DestructionDetails {
+  reason?: string;
+  reasonText?: string;
+  purposes?: string[];
+  systems?: string[];
+  counts?: Record<string, number>;
+}
+
 /** Adds one entry's numbers (its details as the chain stores them) to a tally. */
-export function addToTally(
-  tally: ActTally,
-  action: string,
-  details: {
-    reason?: string;
-    reasonText?: string;
-    purposes?: string[];
-    systems?: string[];
-    counts?: Record<string, number>;
-  },
-) {
+export function addToTally(tally: ActTally, action: string, details: DestructionDetails) {
   tally.outcomes.add(action);
   for (const p of details.purposes ?? []) tally.purposes.add(p);
   for (const s of details.systems ?? []) tally.systems.add(s);
@@ -168,13 +167,7 @@ export function createDestructionActs(deps: {
     action: string;
     subject_id: string | null;
     field_ids: string[];
-    details: {
-      reason?: string;
-      reasonText?: string;
-      purposes?: string[];
-      systems?: string[];
-      counts?: Record<string, number>;
-    };
+    details: DestructionDetails;
   }
 
   async function logLines(
@@ -218,7 +211,7 @@ export function createDestructionActs(deps: {
       const rows = await sql.query<{
         seq: string | number;
         action: string;
-        details: Parameters<typeof addToTally>[2];
+        details: DestructionDetails;
       }>(
         `SELECT seq, action, details FROM audit_log
          WHERE details ? 'act_id' AND details ->> 'act_id' = $1 AND seq > $2

@@ -1,7 +1,7 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Amanat } from '../../app/amanat.js';
 import { type AppEnv, type AuthOptions, requireScope } from '../../http/auth.js';
-import { asJson, errorResponses } from '../../http/openapi-common.js';
+import { asJson, errorResponses, pdfBody, pdfContent } from '../../http/openapi-common.js';
 
 const anyObject = z.record(z.string(), z.unknown());
 const json = <T extends z.ZodType>(schema: T, description: string) => ({
@@ -306,17 +306,14 @@ export function mountRetentionRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, a
       responses: {
         200: {
           description: 'PDF',
-          content: { 'application/pdf': { schema: z.string().openapi({ format: 'binary' }) } },
+          content: pdfContent,
         },
         ...errorResponses,
       },
     }),
     async (c) => {
       const { pdf, number } = await amanat.destructionActs.pdf(c.req.valid('param').actId);
-      return c.body(new Uint8Array(pdf), 200, {
-        'content-type': 'application/pdf',
-        'content-disposition': `inline; filename="akt-${number}.pdf"`,
-      });
+      return pdfBody(c, pdf, `akt-${number}.pdf`);
     },
   );
 

@@ -67,6 +67,11 @@ interface StaffRow {
 const STAFF_COLUMNS = `id, email, full_name, position, password_hash, totp_secret, totp_enabled_at, totp_last_step,
   is_admin, is_head, status, failed_logins, locked_until, created_at`;
 
+/** The same columns qualified by the alias `a` (joined with sessions, whose id would clash). */
+const STAFF_COLUMNS_OF_A = STAFF_COLUMNS.split(',')
+  .map((c) => `a.${c.trim()}`)
+  .join(', ');
+
 function present(row: StaffRow): StaffAccount {
   return {
     id: row.id,
@@ -370,9 +375,7 @@ export function createStaffService(deps: {
       }
     >(
       `SELECT s.id AS session_id, s.csrf_hash, s.user_agent_hash, s.last_seen_at, s.expires_at, s.revoked_at,
-              ${STAFF_COLUMNS.split(',')
-                .map((c) => `a.${c.trim()}`)
-                .join(', ')}
+              ${STAFF_COLUMNS_OF_A}
        FROM staff_sessions s JOIN staff_accounts a ON a.id = s.staff_id WHERE s.token_hash = $1`,
       [sha256(token)],
     );
