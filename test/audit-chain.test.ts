@@ -119,6 +119,18 @@ describe.skipIf(!storeKinds().includes('postgres'))('two instances on one Postgr
         if (o.status === 'rejected') expect(o.reason).toMatchObject({ code: 'consent_already_granted' });
       }
       expect(await second.verifyAudit()).toEqual({ ok: true, entries: 72, headSeq: 72 });
+
+      // A lookup appends on its own: one statement while the head is where this instance left it. Taking turns
+      // and racing, each instance finds the head moved by the other and takes a transaction with the lock instead.
+      const lookup = (i: number, email: string) =>
+        (i % 2 === 0 ? first.amanat : second).vault.lookup('test', 'email', email);
+      for (let i = 0; i < 4; i++) expect(await lookup(i, `turns${i}@example.kz`)).not.toBeNull();
+      await Promise.all(Array.from({ length: 20 }, (_, i) => lookup(i, `race${i}@example.kz`)));
+      expect(await first.amanat.verifyAudit()).toEqual({ ok: true, entries: 96, headSeq: 96 });
+      const [lookups] = await first.stores.sql.query<{ n: string }>(
+        `SELECT count(*) AS n FROM audit_log WHERE action = 'subject.lookup'`,
+      );
+      expect(Number(lookups!.n)).toBe(24);
     } finally {
       await second.close();
       await first.close();

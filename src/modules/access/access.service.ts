@@ -480,17 +480,15 @@ export function createAccessService(deps: {
     subjectId?: string,
     purposeId?: string,
   ) {
-    await stores.transaction((tx) =>
-      audit.append(tx, [
-        {
-          actor: principal.actor,
-          action: 'access.refused',
-          subjectId: subjectId ?? null,
-          purposeId: purposeId ?? null,
-          details: { reason, ...details },
-        },
-      ]),
-    );
+    await audit.appendAlone(stores, [
+      {
+        actor: principal.actor,
+        action: 'access.refused',
+        subjectId: subjectId ?? null,
+        purposeId: purposeId ?? null,
+        details: { reason, ...details },
+      },
+    ]);
   }
 
   /**

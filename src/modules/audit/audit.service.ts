@@ -2,7 +2,7 @@
 // derived from the master key), so an edit, removal or reordering of any row breaks the chain at that row,
 // and someone with database access but without the master key cannot re-forge the chain after an edit.
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import type { Sql } from '../../db/database.js';
+import type { Sql, Stores } from '../../db/database.js';
 import { canonicalJson } from '../../lib/canonical-json.js';
 
 export const AuditActions = [
@@ -257,6 +257,31 @@ export function createAuditService(deps: { auditKey: Buffer; clock: () => Date }
   }
 
   /**
+   * Entries that are the whole change (a lookup, a refusal, a sent answer): one statement, atomic without a
+   * transaction, when this process knows the head; otherwise a transaction of their own that takes the head's
+   * lock. Saves the BEGIN and COMMIT round trips of a transaction opened only to append.
+   */
+  async function appendAlone(stores: Pick<Stores, 'sql' | 'transaction'>, entries: AuditEntryInput[]) {
+    if (entries.length === 0) return;
+    if (knownHead) {
+      const base = knownHead;
+      const built = chain(base, entries);
+      knownHead = built.next;
+      let inserted: unknown[];
+      try {
+        inserted = await stores.sql.query(appendSql(built), built.params(base));
+      } catch (error) {
+        if (knownHead === built.next) knownHead = null;
+        throw error;
+      }
+      if (inserted.length === entries.length) return;
+      // Another writer moved the head: forget the claim, so the transaction reads the true head under its lock.
+      if (knownHead === built.next) knownHead = null;
+    }
+    await stores.transaction((tx) => append(tx, entries));
+  }
+
+  /**
    * A business write and its audit entries in one statement: atomic without a transaction, one round trip.
    * `change.guard` is a boolean SQL expression checked first; `change.write` is one data-modifying statement
    * that must write only `WHERE EXISTS (SELECT 1 FROM moved)`, i.e. only when the head moved. Both use
@@ -368,7 +393,7 @@ export function createAuditService(deps: { auditKey: Buffer; clock: () => Date }
     return { ok: true, entries, headSeq };
   }
 
-  return { append, appendWith, verify };
+  return { append, appendAlone, appendWith, verify };
 }
 
 function equalBytes(a: Uint8Array, b: Uint8Array): boolean {

@@ -171,23 +171,21 @@ export function createDisclosureService(deps: {
 
   /** Writes the refusal to the chain (its own transaction) and returns the error to throw. */
   async function refuse(actor: string, input: DisclosureInput, reason: string, error: DomainError) {
-    await stores.transaction((tx) =>
-      audit.append(tx, [
-        {
-          actor,
-          action: 'disclosure.refused',
-          subjectId: null,
-          purposeId: rules.register.purposes.some((p) => p.id === input.purpose) ? input.purpose : null,
-          fieldIds: input.fields,
-          details: {
-            reason,
-            recipientId: input.recipientId,
-            ground: input.ground,
-            subjectRef: input.subjectId,
-          },
+    await audit.appendAlone(stores, [
+      {
+        actor,
+        action: 'disclosure.refused',
+        subjectId: null,
+        purposeId: rules.register.purposes.some((p) => p.id === input.purpose) ? input.purpose : null,
+        fieldIds: input.fields,
+        details: {
+          reason,
+          recipientId: input.recipientId,
+          ground: input.ground,
+          subjectRef: input.subjectId,
         },
-      ]),
-    );
+      },
+    ]);
     return error;
   }
 

@@ -326,16 +326,14 @@ export function createRequestExecution(deps: {
       text: `Ответ оператора на ваше обращение № ${row.number} — во вложении.\n\n${rules.register.operator.name.ru}`,
       attachments,
     });
-    await deps.stores.transaction((tx) =>
-      deps.audit.append(tx, [
-        {
-          actor,
-          action: 'request.answer_sent',
-          subjectId: row.subject_id,
-          details: { request_id: id, attachments: attachments.map((a) => a.filename) },
-        },
-      ]),
-    );
+    await deps.audit.appendAlone(deps.stores, [
+      {
+        actor,
+        action: 'request.answer_sent',
+        subjectId: row.subject_id,
+        details: { request_id: id, attachments: attachments.map((a) => a.filename) },
+      },
+    ]);
     return { messageId: sent.messageId };
   }
 

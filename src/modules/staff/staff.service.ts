@@ -231,7 +231,7 @@ export function createStaffService(deps: {
 
   /** Records a refused sign-in in its own transaction: the refusal itself changes nothing else. */
   async function logRefusal(entry: Omit<AuditEntryInput, 'actor'> & { actor?: string }) {
-    await stores.transaction((tx) => audit.append(tx, [{ actor: entry.actor ?? 'anonymous', ...entry }]));
+    await audit.appendAlone(stores, [{ actor: entry.actor ?? 'anonymous', ...entry }]);
   }
 
   async function signIn(input: SignIn): Promise<{ token: string; csrfToken: string; session: StaffSession }> {

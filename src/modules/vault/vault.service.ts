@@ -245,11 +245,9 @@ export function createVaultService(deps: {
     const identities = normalizeIdentities({ [kind]: raw });
     const found = await findSubjectIds(identities);
     const subjectId = found.get(kind) ?? null;
-    await stores.transaction((tx) =>
-      audit.append(tx, [
-        { actor, action: 'subject.lookup', subjectId, details: { by: kind, found: subjectId !== null } },
-      ]),
-    );
+    await audit.appendAlone(stores, [
+      { actor, action: 'subject.lookup', subjectId, details: { by: kind, found: subjectId !== null } },
+    ]);
     return subjectId;
   }
 
