@@ -511,7 +511,7 @@ function report(all: Record<string, any>[], machine: Record<string, string>) {
       (r) =>
         `| ${r.store} | ${fmt(r.baseline.rps)} (${r.baseline.p99}) | ${fmt(r.consentGrants.rps)} (${r.consentGrants.p99}) | ` +
         `${fmt(r.consentGrants.ratioToBaseline * 100)} % | ` +
-        `${(r.consentGrants.rounds ?? []).map((x: { ratio: number }) => `${fmt(x.ratio * 100, 0)} %`).join(', ') || 'one run'} | ` +
+        `${r.consentGrants.rounds.map((x: { ratio: number }) => `${fmt(x.ratio * 100, 0)} %`).join(', ')} | ` +
         `${r.consentGrants.ratioToBaseline >= 0.5 ? 'met' : '**not met**'} |`,
     ),
     '',

@@ -233,17 +233,31 @@ export function createAuditService(deps: { auditKey: Buffer; clock: () => Date }
   const appendSql = (built: ReturnType<typeof chain>) =>
     `WITH moved AS (${built.moveHead()}) ${built.insertEntries}`;
 
+  /**
+   * One statement chained after the head this process last saw. False when there is none or another writer
+   * moved it; the claim is then forgotten, so the next append reads the true head under its lock.
+   */
+  async function appendAtKnownHead(sql: Sql, entries: AuditEntryInput[]): Promise<boolean> {
+    if (!knownHead) return false;
+    const base = knownHead;
+    const built = chain(base, entries);
+    // Claimed before the statement runs, so the next append in this process chains after this one.
+    knownHead = built.next;
+    try {
+      const inserted = await sql.query(appendSql(built), built.params(base));
+      if (inserted.length === entries.length) return true;
+    } catch (error) {
+      if (knownHead === built.next) knownHead = null;
+      throw error;
+    }
+    if (knownHead === built.next) knownHead = null;
+    return false;
+  }
+
   /** Appends entries inside the caller's transaction: the business change and its record commit together. */
   async function append(tx: Sql, entries: AuditEntryInput[]): Promise<void> {
     if (entries.length === 0) return;
-    if (knownHead) {
-      const base = knownHead;
-      const built = chain(base, entries);
-      // Claimed before the statement runs, so the next append in this process chains after this one.
-      knownHead = built.next;
-      const inserted = await tx.query(appendSql(built), built.params(base));
-      if (inserted.length === entries.length) return;
-    }
+    if (await appendAtKnownHead(tx, entries)) return;
     // The head's row lock serialises appends across connections and instances until this transaction ends.
     const [row] = await tx.query<{ seq: string | number; hash: Uint8Array }>(
       'SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE',
@@ -263,21 +277,7 @@ export function createAuditService(deps: { auditKey: Buffer; clock: () => Date }
    */
   async function appendAlone(stores: Pick<Stores, 'sql' | 'transaction'>, entries: AuditEntryInput[]) {
     if (entries.length === 0) return;
-    if (knownHead) {
-      const base = knownHead;
-      const built = chain(base, entries);
-      knownHead = built.next;
-      let inserted: unknown[];
-      try {
-        inserted = await stores.sql.query(appendSql(built), built.params(base));
-      } catch (error) {
-        if (knownHead === built.next) knownHead = null;
-        throw error;
-      }
-      if (inserted.length === entries.length) return;
-      // Another writer moved the head: forget the claim, so the transaction reads the true head under its lock.
-      if (knownHead === built.next) knownHead = null;
-    }
+    if (await appendAtKnownHead(stores.sql, entries)) return;
     await stores.transaction((tx) => append(tx, entries));
   }
 
