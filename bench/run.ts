@@ -211,7 +211,10 @@ async function benchStore(kind: 'pglite' | 'postgres') {
   const purposeOf = (n: number) => amanat.rules.purposes().find((p) => p.number === n)!;
   const support = purposeOf(6);
   const fieldOfType = (type: string) => support.fields.find((f) => amanat.rules.field(f)!.type === type)!;
-  const mailing = purposeOf(8);
+  // A subject holds one live consent per purpose: the grants go round the subjects once per consent purpose.
+  const consentPurposes = amanat.rules
+    .purposes()
+    .filter((p) => p.legal_bases.some((b) => b.type === 'consent'));
   const results: Record<string, unknown> = { store: kind };
 
   try {
@@ -279,14 +282,16 @@ async function benchStore(kind: 'pglite' | 'postgres') {
             method: 'POST',
             headers,
             setupRequest: (req) => {
-              const subject = subjectIds[g++ % subjectIds.length];
+              const i = g++;
+              const subject = subjectIds[i % subjectIds.length];
+              const purpose = consentPurposes[Math.floor(i / subjectIds.length) % consentPurposes.length]!;
               return {
                 ...req,
                 path: `/api/subjects/${subject}/consents`,
                 body: JSON.stringify({
-                  purpose: mailing.id,
+                  purpose: purpose.id,
                   channel: 'web',
-                  text: 'Я даю согласие на получение информационных и рекламных рассылок ИП Бекишев Б. С.',
+                  text: `Я даю согласие ИП Бекишев Б. С. на обработку моих данных для цели «${purpose.title.ru}».`,
                   policy_version: amanat.rules.register.policy.version,
                   subject_full_name: 'Субъект Бенчмарков',
                   ip: '203.0.113.7',

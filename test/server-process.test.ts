@@ -62,7 +62,12 @@ describe('npm start on the embedded store', () => {
     expect(statSync(join(dataDir, 'master.key')).mode & 0o777).toBe(0o600);
     expect(server.bootstrapToken).toMatch(/^amk_/);
     const health = await fetch(`${server.url}/api/health`).then(json);
-    expect(health).toMatchObject({ status: 'ok', store: 'pglite', register: { purposes: 10 } });
+    expect(health).toMatchObject({
+      status: 'ok',
+      store: 'pglite',
+      register: { purposes: 10 },
+      keyCache: 'own-process',
+    });
     const register = await fetch(`${server.url}/api/register`, {
       headers: { authorization: `Bearer ${server.bootstrapToken}` },
     });

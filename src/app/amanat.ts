@@ -38,6 +38,8 @@ export interface AmanatOptions {
   mailSettings?: Partial<MailIntakeSettings>;
   /** The privacy mailbox (imap:// or imaps://); without it there is no poller. */
   imapUrl?: string;
+  /** Unwrapped subject keys kept in memory (default 100,000; 0 turns the cache off). */
+  keyCacheEntries?: number;
   /** Subjects per sweep transaction (default 500). */
   retentionBatchSubjects?: number;
   /** Console sessions, lock-out and password reset. */
@@ -51,7 +53,13 @@ export async function createAmanat(options: AmanatOptions) {
   const profile = loadProfile(loaded.register.operator.jurisdiction);
   const rules = createRegisterRules(loaded.register, profile, options.registerFile);
   const audit = createAuditService({ auditKey: deriveKey(masterKey, 'audit-chain'), clock });
-  const keyStore = createKeyStore({ keySql: stores.keySql, masterKey, clock });
+  const keyStore = createKeyStore({
+    keySql: stores.keySql,
+    masterKey,
+    clock,
+    cacheEntries: options.keyCacheEntries,
+    listen: stores.listenKeyStore,
+  });
   const vault = createVaultService({
     stores,
     keyStore,

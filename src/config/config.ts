@@ -37,6 +37,8 @@ const configSchema = z.object({
     .default('true')
     .transform((v) => v === 'true' || v === '1'),
   PG_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /** Unwrapped subject keys kept in memory (about 250 bytes each); 0 reads every key from the key store. */
+  KEY_CACHE_ENTRIES: z.coerce.number().int().min(0).max(10_000_000).default(100_000),
   /** Outgoing mail: smtp://user:pass@host:587 (smtps:// for TLS). Without it codes and answers cannot be e-mailed. */
   SMTP_URL: z
     .string()
@@ -110,6 +112,7 @@ export interface AppConfig {
   jobs: { enabled: boolean; digestCron: string; retentionSweepCron: string; retentionRequestsCron: string };
   requests: { intakeLimitPerDay: number };
   retention: { batchSubjects: number };
+  keyCacheEntries: number;
   staff: {
     secureCookies: boolean;
     sessionHours: number;
@@ -164,6 +167,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     requests: { intakeLimitPerDay: c.REQUEST_INTAKE_LIMIT_PER_DAY },
     retention: { batchSubjects: c.RETENTION_BATCH_SUBJECTS },
+    keyCacheEntries: c.KEY_CACHE_ENTRIES,
     staff: {
       secureCookies: c.SESSION_COOKIE_SECURE,
       sessionHours: c.SESSION_HOURS,
@@ -185,6 +189,7 @@ export function amanatOptionsOf(config: AppConfig) {
     imapUrl: config.mail.imapUrl,
     requestSettings: { intakeLimitPerDay: config.requests.intakeLimitPerDay },
     retentionBatchSubjects: config.retention.batchSubjects,
+    keyCacheEntries: config.keyCacheEntries,
     staffSettings: {
       sessionHours: config.staff.sessionHours,
       idleMinutes: config.staff.idleMinutes,

@@ -63,9 +63,22 @@ export interface Stores {
    * Null when someone else holds it.
    */
   tryLock(name: string): Promise<HeldLock | null>;
+  /**
+   * Notices sent with pg_notify on the key store reach every instance (PostgreSQL: LISTEN on a dedicated
+   * connection that reconnects by itself). Absent on PGlite: one process owns the folder and sees its own
+   * changes. onLost is called when the connection drops, as notices may then be missed; onLive once LISTEN
+   * holds again. Ended by close().
+   */
+  listenKeyStore?(channel: string, handlers: KeyStoreListener): void;
   /** Dumps of the embedded stores (PGlite only), used to build test templates. */
   dump?(): Promise<{ data: Blob; keys: Blob }>;
   close(): Promise<void>;
+}
+
+export interface KeyStoreListener {
+  onNotice(payload: string): void;
+  onLive(): void;
+  onLost(): void;
 }
 
 export interface HeldLock {
@@ -187,6 +200,7 @@ async function openPostgres(spec: Extract<StoreSpec, { kind: 'postgres' }>): Pro
     process.emitWarning(`PostgreSQL closed an idle connection: ${error.message}`, 'AmanatDatabase');
   dataPool.on('error', warnIdleError);
   if (keyPool !== dataPool) keyPool.on('error', warnIdleError);
+  const listeners = new Set<{ stop(): Promise<void> }>();
   // Planning a long batch statement cost more than running it (~1 ms against ~0.3 ms, measured).
   const config = (text: string, params: unknown[] | undefined, options: QueryOptions | undefined) =>
     options?.prepare ? { name: statementName(text), text, values: params } : { text, values: params };
@@ -218,6 +232,16 @@ async function openPostgres(spec: Extract<StoreSpec, { kind: 'postgres' }>): Pro
     },
     sql: { query: onPool(dataPool) },
     keySql: { query: onPool(keyPool) },
+    listenKeyStore: (channel, handlers) => {
+      listeners.add(
+        listenWithReconnect(spec.keyStoreUrl, channel, handlers, (error) =>
+          process.emitWarning(
+            `The key store's LISTEN connection dropped (${error.message}); reconnecting in 1 s`,
+            'AmanatDatabase',
+          ),
+        ),
+      );
+    },
     jobQueueOptions: () => ({ connectionString: spec.dataUrl, max: 2 }),
     transaction: async (fn) => {
       const client = await dataPool.connect();
@@ -237,8 +261,56 @@ async function openPostgres(spec: Extract<StoreSpec, { kind: 'postgres' }>): Pro
       }
     },
     close: async () => {
+      await Promise.all([...listeners].map((l) => l.stop()));
       await dataPool.end();
       if (keyPool !== dataPool) await keyPool.end();
+    },
+  };
+}
+
+/** LISTEN on a connection of its own; when it drops, onLost, then a new connection a second later. */
+function listenWithReconnect(
+  url: string,
+  channel: string,
+  handlers: KeyStoreListener,
+  warn: (error: Error) => void,
+): { stop(): Promise<void> } {
+  if (!/^[a-z_][a-z0-9_]*$/.test(channel)) throw new Error(`not a channel name: ${channel}`);
+  let stopped = false;
+  let current: pg.Client | null = null;
+  let retry: NodeJS.Timeout | undefined;
+  const connect = async () => {
+    const client = new pg.Client({ connectionString: url });
+    current = client;
+    let lost = false;
+    const lose = (error?: Error) => {
+      if (lost) return;
+      lost = true;
+      handlers.onLost();
+      client.end().catch(() => {});
+      if (stopped) return;
+      if (error) warn(error);
+      retry = setTimeout(connect, 1000);
+    };
+    client.on('error', lose);
+    client.on('end', () => lose());
+    client.on('notification', (message) => {
+      if (message.channel === channel) handlers.onNotice(message.payload ?? '');
+    });
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${channel}`);
+      if (!lost && !stopped) handlers.onLive();
+    } catch (error) {
+      lose(error as Error);
+    }
+  };
+  void connect();
+  return {
+    stop: async () => {
+      stopped = true;
+      clearTimeout(retry);
+      await current?.end().catch(() => {});
     },
   };
 }

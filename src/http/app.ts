@@ -136,6 +136,12 @@ export function createHttpApp(amanat: Amanat, options: HttpOptions) {
                 status: z.literal('ok'),
                 store: z.enum(['pglite', 'postgres']),
                 register: z.object({ operator: z.string(), policyVersion: z.string(), purposes: z.number() }),
+                keyCache: z
+                  .enum(['own-process', 'listening', 'reconnecting', 'off'])
+                  .describe(
+                    'Subject-key cache: own-process (embedded store), listening (hears destructions by other ' +
+                      'instances), reconnecting (not used until it hears them again), off',
+                  ),
               }),
             },
           },
@@ -154,6 +160,7 @@ export function createHttpApp(amanat: Amanat, options: HttpOptions) {
             policyVersion: r.policy.version,
             purposes: r.purposes.length,
           },
+          keyCache: amanat.keyStore.cacheStatus().state,
         },
         200,
       );

@@ -1,39 +1,75 @@
 // Subject data keys: created with the subject, wrapped by the master key, kept in the separate key store.
-import type { Sql } from '../../db/database.js';
+import type { KeyStoreListener, Sql } from '../../db/database.js';
 import { createBatchQueue, type ItemOutcome } from '../../lib/batch-queue.js';
 import { newDataKey, open, seal } from '../../lib/crypto.js';
 import { DomainError, ErrorCodes } from '../../lib/errors.js';
 
 const wrapAad = (subjectId: string) => `subject-key:${subjectId}`;
 
-export interface KeyCacheOptions {
-  /** Unwrapped keys kept in memory; each saves a key-store round trip (0.25–0.5 ms, BENCHMARKS.md). */
-  maxEntries: number;
-  /** How long a destroyed key can outlive its destruction in another instance's memory. */
-  ttlMs: number;
-}
+/**
+ * Unwrapped keys kept in memory, each saving a key-store round trip (BENCHMARKS.md). About 250 bytes a key:
+ * the default, 100,000 keys, is about 25 MB.
+ */
+export const DEFAULT_KEY_CACHE_ENTRIES = 100_000;
 
-export const DEFAULT_KEY_CACHE: KeyCacheOptions = { maxEntries: 10_000, ttlMs: 60_000 };
+/** The key store's notice channel: the ids of destroyed keys, as a JSON array. */
+export const KEY_DESTRUCTION_CHANNEL = 'amanat_subject_keys';
+// A notice's payload must stay under 8000 bytes: 200 quoted UUIDs are about 7,800.
+const IDS_PER_NOTICE = 200;
+
+export type KeyCacheState = 'own-process' | 'listening' | 'reconnecting' | 'off';
 
 export function createKeyStore(deps: {
   keySql: Sql;
   masterKey: Buffer;
   clock: () => Date;
-  cache?: KeyCacheOptions;
+  cacheEntries?: number;
+  /**
+   * Where destructions by other instances are heard (PostgreSQL). Without it the process must be the store's
+   * only user (PGlite), and the cache trusts what this process destroys itself.
+   */
+  listen?: (channel: string, handlers: KeyStoreListener) => void;
 }) {
-  const cacheOptions = deps.cache ?? DEFAULT_KEY_CACHE;
+  const capacity = deps.cacheEntries ?? DEFAULT_KEY_CACHE_ENTRIES;
   // A Map keeps insertion order: the first entry is the oldest, evicted first.
-  const cache = new Map<string, { key: Buffer; expiresAt: number }>();
+  const cache = new Map<string, Buffer>();
+  // A key is kept until its subject's destruction is heard, for the process's lifetime; so the cache is used
+  // only while destructions can be heard. Any notice or loss bumps the generation, and a read that began in an
+  // older generation does not keep what it read (it may have read a key being destroyed).
+  let trusted = capacity > 0 && !deps.listen;
+  let generation = 0;
+  if (capacity > 0 && deps.listen) {
+    deps.listen(KEY_DESTRUCTION_CHANNEL, {
+      onNotice(payload) {
+        generation++;
+        try {
+          for (const id of JSON.parse(payload) as string[]) cache.delete(id);
+        } catch {
+          cache.clear();
+        }
+      },
+      onLive() {
+        generation++;
+        trusted = true;
+      },
+      onLost() {
+        generation++;
+        trusted = false;
+        cache.clear();
+      },
+    });
+  }
 
-  function remember(subjectId: string, key: Buffer): void {
-    if (cacheOptions.maxEntries <= 0) return;
+  function remember(subjectId: string, key: Buffer, readInGeneration: number): void {
+    if (!trusted || readInGeneration !== generation) return;
     cache.delete(subjectId);
-    cache.set(subjectId, { key, expiresAt: Date.now() + cacheOptions.ttlMs });
-    if (cache.size > cacheOptions.maxEntries) cache.delete(cache.keys().next().value!);
+    cache.set(subjectId, key);
+    if (cache.size > capacity) cache.delete(cache.keys().next().value!);
   }
 
   /** Keys asked for while a read is under way are read together with the next one: one query per batch. */
   async function readKeys(subjectIds: string[]): Promise<ItemOutcome<Buffer>[]> {
+    const readInGeneration = generation;
     const rows = await deps.keySql.query<{ subject_id: string; wrapped_key: Uint8Array }>(
       'SELECT subject_id, wrapped_key FROM amanat_keys.subject_keys WHERE subject_id = ANY($1::uuid[])',
       [[...new Set(subjectIds)]],
@@ -55,7 +91,7 @@ export function createKeyStore(deps: {
       }
       try {
         const key = open(deps.masterKey, row, wrapAad(subjectId));
-        remember(subjectId, key);
+        remember(subjectId, key, readInGeneration);
         return { ok: true, value: key };
       } catch (error) {
         return { ok: false, error };
@@ -68,37 +104,46 @@ export function createKeyStore(deps: {
     /** Committed before the data transaction: an orphan key (if that fails) is harmless; a subject without one is not. */
     async createSubjectKey(subjectId: string): Promise<Buffer> {
       const key = newDataKey();
+      const createdInGeneration = generation;
       await deps.keySql.query(
         'INSERT INTO amanat_keys.subject_keys (subject_id, wrapped_key, created_at) VALUES ($1, $2, $3)',
         [subjectId, seal(deps.masterKey, key, wrapAad(subjectId)), deps.clock()],
       );
-      remember(subjectId, key);
+      remember(subjectId, key, createdInGeneration);
       return key;
     },
 
     async getSubjectKey(subjectId: string): Promise<Buffer> {
-      const cached = cache.get(subjectId);
-      if (cached && cached.expiresAt > Date.now()) return cached.key;
-      return keyReads.submit(subjectId);
+      const cached = trusted ? cache.get(subjectId) : undefined;
+      return cached ?? keyReads.submit(subjectId);
     },
 
-    /** Drops a key from this process's memory (destruction must call it before deleting the row). */
-    forget(subjectId: string): void {
-      cache.delete(subjectId);
+    /** What the cache holds and whether it is in use (the health answer shows it). */
+    cacheStatus(): { state: KeyCacheState; entries: number; capacity: number } {
+      const state: KeyCacheState =
+        capacity <= 0 ? 'off' : !deps.listen ? 'own-process' : trusted ? 'listening' : 'reconnecting';
+      return { state, entries: cache.size, capacity };
     },
 
     /**
      * Crypto-shredding: deletes the subjects' keys from the key store, so every copy of their ciphertext,
-     * backups of the data store included, can no longer be read. Idempotent (a retry after a crash).
+     * backups of the data store included, can no longer be read. Idempotent (a retry after a crash). Each
+     * statement's notice, sent when it commits, drops the keys from every other instance's memory.
      */
     async destroySubjectKeys(subjectIds: string[]): Promise<number> {
-      if (subjectIds.length === 0) return 0;
-      for (const id of subjectIds) cache.delete(id);
-      const deleted = await deps.keySql.query(
-        'DELETE FROM amanat_keys.subject_keys WHERE subject_id = ANY($1::uuid[]) RETURNING 1',
-        [subjectIds],
-      );
-      return deleted.length;
+      let deleted = 0;
+      for (let i = 0; i < subjectIds.length; i += IDS_PER_NOTICE) {
+        const ids = subjectIds.slice(i, i + IDS_PER_NOTICE);
+        generation++;
+        for (const id of ids) cache.delete(id);
+        const [row] = await deps.keySql.query<{ deleted: number }>(
+          `WITH deleted AS (DELETE FROM amanat_keys.subject_keys WHERE subject_id = ANY($1::uuid[]) RETURNING 1)
+           SELECT (SELECT count(*) FROM deleted)::int AS deleted, pg_notify($2, $3)`,
+          [ids, KEY_DESTRUCTION_CHANNEL, JSON.stringify(ids)],
+        );
+        deleted += row!.deleted;
+      }
+      return deleted;
     },
   };
 }
