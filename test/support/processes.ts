@@ -37,9 +37,17 @@ export function startServerProcess(env: Record<string, string>): Promise<Started
         bootstrapToken: /^\s+(amk_\S+)$/m.exec(out)?.[1] ?? null,
         output: () => out,
         stop: () =>
-          new Promise((done) => {
+          new Promise((done, fail) => {
             if (child.exitCode !== null) return done(child.exitCode);
-            child.once('exit', (code) => done(code));
+            // A server that does not stop within 20 s is a finding: fail with what it printed, then kill it.
+            const stuck = setTimeout(() => {
+              child.kill('SIGKILL');
+              fail(new Error(`server did not stop within 20 s of SIGTERM; its output:\n${out.slice(-4000)}`));
+            }, 20_000);
+            child.once('exit', (code) => {
+              clearTimeout(stuck);
+              done(code);
+            });
             child.kill('SIGTERM');
           }),
       });
