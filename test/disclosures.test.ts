@@ -81,6 +81,32 @@ describe.each(storeKinds())('disclosures and publication on %s', (kind) => {
     expect(await refusals()).toContain('cross_border');
   });
 
+  it('a consent naming a recipient outside the register, or naming recipients without a transfer, is refused and not written', async () => {
+    const consentsOf = async () =>
+      (await t.stores.sql.query('SELECT 1 FROM consents WHERE subject_id = $1', [subject])).length;
+    const before = await consentsOf();
+    const missing = '0b7d3a52-93f5-4c1e-9d2a-5a4e2f1c7b10';
+    const unknown = await grantMailing(subject, {
+      third_party_transfer: true,
+      transfer_recipients: [local, missing],
+    });
+    expect(unknown.status).toBe(422);
+    expect(unknown.body.error.message).toContain(missing);
+    expect(unknown.body.error.message).not.toContain(local);
+    expect(unknown.body.error.issues).toEqual([
+      expect.objectContaining({ path: 'transfer_recipients', message: expect.stringContaining(missing) }),
+    ]);
+
+    const noTransfer = await grantMailing(subject, {
+      third_party_transfer: false,
+      transfer_recipients: [local],
+    });
+    expect(noTransfer.status).toBe(422);
+    expect(noTransfer.body.error.issues[0].path).toBe('transfer_recipients');
+    expect(noTransfer.body.error.message).toContain('third_party_transfer');
+    expect(await consentsOf()).toBe(before);
+  });
+
   it('on the consent ground: refused without consent, with a consent that does not cover the recipient, and after withdrawal', async () => {
     const none = await t.call('POST', '/api/disclosures', {
       body: {

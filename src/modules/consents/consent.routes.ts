@@ -23,8 +23,15 @@ const grantBody = z
     user_agent: z.string().max(1000).optional(),
     term: z.string().max(300).optional(),
     third_party_transfer: z.boolean().optional(),
-    /** Recipients (ids in the recipient register) the transfer consent names. */
-    transfer_recipients: z.array(z.uuid()).max(100).optional(),
+    transfer_recipients: z
+      .array(z.uuid())
+      .max(100)
+      .optional()
+      .openapi({
+        description:
+          'Recipients the transfer consent names: ids in the recipient register (POST /api/recipients); ' +
+          'needs third_party_transfer: true. Without it the consent allows third parties in general.',
+      }),
     cross_border_transfer: z.boolean().optional(),
     publication: z.boolean().optional(),
     data_fields: z.array(z.string()).optional(),

@@ -260,10 +260,50 @@ export function createConsentService(deps: {
     return requested.map((f) => ({ field: f.field, restrictions: f.restrictions ?? [] }));
   }
 
+  /** Named recipients must be in the recipient register, and naming them only makes sense with a transfer. */
+  async function checkTransferRecipients(input: GrantInput): Promise<void> {
+    const named = input.transferRecipients ?? [];
+    if (named.length === 0) return;
+    if (!input.thirdPartyTransfer) {
+      throw new DomainError(
+        ErrorCodes.VALIDATION_FAILED,
+        'Получатели указаны, но передача третьим лицам не разрешена (third_party_transfer). ' +
+          'Recipients are named but the consent does not allow third-party transfer.',
+        {
+          issues: [
+            {
+              path: 'transfer_recipients',
+              message: 'укажите third_party_transfer: true или уберите получателей',
+            },
+          ],
+        },
+      );
+    }
+    const found = await stores.sql.query<{ id: string }>(
+      'SELECT id::text AS id FROM recipients WHERE id = ANY($1::uuid[])',
+      [named],
+    );
+    const known = new Set(found.map((r) => r.id));
+    const unknown = [...new Set(named)].filter((id) => !known.has(id.toLowerCase()));
+    if (unknown.length > 0) {
+      throw new DomainError(
+        ErrorCodes.VALIDATION_FAILED,
+        `Получатели не найдены в реестре получателей: ${unknown.join(', ')}. Unknown recipients.`,
+        {
+          issues: unknown.map((id) => ({
+            path: 'transfer_recipients',
+            message: `получатель ${id} не найден (POST /api/recipients добавляет получателя)`,
+          })),
+        },
+      );
+    }
+  }
+
   async function grant(actor: string, subjectId: string, input: GrantInput) {
     const purpose = rules.purpose(input.purpose);
     const publicationFields = checkKind(input);
     const dataFields = checkContents(input, purpose.fields);
+    await checkTransferRecipients(input);
     const key = await deps.vault.subjectKey(subjectId);
     const id = randomUUID();
     const evidence: ConsentEvidence = {
