@@ -31,6 +31,7 @@ const statusByCode: Record<ErrorCode, ContentfulStatusCode> = {
   [ErrorCodes.CSRF_FAILED]: 403,
   [ErrorCodes.DISCLOSURE_REFUSED]: 422,
   [ErrorCodes.CROSS_BORDER_FORBIDDEN]: 422,
+  [ErrorCodes.ACCESS_LIST_CONFLICT]: 409,
   [ErrorCodes.REQUEST_STATE_INVALID]: 409,
   [ErrorCodes.VERIFICATION_REQUIRED]: 409,
   [ErrorCodes.VERIFICATION_FAILED]: 422,

@@ -23,7 +23,11 @@ export const errorResponses = {
   401: { description: 'No or unknown or revoked API key', content: errorContent },
   403: { description: 'The key lacks the scope this route needs', content: errorContent },
   404: { description: 'Not found', content: errorContent },
-  409: { description: 'Conflict (duplicate grant, identities of different subjects)', content: errorContent },
+  409: {
+    description:
+      'Conflict (duplicate grant, identities of different subjects, a concurrent access-list proposal)',
+    content: errorContent,
+  },
   413: { description: 'Body over the limit (1 MB by default)', content: errorContent },
   422: { description: 'Invalid input, with the field and what was expected', content: errorContent },
 } as const;

@@ -30,6 +30,8 @@ export const ErrorCodes = {
   // disclosures
   DISCLOSURE_REFUSED: 'disclosure_refused',
   CROSS_BORDER_FORBIDDEN: 'cross_border_forbidden',
+  // staff access
+  ACCESS_LIST_CONFLICT: 'access_list_conflict',
   // subject requests
   REQUEST_STATE_INVALID: 'request_state_invalid',
   VERIFICATION_REQUIRED: 'verification_required',

@@ -3,6 +3,7 @@
 // staff member's personal-data rights come only from the approved list's entry: a role grants nothing alone.
 import { randomUUID } from 'node:crypto';
 import type { Sql, Stores } from '../../db/database.js';
+import { isUniqueViolation } from '../../db/errors.js';
 import { DomainError, ErrorCodes, type ErrorIssue } from '../../lib/errors.js';
 import { type Scope, Scopes } from '../api-keys/api-key.service.js';
 import type { AuditService } from '../audit/audit.service.js';
@@ -252,6 +253,27 @@ export function createAccessService(deps: {
       seen.add(e.staffId);
     });
     const now = clock();
+    try {
+      return await writeProposal(principal, input, issues, seen, now);
+    } catch (error) {
+      // Two proposals at the same instant took the same next version number: the unique index refused one.
+      if (!isUniqueViolation(error)) throw error;
+      throw new DomainError(
+        ErrorCodes.ACCESS_LIST_CONFLICT,
+        'В это же время предложена другая версия перечня; эта не записана. Обновите перечень и предложите снова. ' +
+          'Another version of the list was proposed at the same moment; this one was not written.',
+        { issues: [{ path: 'version', message: 'taken by a concurrent proposal' }] },
+      );
+    }
+  }
+
+  async function writeProposal(
+    principal: Principal,
+    input: { entries: { staffId: string; roleId: string; grantedFrom: string }[]; note?: string | null },
+    issues: ErrorIssue[],
+    seen: Set<string>,
+    now: Date,
+  ) {
     return stores.transaction(async (tx) => {
       const staff = await tx.query<{ id: string; status: string }>(
         'SELECT id, status FROM staff_accounts WHERE id = ANY($1::uuid[])',
