@@ -298,6 +298,20 @@ describe.each(storeKinds())('retention and destruction on %s', (kind) => {
     expect(act.kind).toBe('request');
     expect(act.act!.subjects.ids).toEqual([subject]);
     expect(act.act!.request?.number).toBe(request.number);
+
+    // The act completed but the answer lost (as if written by an older run): the next run answers with the same
+    // act, reading it inside its transaction (a read beside it would wait forever on PGlite's one connection).
+    await t.stores.sql.query(
+      `UPDATE subject_requests SET status = 'in_progress', closed_at = NULL,
+         outcome = (outcome - 'destruction') || '{"pendingDestruction": {"fields": []}}'::jsonb WHERE id = $1`,
+      [request.id],
+    );
+    const again = await t.amanat.retentionSweeper.run({ trigger: 'requests', onlyRequests: true });
+    expect(again.requestsAnswered).toEqual([request.id]);
+    expect(again.acts).toEqual([
+      expect.objectContaining({ id: act.id, number: act.number, kind: 'request' }),
+    ]);
+    expect((await t.amanat.requests.get('test', request.id)).status).toBe('answered');
     if (pdftotextAvailable) {
       const letter = pdfText((await t.amanat.requestExecution.letter('test', request.id)).pdf);
       expect(letter).toContain(`№ ${act.number}`);

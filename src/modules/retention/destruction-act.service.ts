@@ -380,8 +380,9 @@ export function createDestructionActs(deps: {
     return rows.map(present);
   }
 
-  async function get(id: string) {
-    return present(await loadRow(stores.sql, id));
+  /** Inside a transaction pass it: on PGlite a statement outside the open transaction waits for it forever. */
+  async function get(id: string, sql: Sql = stores.sql) {
+    return present(await loadRow(sql, id));
   }
 
   async function pdf(id: string): Promise<{ number: number; pdf: Buffer }> {

@@ -510,7 +510,7 @@ export function createRetentionSweeper(deps: {
         );
         const act =
           status?.status === 'completed'
-            ? await deps.acts.get(actId).then((a) => ({ number: a.number }))
+            ? await deps.acts.get(actId, tx).then((a) => ({ number: a.number }))
             : await deps.acts.complete(tx, actId);
         await answerRequest(tx, request.id, actId, act.number, asOf);
         result.acts.push({ id: actId, number: act.number, kind: 'request', requestId: request.id });
