@@ -114,8 +114,10 @@ export function createKeyStore(deps: {
     },
 
     async getSubjectKey(subjectId: string): Promise<Buffer> {
-      const cached = trusted ? cache.get(subjectId) : undefined;
-      return cached ?? keyReads.submit(subjectId);
+      // PostgreSQL writes uuids in lower case: the cache, the notices and the wrapping's AAD all use that form.
+      const id = subjectId.toLowerCase();
+      const cached = trusted ? cache.get(id) : undefined;
+      return cached ?? keyReads.submit(id);
     },
 
     /** What the cache holds and whether it is in use (the health answer shows it). */
@@ -133,7 +135,7 @@ export function createKeyStore(deps: {
     async destroySubjectKeys(subjectIds: string[]): Promise<number> {
       let deleted = 0;
       for (let i = 0; i < subjectIds.length; i += IDS_PER_NOTICE) {
-        const ids = subjectIds.slice(i, i + IDS_PER_NOTICE);
+        const ids = subjectIds.slice(i, i + IDS_PER_NOTICE).map((id) => id.toLowerCase());
         generation++;
         for (const id of ids) cache.delete(id);
         const [row] = await deps.keySql.query<{ deleted: number }>(
