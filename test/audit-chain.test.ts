@@ -51,6 +51,14 @@ describe.each(storeKinds())('audit chain on %s', (kind) => {
     expect(await t.amanat.verifyAudit()).toMatchObject({ ok: false, seq: 75 });
   });
 
+  it('an entry naming its subject in upper case verifies: the chain MACs the id as the database returns it', async () => {
+    const { subjectId } = await t.amanat.vault.ensureSubject('test', { email: 'upper@example.kz' });
+    await t.amanat.audit.appendAlone(t.stores, [
+      { actor: 'test', action: 'subject.read', subjectId: subjectId.toUpperCase() },
+    ]);
+    expect(await t.amanat.verifyAudit()).toEqual({ ok: true, entries: 12, headSeq: 12 });
+  });
+
   it('removing an entry is named', async () => {
     await t.stores.sql.query('DELETE FROM audit_log WHERE seq = 6');
     expect(await t.amanat.verifyAudit()).toMatchObject({ ok: false, seq: 6, problem: 'removed' });

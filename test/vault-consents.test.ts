@@ -110,6 +110,12 @@ describe.each(storeKinds())('vault and consent journal on %s', (kind) => {
       read.body.values.map((v: { field: string; value: unknown }) => [v.field, v.value]),
     );
     expect(byField).toEqual({ [phone]: '+77015550011', [name]: 'Сапарова Айгерим' });
+    // The same subject named in upper case: the same values (the id is part of each ciphertext's AAD).
+    const upper = await api.call('GET', `/api/subjects/${subject.toUpperCase()}/data?purpose=${support}`);
+    expect(upper.status).toBe(200);
+    expect(upper.body.values.map((v: { value: unknown }) => v.value).sort()).toEqual(
+      ['+77015550011', 'Сапарова Айгерим'].sort(),
+    );
 
     const other = await api.call('GET', `/api/subjects/${subject}/data?purpose=${api.purposeId(1)}`);
     expect(other.body.values).toEqual([]);

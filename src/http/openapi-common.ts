@@ -4,7 +4,11 @@ import type { Context } from 'hono';
 export const isoDate = z.string().openapi({ format: 'date-time', example: '2026-03-20T09:30:00.000Z' });
 
 export const subjectIdParam = z.object({
-  subjectId: z.uuid().openapi({ param: { name: 'subjectId', in: 'path' }, description: 'Subject id' }),
+  // Lower case, as PostgreSQL writes uuids: ids are also part of the ciphertexts' associated data.
+  subjectId: z
+    .uuid()
+    .toLowerCase()
+    .openapi({ param: { name: 'subjectId', in: 'path' }, description: 'Subject id' }),
 });
 
 export const errorSchema = z

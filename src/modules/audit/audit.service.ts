@@ -162,7 +162,8 @@ export function createAuditService(deps: { auditKey: Buffer; clock: () => Date }
         at,
         actor: input.actor,
         action: input.action,
-        subjectId: input.subjectId ?? null,
+        // The uuid column gives it back in lower case; MACed in any other case the entry would fail verification.
+        subjectId: input.subjectId?.toLowerCase() ?? null,
         purposeId: input.purposeId ?? null,
         fieldIds: input.fieldIds ?? [],
         details: input.details ?? {},
