@@ -147,7 +147,8 @@ interface PendingGrant {
   sealedEvidence: Buffer;
 }
 
-const evidenceAad = (subjectId: string, consentId: string) => `consent:${subjectId}:${consentId}`;
+const evidenceAad = (subjectId: string, consentId: string) =>
+  `consent:${subjectId.toLowerCase()}:${consentId.toLowerCase()}`;
 
 const contentLabels: Record<string, string> = {
   subject_full_name: 'ФИО субъекта (subject_full_name)',

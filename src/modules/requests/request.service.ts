@@ -143,8 +143,8 @@ export const defaultRequestSettings: RequestSettings = {
   codeMaxAttempts: 5,
 };
 
-const contactAad = (id: string) => `request:${id}:contact`;
-const detailsAad = (id: string) => `request:${id}:details`;
+const contactAad = (id: string) => `request:${id.toLowerCase()}:contact`;
+const detailsAad = (id: string) => `request:${id.toLowerCase()}:details`;
 
 export function requestNotFound(id: string): DomainError {
   return new DomainError(ErrorCodes.NOT_FOUND, `Обращение ${id} не найдено / Request not found`, {

@@ -4,7 +4,7 @@ import { createBatchQueue, type ItemOutcome } from '../../lib/batch-queue.js';
 import { newDataKey, open, seal } from '../../lib/crypto.js';
 import { DomainError, ErrorCodes } from '../../lib/errors.js';
 
-const wrapAad = (subjectId: string) => `subject-key:${subjectId}`;
+const wrapAad = (subjectId: string) => `subject-key:${subjectId.toLowerCase()}`;
 
 /**
  * Unwrapped keys kept in memory, each saving a key-store round trip (BENCHMARKS.md). About 250 bytes a key:

@@ -61,8 +61,9 @@ export interface ReadValue {
   updatedAt: Date;
 }
 
-export const valueAad = (subjectId: string, fieldId: string) => `value:${subjectId}:${fieldId}`;
-export const identityAad = (subjectId: string, kind: string) => `identity:${subjectId}:${kind}`;
+// Ids in the AAD in lower case, as PostgreSQL returns uuids: the same subject whatever case a caller used.
+export const valueAad = (subjectId: string, fieldId: string) => `value:${subjectId.toLowerCase()}:${fieldId}`;
+export const identityAad = (subjectId: string, kind: string) => `identity:${subjectId.toLowerCase()}:${kind}`;
 
 interface LiveConsent {
   id: string;
