@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
+import { eventually } from './support/eventually.js';
 import { createTestAmanat, storeKinds } from './support/stores.js';
 
 describe.skipIf(!storeKinds().includes('postgres'))('access-list proposals racing on PostgreSQL', () => {
@@ -35,13 +36,12 @@ describe.skipIf(!storeKinds().includes('postgres'))('access-list proposals racin
         (error) => error,
       );
       // Wait until the service's INSERT waits on the rival's uncommitted index entry, then let the rival win.
-      for (;;) {
+      await eventually('the proposal waiting on the rival’s version', async () => {
         const waiting = await t.stores.sql.query(
           `SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
         );
-        if (waiting.length > 0) break;
-        await new Promise((resolve) => setTimeout(resolve, 10));
-      }
+        return waiting.length > 0;
+      });
       await rival.query('COMMIT');
 
       const error = await outcome;

@@ -1,15 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Amanat } from '../src/app/amanat.js';
+import { eventually } from './support/eventually.js';
 import { createSecondInstance, createTestAmanat, storeKinds, type TestAmanat } from './support/stores.js';
-
-/** Polls until check() holds; fails naming what was awaited after 15 s (a hung notice, not a slow one). */
-async function eventually(what: string, check: () => Promise<boolean> | boolean): Promise<void> {
-  const deadline = Date.now() + 15_000;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`still waiting for: ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
 
 const keyRefused = (amanat: Amanat, subjectId: string) =>
   amanat.keyStore.getSubjectKey(subjectId).then(

@@ -253,28 +253,7 @@ export function createAccessService(deps: {
       seen.add(e.staffId);
     });
     const now = clock();
-    try {
-      return await writeProposal(principal, input, issues, seen, now);
-    } catch (error) {
-      // Two proposals at the same instant took the same next version number: the unique index refused one.
-      if (!isUniqueViolation(error)) throw error;
-      throw new DomainError(
-        ErrorCodes.ACCESS_LIST_CONFLICT,
-        'В это же время предложена другая версия перечня; эта не записана. Обновите перечень и предложите снова. ' +
-          'Another version of the list was proposed at the same moment; this one was not written.',
-        { issues: [{ path: 'version', message: 'taken by a concurrent proposal' }] },
-      );
-    }
-  }
-
-  async function writeProposal(
-    principal: Principal,
-    input: { entries: { staffId: string; roleId: string; grantedFrom: string }[]; note?: string | null },
-    issues: ErrorIssue[],
-    seen: Set<string>,
-    now: Date,
-  ) {
-    return stores.transaction(async (tx) => {
+    const proposal = stores.transaction(async (tx) => {
       const staff = await tx.query<{ id: string; status: string }>(
         'SELECT id, status FROM staff_accounts WHERE id = ANY($1::uuid[])',
         [[...seen]],
@@ -339,6 +318,18 @@ export function createAccessService(deps: {
       ]);
       return { id, version };
     });
+    return proposal.catch(proposalConflict);
+  }
+
+  /** Two proposals at the same instant took the same next version number: the unique index refused one. */
+  function proposalConflict(error: unknown): never {
+    if (!isUniqueViolation(error)) throw error;
+    throw new DomainError(
+      ErrorCodes.ACCESS_LIST_CONFLICT,
+      'В это же время предложена другая версия перечня; эта не записана. Обновите перечень и предложите снова. ' +
+        'Another version of the list was proposed at the same moment; this one was not written.',
+      { issues: [{ path: 'version', message: 'taken by a concurrent proposal' }] },
+    );
   }
 
   /** Only the head, signed in to the console, approves; the previous approved version is superseded. */
