@@ -72,9 +72,15 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     console.log(`${signal}: останавливаюсь / shutting down`);
-    await server.close();
-    await jobs?.stop();
-    await amanat.close();
+    // Each step is named as it ends, so a shutdown that hangs shows where.
+    const started = Date.now();
+    const step = async (name: string, work: () => Promise<unknown> | undefined) => {
+      await work();
+      console.log(`  ${name}: ${Date.now() - started} ms`);
+    };
+    await step('HTTP closed', () => server.close());
+    await step('jobs stopped', () => jobs?.stop());
+    await step('stores closed', () => amanat.close());
     process.exit(0);
   };
   process.on('SIGINT', () => void stop('SIGINT'));
