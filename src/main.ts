@@ -74,7 +74,17 @@ async function main(): Promise<void> {
     console.log(`${signal}: останавливаюсь / shutting down`);
     // Each step is named as it ends, so a shutdown that hangs shows where.
     const started = Date.now();
+    let pending = 'HTTP closed';
+    // Requests get 10 s and jobs 10 s; past 30 s something hangs. Name it and exit as a kill would: every write
+    // is transactional, so the next start finds a consistent store.
+    setTimeout(() => {
+      console.error(
+        `Остановка зависла на шаге «${pending}» (30 s): выхожу / shutdown stuck at '${pending}', exiting`,
+      );
+      process.exit(1);
+    }, 30_000).unref();
     const step = async (name: string, work: () => Promise<unknown> | undefined) => {
+      pending = name;
       await work();
       console.log(`  ${name}: ${Date.now() - started} ms`);
     };

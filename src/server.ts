@@ -1,6 +1,7 @@
 // Starts the HTTP server on a built Amanat: used by `npm start` (src/main.ts), tests and benchmarks.
 import { randomBytes } from 'node:crypto';
 import { rmSync, writeFileSync } from 'node:fs';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
@@ -26,6 +27,8 @@ export interface ServerOptions {
   signInLimit?: RateLimit;
   publicLimit?: RateLimit;
   log?: (line: string) => void;
+  /** How long close() lets requests in flight finish before it cuts their connections; 10 s by default. */
+  shutdownGraceMs?: number;
 }
 
 export async function startServer(amanat: Amanat, options: ServerOptions): Promise<RunningServer> {
@@ -48,7 +51,7 @@ export async function startServer(amanat: Amanat, options: ServerOptions): Promi
   });
   // Idle keep-alive connections stay open longer than clients and proxies keep theirs (Node's 5 s default races
   // a client reusing the socket just as the server closes it: "other side closed").
-  const httpServer = server as unknown as { keepAliveTimeout: number; headersTimeout: number };
+  const httpServer = server as unknown as Server;
   httpServer.keepAliveTimeout = 65_000;
   httpServer.headersTimeout = 66_000;
   const port = (server.address() as AddressInfo).port;
@@ -65,7 +68,16 @@ export async function startServer(amanat: Amanat, options: ServerOptions): Promi
     close: () =>
       new Promise<void>((resolve) => {
         if (tokenFile) rmSync(tokenFile, { force: true });
-        server.close(() => resolve());
+        // close() ends idle connections only: a keep-alive connection whose request is in flight stays open
+        // for keepAliveTimeout (65 s) after its answer. End each as it falls idle, and cut what is left after
+        // the grace period, so a SIGTERM under load stops the process in seconds.
+        const idle = setInterval(() => httpServer.closeIdleConnections(), 100);
+        const cut = setTimeout(() => httpServer.closeAllConnections(), options.shutdownGraceMs ?? 10_000);
+        httpServer.close(() => {
+          clearInterval(idle);
+          clearTimeout(cut);
+          resolve();
+        });
       }),
   };
 }

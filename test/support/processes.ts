@@ -39,11 +39,12 @@ export function startServerProcess(env: Record<string, string>): Promise<Started
         stop: () =>
           new Promise((done, fail) => {
             if (child.exitCode !== null) return done(child.exitCode);
-            // A server that does not stop within 20 s is a finding: fail with what it printed, then kill it.
+            // A server that does not stop within 40 s is a finding (its own watchdog exits at 30 s, naming the
+            // step that hung): fail with what it printed, then kill it.
             const stuck = setTimeout(() => {
               child.kill('SIGKILL');
-              fail(new Error(`server did not stop within 20 s of SIGTERM; its output:\n${out.slice(-4000)}`));
-            }, 20_000);
+              fail(new Error(`server did not stop within 40 s of SIGTERM; its output:\n${out.slice(-4000)}`));
+            }, 40_000);
             child.once('exit', (code) => {
               clearTimeout(stuck);
               done(code);
