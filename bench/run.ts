@@ -2,6 +2,7 @@
 // Each store gets a baseline measured in the same run: a bare route doing one INSERT.
 // Scale with BENCH_SUBJECTS (default 100000) and BENCH_LOOKUP_ROWS (default 1000000).
 // BENCH_PARTS=core,sweep (default both): the HTTP part, and the retention sweep (bench/sweep.ts).
+// BENCH_PARTS=grants: only the collection and the grant rounds, printed and not written (to try a change).
 import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -24,6 +25,7 @@ const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 6);
 const ROUND_SECONDS = Number(process.env.BENCH_ROUND_SECONDS ?? 5);
 const CONNECTIONS = 10;
+const PARTS = (process.env.BENCH_PARTS ?? 'core,sweep').split(',');
 const IMAP_MESSAGES = Number(process.env.BENCH_IMAP_MESSAGES ?? 1000);
 const PG_URL = process.env.AMANAT_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const REGISTER = fromPackageRoot('examples', 'nextbot.kz', 'register.yaml');
@@ -334,6 +336,8 @@ async function benchStore(kind: 'pglite' | 'postgres') {
       ratioToBaseline: median(rounds.map((r) => r.ratio)),
       rounds: rounds.map((r) => ({ baselineRps: r.baseline.rps, grantsRps: r.grants.rps, ratio: r.ratio })),
     };
+
+    if (PARTS.includes('grants')) return results;
 
     const [counts] = await stores.sql.query<{ subjects: string; values: string }>(
       'SELECT (SELECT count(*) FROM subjects) AS subjects, (SELECT count(*) FROM personal_values) AS values',
@@ -709,13 +713,16 @@ async function main() {
     ).version,
   };
   mkdirSync(RESULTS, { recursive: true });
-  const parts = (process.env.BENCH_PARTS ?? 'core,sweep').split(',');
+  if (PARTS.includes('grants')) {
+    for (const kind of kinds) await benchStore(kind);
+    return;
+  }
   for (const kind of kinds) {
-    if (parts.includes('core')) {
+    if (PARTS.includes('core')) {
       const result = { ...(await benchStore(kind)), runAt: new Date().toISOString() };
       writeFileSync(join(RESULTS, `${kind}.json`), `${JSON.stringify(result, null, 2)}\n`);
     }
-    if (parts.includes('sweep')) {
+    if (PARTS.includes('sweep')) {
       const result = { store: kind, ...(await benchSweep(kind, PG_URL)), runAt: new Date().toISOString() };
       writeFileSync(join(RESULTS, `${kind}-sweep.json`), `${JSON.stringify(result, null, 2)}\n`);
     }
