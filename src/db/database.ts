@@ -43,6 +43,12 @@ export interface QueryOptions {
 
 export interface Stores {
   readonly kind: 'pglite' | 'postgres';
+  /**
+   * PostgreSQL: one data-store connection of its own, outside any transaction, whose statements run in the
+   * order they were sent; the next goes out the moment the one before answers. Absent on PGlite, whose one
+   * connection runs on this thread.
+   */
+  readonly ordered?: Sql;
   /** The data store, outside any transaction. */
   readonly sql: Sql;
   /** The key store, outside any transaction. */
@@ -175,6 +181,51 @@ async function migratePostgres(url: string, run: (client: pg.Client) => Promise<
   }
 }
 
+/**
+ * A connection opened on first use and again after it breaks; node-postgres sends its statements one after
+ * another in the order they were queued.
+ */
+function orderedConnection(
+  url: string,
+  config: (text: string, params: unknown[] | undefined, options: QueryOptions | undefined) => pg.QueryConfig,
+  onError: (error: Error) => void,
+): { sql: Sql; close(): Promise<void> } {
+  let connecting: Promise<pg.Client> | null = null;
+  const connected = (): Promise<pg.Client> => {
+    if (connecting) return connecting;
+    // Named, so an operator sees it in pg_stat_activity.
+    const client = new pg.Client({ connectionString: url, application_name: 'amanat-ordered' });
+    const attempt: Promise<pg.Client> = client.connect().then(
+      () => client,
+      (error: unknown) => {
+        if (connecting === attempt) connecting = null;
+        throw error;
+      },
+    );
+    // A broken connection is dropped: the statements already sent on it fail, the next ones open a new one.
+    client.on('error', (error) => {
+      if (connecting === attempt) connecting = null;
+      onError(error);
+    });
+    client.on('end', () => {
+      if (connecting === attempt) connecting = null;
+    });
+    connecting = attempt;
+    return attempt;
+  };
+  return {
+    sql: {
+      query: async <T>(text: string, params?: unknown[], options?: QueryOptions) =>
+        (await (await connected()).query(config(text, params, options))).rows as T[],
+    },
+    close: async () => {
+      const client = await connecting?.catch(() => null);
+      connecting = null;
+      await client?.end().catch(() => {});
+    },
+  };
+}
+
 async function openPostgres(spec: Extract<StoreSpec, { kind: 'postgres' }>): Promise<Stores> {
   await migratePostgres(spec.dataUrl, (client) =>
     migratePg(drizzlePg({ client }), { migrationsFolder: DATA_MIGRATIONS }),
@@ -208,8 +259,10 @@ async function openPostgres(spec: Extract<StoreSpec, { kind: 'postgres' }>): Pro
     (pool: pg.Pool): Sql['query'] =>
     async <T>(text: string, params?: unknown[], options?: QueryOptions) =>
       (await pool.query(config(text, params, options))).rows as T[];
+  const ordered = orderedConnection(spec.dataUrl, config, warnIdleError);
   return {
     kind: 'postgres',
+    ordered: ordered.sql,
     tryLock: async (name) => {
       const client = new pg.Client({ connectionString: spec.dataUrl });
       client.on('error', warnIdleError);
@@ -262,6 +315,7 @@ async function openPostgres(spec: Extract<StoreSpec, { kind: 'postgres' }>): Pro
     },
     close: async () => {
       await Promise.all([...listeners].map((l) => l.stop()));
+      await ordered.close();
       await dataPool.end();
       if (keyPool !== dataPool) await keyPool.end();
     },

@@ -441,7 +441,10 @@ export function createConsentService(deps: {
       params.push(...values.params);
     }
     try {
-      const result = await audit.appendWith(stores.sql, items.map(grantAudit), {
+      // Two batches may be in flight (the queue's halves); the second chains its audit entries after the head
+      // the first claimed, so it must reach the database after it: on the pool it often came first, found the
+      // head unmoved and fell back to the slow path. The ordered connection sends them in turn.
+      const result = await audit.appendWith(stores.ordered ?? stores.sql, items.map(grantAudit), {
         guard: `(SELECT count(*) FROM subjects WHERE id = ANY($1::uuid[]) AND status <> 'destroyed') = ${subjectIds.length}
           AND NOT (SELECT coalesce(bool_or(${LIVE_CONSENT_OF_T}), false)
                    FROM unnest($2::uuid[], $3::text[], $4::text[]) AS t(s, p, k))`,
@@ -523,7 +526,7 @@ export function createConsentService(deps: {
     }
   }
 
-  const grantWrites = createBatchQueue(writeGrants, { maxBatch: 64 });
+  const grantWrites = createBatchQueue(writeGrants, { maxBatch: 64, inFlight: stores.ordered ? 2 : 1 });
 
   async function withdraw(actor: string, subjectId: string, input: WithdrawInput) {
     const purpose = rules.purpose(input.purpose);
