@@ -2,7 +2,7 @@
 // request in flight: Node's close() alone leaves such a connection open for keepAliveTimeout (65 s) after
 // its answer, and the process does not stop.
 
-import { connect, type Socket } from 'node:net';
+import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Scopes } from '../src/modules/api-keys/api-key.service.js';
 import { type RunningServer, startServer } from '../src/server.js';
@@ -12,6 +12,9 @@ import { createTestAmanat, type TestAmanat } from './support/stores.js';
 function openSocket(port: number) {
   const socket = connect(port, '127.0.0.1');
   let received = '';
+  socket.on('data', (chunk) => {
+    received += chunk;
+  });
   const ended = new Promise<void>((resolve) => socket.once('close', () => resolve()));
   const waitFor = (pattern: RegExp) =>
     new Promise<void>((resolve) => {
@@ -20,9 +23,6 @@ function openSocket(port: number) {
         socket.off('data', check);
         resolve();
       };
-      socket.on('data', (chunk) => {
-        received += chunk;
-      });
       socket.on('data', check);
       check();
     });
@@ -59,20 +59,20 @@ describe('stopping the HTTP server with requests in flight', () => {
     });
 
   /** Sends a request's head with Expect: 100-continue and waits for the server's 100: it is now in flight. */
-  async function requestInFlight(socket: Socket, waitFor: (p: RegExp) => Promise<void>, body: string) {
-    socket.write(
+  async function requestInFlight(client: ReturnType<typeof openSocket>, body: string) {
+    client.socket.write(
       'POST /api/subjects HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: keep-alive\r\n' +
         `Authorization: Bearer ${token}\r\nContent-Type: application/json\r\n` +
         `Content-Length: ${Buffer.byteLength(body)}\r\nExpect: 100-continue\r\n\r\n`,
     );
-    await waitFor(/HTTP\/1\.1 100 Continue/);
+    await client.waitFor(/HTTP\/1\.1 100 Continue/);
   }
 
   it('answers a request in flight at close(), then closes its keep-alive connection and stops', async () => {
     const server = await start();
     const client = openSocket(server.port);
     const body = JSON.stringify({ email: 'in-flight-at-shutdown@example.kz' });
-    await requestInFlight(client.socket, client.waitFor, body);
+    await requestInFlight(client, body);
 
     const closed = server.close();
     client.socket.write(body);
@@ -86,7 +86,7 @@ describe('stopping the HTTP server with requests in flight', () => {
   it('cuts a request that never completes once the grace period is over', async () => {
     const server = await start(300);
     const client = openSocket(server.port);
-    await requestInFlight(client.socket, client.waitFor, '{"email":"never-sent@example.kz"}');
+    await requestInFlight(client, '{"email":"never-sent@example.kz"}');
 
     const closed = server.close();
     await within(client.ended, 'the server cutting the unfinished request after the grace period');
