@@ -1,6 +1,7 @@
 // The audit chain: every entry is MACed together with the previous entry's MAC (HMAC-SHA256 under a key
-// derived from the master key), so an edit, removal or reordering of any row breaks the chain at that row,
-// and someone with database access but without the master key cannot re-forge the chain after an edit.
+// derived from the store's derivation root, kept under the master key), so an edit, removal or reordering of
+// any row breaks the chain at that row, and someone with database access but without the master key cannot
+// re-forge the chain after an edit.
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Sql, Stores } from '../../db/database.js';
 import { canonicalJson } from '../../lib/canonical-json.js';

@@ -177,8 +177,9 @@ async function rootForUnmarkedStore(deps: {
   const matches = await audit.keyMatchesFirstEntry(deps.stores.sql);
   if (matches === false) {
     throw mismatch(
-      'Мастер-ключ не подтверждает журнал аудита этого хранилища: оно создано с другим ключом. ' +
-        '/ The master key does not verify this store’s audit chain: it was created with another key.',
+      'Мастер-ключ не подтверждает журнал аудита этого хранилища: оно создано с другим ключом (или указано ' +
+        'чужое хранилище ключей — KEYSTORE_DIR, KEYSTORE_DATABASE_URL). / The master key does not verify this ' +
+        'store’s audit chain: it was created with another key (or the key store is not this store’s).',
     );
   }
   return matches ? Buffer.from(deps.masterKey) : randomBytes(KEY_BYTES);
