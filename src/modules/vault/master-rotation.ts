@@ -170,19 +170,12 @@ export function createMasterKeyRotation(deps: {
         'SELECT count(*)::int AS total FROM amanat_keys.subject_keys WHERE master_generation = $1',
         [current.generation],
       );
-      if (!resumed) {
-        await audit(root).appendAlone(deps.stores, [
-          {
-            actor: options.actor,
-            action: 'master_key.rotation_start',
-            details: {
-              from_generation: current.generation,
-              to_generation: next.generation,
-              subject_keys: total,
-            },
-          },
-        ]);
-      }
+      // Once per rotation: a run killed between recording the rotation and this entry leaves it to the next.
+      await auditOnce(root, options.actor, 'master_key.rotation_start', {
+        from_generation: current.generation,
+        to_generation: next.generation,
+        subject_keys: total,
+      });
       options.onStart?.({ from: current.generation, to: next.generation, total, resumed });
       let rewrapped = 0;
       // One pass by subject id re-wraps every key; a further pass only if keys appeared under the old key
@@ -232,18 +225,25 @@ export function createMasterKeyRotation(deps: {
 
   /** The completion's audit entry, once: a run that finds the rotation complete adds it only if it is missing. */
   async function auditCompletion(root: Buffer, actor: string, from: number, to: number, rewrapped: number) {
+    await auditOnce(root, actor, 'master_key.rotation_complete', {
+      from_generation: from,
+      to_generation: to,
+      rewrapped,
+    });
+  }
+
+  /** Appends the entry unless the chain already has one of this action for this rotation. */
+  async function auditOnce(
+    root: Buffer,
+    actor: string,
+    action: 'master_key.rotation_start' | 'master_key.rotation_complete',
+    details: { from_generation: number; to_generation: number } & Record<string, number>,
+  ) {
     const [found] = await deps.stores.sql.query(
-      `SELECT 1 FROM audit_log WHERE action = 'master_key.rotation_complete'
-       AND details ->> 'to_generation' = $1 LIMIT 1`,
-      [String(to)],
+      `SELECT 1 FROM audit_log WHERE action = $1 AND details ->> 'to_generation' = $2 LIMIT 1`,
+      [action, String(details.to_generation)],
     );
     if (found) return;
-    await audit(root).appendAlone(deps.stores, [
-      {
-        actor,
-        action: 'master_key.rotation_complete',
-        details: { from_generation: from, to_generation: to, rewrapped },
-      },
-    ]);
+    await audit(root).appendAlone(deps.stores, [{ actor, action, details }]);
   }
 }
