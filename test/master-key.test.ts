@@ -13,6 +13,7 @@ import { deriveKey, newDataKey, seal } from '../src/lib/crypto.js';
 import { fromPackageRoot } from '../src/lib/paths.js';
 import { createAuditService } from '../src/modules/audit/audit.service.js';
 import { openKeyring } from '../src/modules/vault/master-keyring.js';
+import { createMasterKeyRotation } from '../src/modules/vault/master-rotation.js';
 import { runCli, startServerProcess } from './support/processes.js';
 import { exampleRegister, openTestStores, storeKinds, type TestStores } from './support/stores.js';
 
@@ -171,6 +172,64 @@ describe.each(storeKinds())('master key (%s)', (kind) => {
       await expect(
         createAmanat({ stores: t.stores, masterKey: keyB, registerFile: exampleRegister, clock }),
       ).rejects.toMatchObject({ code: 'master_key_mismatch' });
+    } finally {
+      await t.close();
+    }
+  }, 120_000);
+
+  it('an instance left running with the old key can neither add a subject under it nor read a re-wrapped key', async () => {
+    const t = await openTestStores(kind);
+    try {
+      const keyA = randomBytes(32);
+      // No key cache, so every read goes to the key store.
+      const old = await createAmanat({
+        stores: t.stores,
+        masterKey: keyA,
+        registerFile: exampleRegister,
+        clock,
+        keyCacheEntries: 0,
+      });
+      const ux = old.rules.purposes().find((q) => q.number === 7)!.id;
+      const collect = (email: string) =>
+        old.vault.collectForIdentity(
+          'test',
+          { email },
+          {
+            purposes: [ux],
+            values: { ip_address: '203.0.113.9' },
+            source: 'test',
+            retentionOptions: { [ux]: 'months_14' },
+          },
+        );
+      const before = await collect('before@example.kz');
+      const keyB = randomBytes(32);
+      const result = await createMasterKeyRotation({ stores: t.stores, clock }).rotate({
+        currentKey: keyA,
+        newKey: keyB,
+        actor: 'test',
+      });
+      expect(result).toMatchObject({ from: 1, to: 2, rewrapped: 1, alreadyComplete: false });
+
+      await expect(collect('late@example.kz')).rejects.toMatchObject({
+        code: 'master_key_rotation_in_progress',
+      });
+      await expect(old.vault.readForPurpose('test', before.subjectId, ux)).rejects.toMatchObject({
+        code: 'master_key_rotation_in_progress',
+      });
+      const [late] = await t.stores.keySql.query<{ n: number }>(
+        'SELECT count(*)::int AS n FROM amanat_keys.subject_keys WHERE master_generation <> 2',
+      );
+      expect(late!.n).toBe(0);
+      const restarted = await createAmanat({
+        stores: t.stores,
+        masterKey: keyB,
+        registerFile: exampleRegister,
+        clock,
+      });
+      expect(
+        (await restarted.vault.readForPurpose('test', before.subjectId, ux)).map((v) => v.value),
+      ).toEqual(['203.0.113.9']);
+      expect(await restarted.verifyAudit()).toMatchObject({ ok: true });
     } finally {
       await t.close();
     }
