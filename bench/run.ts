@@ -16,6 +16,7 @@ import { openStores, type Stores } from '../src/db/database.js';
 import { deriveKey, hmacSha256, newDataKey, seal } from '../src/lib/crypto.js';
 import { fromPackageRoot } from '../src/lib/paths.js';
 import { Scopes } from '../src/modules/api-keys/api-key.service.js';
+import { openKeyring } from '../src/modules/vault/master-keyring.js';
 import { startServer } from '../src/server.js';
 import { benchSweep } from './sweep.js';
 
@@ -125,7 +126,9 @@ async function startBaseline(stores: Stores) {
 
 /** Bulk rows for the lookup: extra subjects with an e-mail identity and encrypted values, straight in SQL. */
 async function topUp(stores: Stores, masterKey: Buffer, subjectsNow: number, valuesNow: number) {
-  const identityKey = deriveKey(masterKey, 'identity-lookup');
+  // Derived from the store's derivation root (master-keyring.ts), as the running services do.
+  const { root } = await openKeyring({ stores, masterKey, clock: () => new Date() });
+  const identityKey = deriveKey(root, 'identity-lookup');
   const extraSubjects = Math.max(0, LOOKUP_ROWS - subjectsNow);
   const valuesPerExtra =
     extraSubjects > 0 ? Math.ceil(Math.max(0, LOOKUP_ROWS - valuesNow) / extraSubjects) : 0;

@@ -10,6 +10,7 @@ import pg from 'pg';
 import { createAmanat } from '../src/app/amanat.js';
 import { openStores, type Stores } from '../src/db/database.js';
 import { deriveKey, hmacSha256, newDataKey, seal } from '../src/lib/crypto.js';
+import { openKeyring } from '../src/modules/vault/master-keyring.js';
 
 const SWEEP_SUBJECTS = Number(process.env.BENCH_SWEEP_SUBJECTS ?? 100_000);
 const VALUES_PER_SUBJECT = Number(process.env.BENCH_SWEEP_VALUES ?? 10);
@@ -21,7 +22,9 @@ function log(message: string) {
 }
 
 async function load(stores: Stores, masterKey: Buffer, purposeId: string) {
-  const identityKey = deriveKey(masterKey, 'identity-lookup');
+  // Derived from the store's derivation root (master-keyring.ts), as the running services do.
+  const { root } = await openKeyring({ stores, masterKey, clock: () => new Date() });
+  const identityKey = deriveKey(root, 'identity-lookup');
   const collectedAt = new Date('2025-01-10T06:00:00Z');
   const due = new Date('2026-03-10T19:00:00Z');
   const basis = JSON.stringify([

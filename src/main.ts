@@ -5,12 +5,18 @@ import { openStores } from './db/database.js';
 import { startJobs } from './jobs/jobs.js';
 import { isDomainError } from './lib/errors.js';
 import { Scopes } from './modules/api-keys/api-key.service.js';
-import { loadOrCreateMasterKey } from './modules/vault/master-key.js';
+import { masterKeyForStore } from './modules/vault/master-key.js';
 import { startServer } from './server.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const master = loadOrCreateMasterKey(config.masterKey, { create: true });
+  const stores = await openStores(storeSpecOf(config));
+  const master = await masterKeyForStore(config.masterKey, stores, { create: true }).catch(
+    async (error: unknown) => {
+      await stores.close();
+      throw error;
+    },
+  );
   if (master.origin === 'created') {
     console.log(
       `Создан мастер-ключ: ${master.file}\n` +
@@ -18,8 +24,12 @@ async function main(): Promise<void> {
         `  Created the master key at ${master.file}; back it up apart from the data.`,
     );
   }
-  const stores = await openStores(storeSpecOf(config));
-  const amanat = await createAmanat({ stores, masterKey: master.key, ...amanatOptionsOf(config) });
+  const amanat = await createAmanat({ stores, masterKey: master.key, ...amanatOptionsOf(config) }).catch(
+    async (error: unknown) => {
+      await stores.close();
+      throw error;
+    },
+  );
 
   for (const warning of amanat.registerWarnings)
     console.log(`Реестр, предупреждение: ${warning.path} ${warning.message}`);

@@ -5,6 +5,7 @@ import { deriveKey, openText } from '../src/lib/crypto.js';
 import { fromPackageRoot } from '../src/lib/paths.js';
 import { normalizeSubjectLine } from '../src/modules/mail/mail.intake.js';
 import { createSmtpMailer } from '../src/modules/mail/mailer.js';
+import { openKeyring } from '../src/modules/vault/master-keyring.js';
 import { startTestSmtp, type TestSmtp } from './support/smtp.js';
 import { createTestAmanat, storeKinds, type TestAmanat } from './support/stores.js';
 
@@ -52,7 +53,8 @@ describe.each(storeKinds())('mail intake on %s', (kind) => {
       'SELECT raw_ciphertext FROM inbound_messages WHERE id = $1',
       [messageId],
     );
-    const key = deriveKey(t.masterKey, 'request-evidence');
+    const { root } = await openKeyring({ stores: t.stores, masterKey: t.masterKey, clock: () => new Date() });
+    const key = deriveKey(root, 'request-evidence');
     return Buffer.from(openText(key, row!.raw_ciphertext, `mail:${messageId}`), 'base64');
   };
 

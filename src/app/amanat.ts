@@ -1,7 +1,7 @@
 // The composition root: builds every service from its narrow dependencies. Entry points (HTTP server, CLI,
 // tests, benchmarks) create one of these and talk only to its services.
 import type { Stores } from '../db/database.js';
-import { deriveKey } from '../lib/crypto.js';
+import { deriveKey as deriveFrom } from '../lib/crypto.js';
 import { createAccessService } from '../modules/access/access.service.js';
 import { createApiKeyService } from '../modules/api-keys/api-key.service.js';
 import { createAuditService } from '../modules/audit/audit.service.js';
@@ -22,6 +22,7 @@ import { createRetentionSweeper } from '../modules/retention/retention.sweep.js'
 import { createRegisterRules } from '../modules/rules/register-rules.js';
 import { createStaffService, type StaffSettings } from '../modules/staff/staff.service.js';
 import { createKeyStore } from '../modules/vault/key-store.js';
+import { openKeyring } from '../modules/vault/master-keyring.js';
 import { createVaultRights } from '../modules/vault/vault.rights.js';
 import { createVaultService } from '../modules/vault/vault.service.js';
 
@@ -49,13 +50,17 @@ export interface AmanatOptions {
 export async function createAmanat(options: AmanatOptions) {
   const clock = options.clock ?? (() => new Date());
   const { stores, masterKey } = options;
+  // Refuses a master key that is not the store's (MASTER_KEY_MISMATCH) and a store whose key is being rotated.
+  const keyring = await openKeyring({ stores, masterKey, clock });
+  const deriveKey = (label: string) => deriveFrom(keyring.root, label);
   const loaded = loadRegisterFile(options.registerFile);
   const profile = loadProfile(loaded.register.operator.jurisdiction);
   const rules = createRegisterRules(loaded.register, profile, options.registerFile);
-  const audit = createAuditService({ auditKey: deriveKey(masterKey, 'audit-chain'), clock });
+  const audit = createAuditService({ auditKey: deriveKey('audit-chain'), clock });
   const keyStore = createKeyStore({
     keySql: stores.keySql,
     masterKey,
+    generation: keyring.generation,
     clock,
     cacheEntries: options.keyCacheEntries,
     listen: stores.listenKeyStore,
@@ -65,7 +70,7 @@ export async function createAmanat(options: AmanatOptions) {
     keyStore,
     audit,
     rules,
-    identityKey: deriveKey(masterKey, 'identity-lookup'),
+    identityKey: deriveKey('identity-lookup'),
     clock,
   });
   const consents = createConsentService({ stores, keyStore, vault, audit, rules, clock });
@@ -76,8 +81,8 @@ export async function createAmanat(options: AmanatOptions) {
   const mailer =
     options.mailer ??
     (options.smtp ? createSmtpMailer({ url: options.smtp.url, from: sender }) : createUnconfiguredMailer());
-  const evidenceKey = deriveKey(masterKey, 'request-evidence');
-  const hashKey = deriveKey(masterKey, 'request-hash');
+  const evidenceKey = deriveKey('request-evidence');
+  const hashKey = deriveKey('request-hash');
   const vaultRights = createVaultRights({ stores, audit, rules, vault, clock });
   const requests = createRequestService({
     stores,
@@ -122,7 +127,7 @@ export async function createAmanat(options: AmanatOptions) {
     stores,
     audit,
     clock,
-    totpKey: deriveKey(masterKey, 'staff-totp'),
+    totpKey: deriveKey('staff-totp'),
     mailer,
     settings: options.staffSettings,
   });

@@ -5,7 +5,7 @@ import { type Amanat, createAmanat } from '../app/amanat.js';
 import { type AppConfig, amanatOptionsOf, loadConfig, storeSpecOf } from '../config/config.js';
 import { openStores } from '../db/database.js';
 import { readLock } from '../db/lock.js';
-import { loadOrCreateMasterKey } from '../modules/vault/master-key.js';
+import { masterKeyForStore } from '../modules/vault/master-key.js';
 
 export type LocalAccess =
   | { mode: 'server'; url: string; token: string }
@@ -23,10 +23,16 @@ export async function openLocalAccess(): Promise<LocalAccess> {
       };
     }
   }
-  const master = loadOrCreateMasterKey(config.masterKey, { create: false });
   const stores = await openStores(storeSpecOf(config, { poolSize: 2 }));
-  const amanat = await createAmanat({ stores, masterKey: master.key, ...amanatOptionsOf(config) });
-  return { mode: 'direct', amanat, config };
+  try {
+    const master = await masterKeyForStore(config.masterKey, stores, { create: false });
+    // createAmanat refuses a master key that is not the store's, as the server does.
+    const amanat = await createAmanat({ stores, masterKey: master.key, ...amanatOptionsOf(config) });
+    return { mode: 'direct', amanat, config };
+  } catch (error) {
+    await stores.close();
+    throw error;
+  }
 }
 
 /** Runs a command through the running server when there is one, else directly on the store (then closed). */

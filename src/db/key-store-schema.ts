@@ -1,1 +1,1 @@
-export { keyStoreSchema, subjectKeys } from '../modules/vault/key-store.table.js';
+export { keyStoreSchema, masterKeys, subjectKeys } from '../modules/vault/key-store.table.js';

@@ -44,6 +44,8 @@ const statusByCode: Record<ErrorCode, ContentfulStatusCode> = {
   [ErrorCodes.CALENDAR_YEAR_MISSING]: 422,
   [ErrorCodes.STORE_LOCKED]: 503,
   [ErrorCodes.CONFIG_INVALID]: 500,
+  [ErrorCodes.MASTER_KEY_MISMATCH]: 503,
+  [ErrorCodes.MASTER_KEY_ROTATION_IN_PROGRESS]: 503,
 };
 
 export interface ErrorBody {

@@ -48,6 +48,9 @@ export const ErrorCodes = {
   // storage
   STORE_LOCKED: 'store_locked',
   CONFIG_INVALID: 'config_invalid',
+  // the master key
+  MASTER_KEY_MISMATCH: 'master_key_mismatch',
+  MASTER_KEY_ROTATION_IN_PROGRESS: 'master_key_rotation_in_progress',
 } as const;
 
 export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];

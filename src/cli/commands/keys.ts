@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { isDomainError } from '../../lib/errors.js';
 import { type Scope, Scopes } from '../../modules/api-keys/api-key.service.js';
 import { callServer, withAccess } from '../local-access.js';
+import { registerRotateMasterCommand } from './rotate-master.js';
 
 function parseScopes(list: string): Scope[] {
   const scopes = list.split(',').map((s) => s.trim());
@@ -76,6 +77,7 @@ export function registerKeyCommands(program: Command): void {
         fail(error);
       }
     });
+  registerRotateMasterCommand(keys);
   keys
     .command('revoke <id>')
     .description('Отозвать API-ключ')

@@ -1,6 +1,7 @@
 // The audit chain: every entry is MACed together with the previous entry's MAC (HMAC-SHA256 under a key
-// derived from the master key), so an edit, removal or reordering of any row breaks the chain at that row,
-// and someone with database access but without the master key cannot re-forge the chain after an edit.
+// derived from the store's derivation root, kept under the master key), so an edit, removal or reordering of
+// any row breaks the chain at that row, and someone with database access but without the master key cannot
+// re-forge the chain after an edit.
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Sql, Stores } from '../../db/database.js';
 import { canonicalJson } from '../../lib/canonical-json.js';
@@ -71,6 +72,8 @@ export const AuditActions = [
   'disclosure.refused',
   'data.read_record',
   'publication.read',
+  'master_key.rotation_start',
+  'master_key.rotation_complete',
 ] as const;
 export type AuditAction = (typeof AuditActions)[number];
 
@@ -394,7 +397,30 @@ export function createAuditService(deps: { auditKey: Buffer; clock: () => Date }
     return { ok: true, entries, headSeq };
   }
 
-  return { append, appendAlone, appendWith, verify };
+  /**
+   * Whether this service's key made the chain's first entry: null when the chain is empty. Tells, on an upgrade,
+   * whether a master key is the one the store was written with.
+   */
+  async function keyMatchesFirstEntry(sql: Sql): Promise<boolean | null> {
+    const [r] = await sql.query<AuditRow>(
+      `SELECT seq, at, actor, action, subject_id, purpose_id, field_ids, details, prev_hash, hash
+       FROM audit_log ORDER BY seq LIMIT 1`,
+    );
+    if (!r) return null;
+    const entry: ChainedFields = {
+      seq: Number(r.seq),
+      at: r.at,
+      actor: r.actor,
+      action: r.action,
+      subjectId: r.subject_id,
+      purposeId: r.purpose_id,
+      fieldIds: r.field_ids,
+      details: r.details,
+    };
+    return equalBytes(mac(r.prev_hash, entry), r.hash);
+  }
+
+  return { append, appendAlone, appendWith, verify, keyMatchesFirstEntry };
 }
 
 function equalBytes(a: Uint8Array, b: Uint8Array): boolean {

@@ -22,6 +22,8 @@ export type KeyCacheState = 'own-process' | 'listening' | 'reconnecting' | 'off'
 export function createKeyStore(deps: {
   keySql: Sql;
   masterKey: Buffer;
+  /** The master key's generation (master-keyring.ts): keys this instance wraps carry it. */
+  generation: number;
   clock: () => Date;
   cacheEntries?: number;
   /**
@@ -70,12 +72,17 @@ export function createKeyStore(deps: {
   /** Keys asked for while a read is under way are read together with the next one: one query per batch. */
   async function readKeys(subjectIds: string[]): Promise<ItemOutcome<Buffer>[]> {
     const readInGeneration = generation;
-    const rows = await deps.keySql.query<{ subject_id: string; wrapped_key: Uint8Array }>(
-      'SELECT subject_id, wrapped_key FROM amanat_keys.subject_keys WHERE subject_id = ANY($1::uuid[])',
+    const rows = await deps.keySql.query<{
+      subject_id: string;
+      wrapped_key: Uint8Array;
+      master_generation: number;
+    }>(
+      `SELECT subject_id, wrapped_key, master_generation FROM amanat_keys.subject_keys
+       WHERE subject_id = ANY($1::uuid[])`,
       [[...new Set(subjectIds)]],
       { prepare: true },
     );
-    const wrapped = new Map(rows.map((r) => [r.subject_id, r.wrapped_key]));
+    const wrapped = new Map(rows.map((r) => [r.subject_id, r]));
     return subjectIds.map((subjectId): ItemOutcome<Buffer> => {
       const row = wrapped.get(subjectId);
       if (!row) {
@@ -89,8 +96,10 @@ export function createKeyStore(deps: {
           ),
         };
       }
+      if (row.master_generation !== deps.generation)
+        return { ok: false, error: rotated(row.master_generation) };
       try {
-        const key = open(deps.masterKey, row, wrapAad(subjectId));
+        const key = open(deps.masterKey, row.wrapped_key, wrapAad(subjectId));
         remember(subjectId, key, readInGeneration);
         return { ok: true, value: key };
       } catch (error) {
@@ -100,15 +109,32 @@ export function createKeyStore(deps: {
   }
   const keyReads = createBatchQueue(readKeys, { maxBatch: 256 });
 
+  /** This instance's master key is no longer (or soon no longer) the store's: it must restart with the new one. */
+  function rotated(generation: number): DomainError {
+    return new DomainError(
+      ErrorCodes.MASTER_KEY_ROTATION_IN_PROGRESS,
+      `Мастер-ключ хранилища сменён или меняется (поколение ${deps.generation} → ${generation}): перезапустите ` +
+        'этот экземпляр с новым мастер-ключом. / The store’s master key was or is being rotated: restart this ' +
+        'instance with the new master key.',
+      { details: { generation: deps.generation, storeGeneration: generation } },
+    );
+  }
+
   return {
     /** Committed before the data transaction: an orphan key (if that fails) is harmless; a subject without one is not. */
     async createSubjectKey(subjectId: string): Promise<Buffer> {
       const key = newDataKey();
       const createdInGeneration = generation;
-      await deps.keySql.query(
-        'INSERT INTO amanat_keys.subject_keys (subject_id, wrapped_key, created_at) VALUES ($1, $2, $3)',
-        [subjectId, seal(deps.masterKey, key, wrapAad(subjectId)), deps.clock()],
+      // Refused once a newer master key exists (a rotation began): a key wrapped under the old one now would be
+      // left behind by the rotation.
+      const inserted = await deps.keySql.query(
+        `INSERT INTO amanat_keys.subject_keys (subject_id, wrapped_key, created_at, master_generation)
+         SELECT $1::uuid, $2::bytea, $3::timestamptz, $4::int
+         WHERE NOT EXISTS (SELECT 1 FROM amanat_keys.master_keys WHERE generation > $4::int)
+         RETURNING 1`,
+        [subjectId, seal(deps.masterKey, key, wrapAad(subjectId)), deps.clock(), deps.generation],
       );
+      if (inserted.length === 0) throw rotated(deps.generation + 1);
       remember(subjectId, key, createdInGeneration);
       return key;
     },
