@@ -88,6 +88,7 @@ export async function createAmanat(options: AmanatOptions) {
     evidenceKey,
     hashKey,
     clock,
+    isActiveStaff: (email) => staff.isActive(email),
     settings: options.requestSettings,
   });
   const mailIntake = createMailIntake({

@@ -45,6 +45,15 @@ export const requestTypeTitles: Record<RequestType, string> = {
   unclassified: 'Обращение без определённого типа (требует классификации)',
 };
 
+export const manualVerificationMethods = [
+  'in_person',
+  'signed_letter',
+  'digital_signature',
+  'video_call',
+  'known_contact',
+] as const;
+export type ManualVerificationMethod = (typeof manualVerificationMethods)[number];
+
 export const OPEN_STATUSES: RequestStatus[] = ['received', 'verifying', 'in_progress'];
 
 export interface RequestContact {
@@ -146,6 +155,30 @@ export const defaultRequestSettings: RequestSettings = {
 const contactAad = (id: string) => `request:${id.toLowerCase()}:contact`;
 const detailsAad = (id: string) => `request:${id.toLowerCase()}:details`;
 
+/** A request named in a split (classify `also`): the new one, or the open one it was linked to. */
+export interface SplitRequest {
+  id: string;
+  number: number;
+  type: RequestType;
+  status: RequestStatus;
+  dueDate: string;
+  duplicate: boolean;
+}
+
+const splitOf = (r: RequestSummary) => ({
+  id: r.id,
+  number: r.number,
+  type: r.type,
+  status: r.status,
+  dueDate: r.dueDate,
+});
+
+/** `17` or `№17` names a request by number; anything else is taken for its id. */
+export function requestNumberOf(ref: string): number | null {
+  const match = /^(?:№\s*)?([1-9][0-9]{0,14})$/u.exec(ref.trim());
+  return match ? Number(match[1]) : null;
+}
+
 export function requestNotFound(id: string): DomainError {
   return new DomainError(ErrorCodes.NOT_FOUND, `Обращение ${id} не найдено / Request not found`, {
     issues: [{ path: 'requestId', message: 'unknown request' }],
@@ -171,6 +204,8 @@ export function createRequestService(deps: {
   /** Keyed hashes of contacts (duplicates, rate limit) and of verification codes. */
   hashKey: Buffer;
   clock: () => Date;
+  /** Whether an e-mail belongs to an active staff account (requests are assigned to staff only). */
+  isActiveStaff: (email: string) => Promise<boolean>;
   settings?: Partial<RequestSettings>;
 }) {
   const { stores, audit, rules } = deps;
@@ -445,48 +480,207 @@ export function createRequestService(deps: {
     if (!OPEN_STATUSES.includes(row.status)) throw wrongState(row, 'обращение уже закрыто / already closed');
   };
 
-  /** A person decides what an unclassified message asks for; the deadline is counted again from receipt. */
+  /**
+   * The request's id from a reference staff type: its number (`17`) or its id. A number that names no
+   * request is `not_found`; an id is checked by whatever loads the row next.
+   */
+  async function resolveId(ref: string): Promise<string> {
+    const number = requestNumberOf(ref);
+    if (number === null) return ref.toLowerCase();
+    const [row] = await stores.sql.query<{ id: string }>(
+      'SELECT id FROM subject_requests WHERE number = $1',
+      [number],
+    );
+    if (!row) throw requestNotFound(`№ ${number}`);
+    return row.id;
+  }
+
+  /**
+   * A person decides what an unclassified message asks for; the deadline is counted again from receipt. One
+   * message may ask for several things: each type in `also` becomes a request of its own, with the same
+   * requester, words, receipt time and kept message (`inbound_message_id`), in the same transaction. A type
+   * the same requester already has an open request of is linked to that request as a duplicate instead.
+   */
   async function classify(
     actor: string,
     id: string,
-    input: { type: Exclude<RequestType, 'unclassified'>; scope?: SubmitInput['scope'] },
-  ) {
-    checkScope({ type: input.type, channel: 'api', contact: {}, scope: input.scope, values: { any: 1 } });
-    return transition(id, (row) => {
-      requireOpen(row);
-      if (row.type !== 'unclassified') throw wrongState(row, `тип уже определён: ${row.type}`);
-      const { due, deadline } = deadlineFor(input.type, row.received_at);
-      return {
-        set: {
-          type: input.type,
-          scope: input.scope ?? row.scope,
-          due_date: due.dueDate,
-          due_at: new Date(due.dueAt),
-          deadline,
+    input: {
+      type: Exclude<RequestType, 'unclassified'>;
+      scope?: SubmitInput['scope'];
+      also?: { type: Exclude<RequestType, 'unclassified'>; scope?: SubmitInput['scope'] }[];
+    },
+  ): Promise<RequestSummary & { split: SplitRequest[] }> {
+    const also = input.also ?? [];
+    for (const part of [input, ...also]) {
+      checkScope({ type: part.type, channel: 'api', contact: {}, scope: part.scope, values: { any: 1 } });
+    }
+    const types = [input.type, ...also.map((a) => a.type)];
+    const repeated = types.find((t, i) => types.indexOf(t) !== i);
+    if (repeated) {
+      throw validationError(`Тип «${repeated}» назван дважды / A type is named twice`, [
+        { path: 'also', message: `type ${repeated} appears more than once; each type makes one request` },
+      ]);
+    }
+    return stores.transaction(async (tx) => {
+      const split: SplitRequest[] = [];
+      const request = await transition(
+        id,
+        (row) => {
+          requireOpen(row);
+          if (row.type !== 'unclassified') throw wrongState(row, `тип уже определён: ${row.type}`);
+          const { due, deadline } = deadlineFor(input.type, row.received_at);
+          return {
+            set: {
+              type: input.type,
+              scope: input.scope ?? row.scope,
+              due_date: due.dueDate,
+              due_at: new Date(due.dueAt),
+              deadline,
+            },
+            entries: [
+              {
+                actor,
+                action: 'request.classify',
+                subjectId: row.subject_id,
+                details: {
+                  request_id: id,
+                  type: input.type,
+                  dueDate: due.dueDate,
+                  ...(also.length ? { also: also.map((a) => a.type) } : {}),
+                },
+              },
+            ],
+          };
         },
-        entries: [
-          {
-            actor,
-            action: 'request.classify',
-            subjectId: row.subject_id,
-            details: { request_id: id, type: input.type, dueDate: due.dueDate },
-          },
-        ],
-      };
+        tx,
+      );
+      if (also.length === 0) return { ...request, split };
+      const [origin] = await tx.query<RequestRow & { contact_hash: Uint8Array }>(
+        `SELECT ${REQUEST_COLUMNS}, contact_hash FROM subject_requests WHERE id = $1`,
+        [id],
+      );
+      for (const part of also) split.push(await splitOff(tx, actor, origin!, part));
+      return { ...request, split };
     });
   }
 
+  /** One more request from the same message (see classify). */
+  async function splitOff(
+    tx: Sql,
+    actor: string,
+    origin: RequestRow & { contact_hash: Uint8Array },
+    part: { type: Exclude<RequestType, 'unclassified'>; scope?: SubmitInput['scope'] },
+  ): Promise<SplitRequest> {
+    const now = deps.clock();
+    const [open] = await tx.query<RequestRow>(
+      `SELECT ${REQUEST_COLUMNS} FROM subject_requests
+       WHERE contact_hash = $1 AND type = $2 AND status IN ('received', 'verifying', 'in_progress') AND id <> $3
+       ORDER BY received_at LIMIT 1 FOR UPDATE`,
+      [origin.contact_hash, part.type, origin.id],
+    );
+    if (open) {
+      const [updated] = await tx.query<RequestRow>(
+        `UPDATE subject_requests SET duplicates = duplicates + 1, updated_at = $2 WHERE id = $1
+         RETURNING ${REQUEST_COLUMNS}`,
+        [open.id, now],
+      );
+      await audit.append(tx, [
+        {
+          actor,
+          action: 'request.duplicate',
+          subjectId: open.subject_id,
+          details: {
+            request_id: open.id,
+            channel: origin.channel,
+            splitFrom: origin.id,
+            inboundMessageId: origin.inbound_message_id,
+          },
+        },
+      ]);
+      return { ...splitOf(summarize(updated!)), duplicate: true };
+    }
+    const newId = randomUUID();
+    const { due, deadline } = deadlineFor(part.type, origin.received_at);
+    const contact = openText(deps.evidenceKey, origin.contact_ciphertext, contactAad(origin.id));
+    const details = origin.details_ciphertext
+      ? openText(deps.evidenceKey, origin.details_ciphertext, detailsAad(origin.id))
+      : null;
+    const [row] = await tx.query<RequestRow>(
+      `INSERT INTO subject_requests (id, type, status, channel, subject_id, contact_hash, contact_ciphertext,
+         details_ciphertext, scope, language, received_at, due_date, due_at, deadline, inbound_message_id,
+         verification, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10, $11, $12::date, $13, $14::jsonb, $15, $16::jsonb, $17)
+       RETURNING ${REQUEST_COLUMNS}`,
+      [
+        newId,
+        part.type,
+        // Identity proved for the message holds for every request it makes.
+        origin.verification ? 'in_progress' : 'received',
+        origin.channel,
+        origin.subject_id,
+        origin.contact_hash,
+        sealText(deps.evidenceKey, contact, contactAad(newId)),
+        details === null ? null : sealText(deps.evidenceKey, details, detailsAad(newId)),
+        JSON.stringify(part.scope ?? {}),
+        origin.language,
+        origin.received_at,
+        due.dueDate,
+        new Date(due.dueAt),
+        JSON.stringify(deadline),
+        origin.inbound_message_id,
+        origin.verification ? JSON.stringify(origin.verification) : null,
+        now,
+      ],
+    );
+    await audit.append(tx, [
+      {
+        actor,
+        action: 'request.receive',
+        subjectId: origin.subject_id,
+        purposeId: part.scope?.purposes?.[0] ?? null,
+        fieldIds: part.scope?.fields ?? [],
+        details: {
+          request_id: newId,
+          type: part.type,
+          channel: origin.channel,
+          dueDate: due.dueDate,
+          deadline,
+          subjectKnown: origin.subject_id !== null,
+          splitFrom: origin.id,
+          inboundMessageId: origin.inbound_message_id,
+        },
+      },
+    ]);
+    return { ...splitOf(summarize(row!)), duplicate: false };
+  }
+
+  /** Gives the request to a staff member, named by the e-mail of an active staff account. */
   async function assign(actor: string, id: string, assignee: string) {
+    const email = normalizeEmail(assignee);
+    if (email === null || !(await deps.isActiveStaff(email))) {
+      throw new DomainError(
+        ErrorCodes.VALIDATION_FAILED,
+        `Нет активного сотрудника с e-mail «${assignee}» / No active staff member with this e-mail`,
+        {
+          issues: [
+            {
+              path: 'assignee',
+              message: 'ожидается e-mail действующей учётной записи сотрудника (amanat staff list)',
+            },
+          ],
+        },
+      );
+    }
     return transition(id, (row) => {
       requireOpen(row);
       return {
-        set: { assignee },
+        set: { assignee: email },
         entries: [
           {
             actor,
             action: 'request.assign',
             subjectId: row.subject_id,
-            details: { request_id: id, assignee },
+            details: { request_id: id, assignee: email },
           },
         ],
       };
@@ -688,7 +882,9 @@ export function createRequestService(deps: {
   async function verifyManually(
     actor: string,
     id: string,
-    how: 'in_person' | 'signed_letter' | 'digital_signature' | 'video_call' | 'known_contact',
+    how: ManualVerificationMethod,
+    /** What the staff member wants to remember of the check; never a document number or copy. */
+    note?: string,
   ) {
     const now = deps.clock();
     return transition(id, (row) => {
@@ -699,6 +895,7 @@ export function createRequestService(deps: {
         verifiedAt: now.toISOString(),
         verifiedBy: actor,
         how,
+        ...(note?.trim() ? { note: note.trim() } : {}),
       };
       return {
         set: { status: 'in_progress', verification },
@@ -831,6 +1028,7 @@ export function createRequestService(deps: {
   return {
     submit,
     sendDigest,
+    resolveId,
     classify,
     assign,
     extend,
