@@ -1,13 +1,16 @@
 // The responsible person carries a request from e-mail to answered letter with the CLI alone, naming requests
 // by number: first on the store opened by the CLI itself, then through the running server that holds it.
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAmanat } from '../src/app/amanat.js';
 import { openStores } from '../src/db/database.js';
+import { fromPackageRoot } from '../src/lib/paths.js';
 import { pdfText, pdftotextAvailable } from './support/pdf.js';
 import { runCli, type StartedServer, startServerProcess } from './support/processes.js';
+import { startTestSmtp, type TestSmtp } from './support/smtp.js';
 import { exampleRegister } from './support/stores.js';
 
 describe('amanat requests: the officer workflow (CLI)', () => {
@@ -22,7 +25,23 @@ describe('amanat requests: the officer workflow (CLI)', () => {
     expect(result.status, args.join(' ')).toBe(0);
     return result.stdout;
   };
+  const cliAsync = (...args: string[]) =>
+    new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
+      const child = spawn(process.execPath, [fromPackageRoot('bin', 'amanat.js'), ...args], {
+        env: { ...process.env, ...env },
+      });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (d) => {
+        stdout += d;
+      });
+      child.stderr.on('data', (d) => {
+        stderr += d;
+      });
+      child.on('close', (status) => resolve({ status, stdout, stderr }));
+    });
   let server: StartedServer | undefined;
+  let smtp: TestSmtp | undefined;
 
   beforeAll(async () => {
     const stores = await openStores({
@@ -55,6 +74,7 @@ describe('amanat requests: the officer workflow (CLI)', () => {
   });
   afterAll(async () => {
     await server?.stop();
+    await smtp?.close();
     rmSync(dataDir, { recursive: true, force: true });
   });
 
@@ -100,7 +120,8 @@ describe('amanat requests: the officer workflow (CLI)', () => {
   }, 300_000);
 
   it('through the running server: verified, carried out, letter, sent by post, timeline shown', async () => {
-    server = await startServerProcess(env);
+    smtp = await startTestSmtp();
+    server = await startServerProcess({ ...env, SMTP_URL: smtp.url, JOBS: 'false' });
     ok('requests', 'assign', n, 'DPO@nextbot.kz');
     expect(
       ok('requests', 'verify', n, '--method', 'known_contact', '--note', 'с известного адреса'),
@@ -161,8 +182,17 @@ describe('amanat requests: the officer workflow (CLI)', () => {
     expect(untouched).toMatchObject({ status: 'received', assignee: null, outcome: null });
   }, 300_000);
 
-  it('through the running server: the split-off request is refused with its ground and handed over', () => {
-    ok('requests', 'verify', split, '--method', 'in_person');
+  it('through the running server: the split-off request is verified by code, refused with its ground, handed over', async () => {
+    // The requester is sent a code and reads it back to the officer.
+    // Not spawnSync: the test's SMTP server lives in this process and must answer while the CLI runs.
+    const sent = await cliAsync('requests', 'verify', split, '--send-code');
+    expect(sent.stderr).toBe('');
+    expect(sent.stdout).toContain('код отправлен');
+    const code = /код: (\d{6})/.exec((await smtp!.waitFor(1)).text ?? '')![1]!;
+    const wrong = cli('requests', 'verify', split, '--code', code === '000000' ? '111111' : '000000');
+    expect(wrong.status).toBe(2);
+    expect(wrong.stderr).toContain('- code: wrong code');
+    expect(ok('requests', 'verify', split, '--code', code)).toContain('личность подтверждена');
     const refused = ok(
       'requests',
       'refuse',
@@ -180,7 +210,7 @@ describe('amanat requests: the officer workflow (CLI)', () => {
     const shown = JSON.parse(ok('requests', 'show', split, '--json'));
     expect(shown.request).toMatchObject({
       status: 'refused',
-      verification: { method: 'manual', how: 'in_person' },
+      verification: { method: 'email_code' },
       outcome: {
         refusal: { rule: 'Закон РК № 94-V, ст. 8 п. 2' },
         deliveries: [{ channel: 'hand', on: today, by: 'cli:local' }],
@@ -189,6 +219,8 @@ describe('amanat requests: the officer workflow (CLI)', () => {
     const steps = shown.history.map((e: { action: string }) => e.action);
     expect(steps.filter((a: string) => a !== 'request.read')).toEqual([
       'request.receive',
+      'request.verification_sent',
+      'request.verification_failed',
       'request.verify',
       'request.refuse',
       'request.answer_sent',
