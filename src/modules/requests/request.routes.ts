@@ -229,7 +229,8 @@ export function mountRequestRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, aut
               'Further requests the same message makes (each linked to the kept message), e.g. access and destruction',
           }),
       })
-      .strict(),
+      .strict()
+      .openapi({ example: { type: 'access', also: [{ type: 'destruction' }] } }),
     (actor, id, input) => requests.classify(actor, id, input),
   );
   action(
@@ -252,7 +253,8 @@ export function mountRequestRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, aut
         how: z.enum(manualVerificationMethods),
         note: z.string().max(500).optional().openapi({ description: 'No document numbers or copies' }),
       })
-      .strict(),
+      .strict()
+      .openapi({ example: { how: 'signed_letter', note: 'подпись сверена с договором' } }),
     (actor, id, input) => requests.verifyManually(actor, id, input.how, input.note),
   );
   action(
@@ -337,7 +339,8 @@ export function mountRequestRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, aut
           .optional()
           .openapi({ description: 'E.g. a tracking number; not the address' }),
       })
-      .strict(),
+      .strict()
+      .openapi({ example: { channel: 'post', date: '2026-03-27', note: 'RR123456789KZ' } }),
     (actor, id, input) => requestExecution.recordDelivery(actor, id, input),
   );
 
