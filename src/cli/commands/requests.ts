@@ -324,7 +324,7 @@ function registerWorkflowCommands(requests: Command): void {
   requests
     .command('extend <request>')
     .description(
-      'Продлить срок, где закон это допускает (РФ ст. 20: +5 рабочих дней с мотивированным уведомлением)',
+      'Продлить срок, где закон это допускает (152-ФЗ ст. 20: +5 рабочих дней с мотивированным уведомлением)',
     )
     .requiredOption('--reason <text>', 'причина продления, которую узнает субъект')
     .option('--json', 'вывести JSON')
