@@ -222,7 +222,7 @@ function registerWorkflowCommands(requests: Command): void {
           options,
           'classify',
           input,
-          (amanat, id) => amanat.requests.classify(ACTOR, id, input),
+          (amanat, id) => amanat.requestClassification.classify(ACTOR, id, input),
           (r) =>
             [
               `Обращение № ${r.number}: ${requestTypeTitles[r.type]}; срок ${r.dueDate}. Classified.`,

@@ -70,7 +70,7 @@ const publicSubmitBody = z
   .openapi('PublicSubjectRequest');
 
 export function mountRequestRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, auth: AuthOptions): void {
-  const { requests, requestExecution } = amanat;
+  const { requests, requestExecution, requestClassification } = amanat;
   const tags = ['Subject requests'];
   const requestIdOf = (c: { req: { param: (name: 'requestId') => string } }) =>
     requests.resolveId(c.req.param('requestId'));
@@ -231,7 +231,7 @@ export function mountRequestRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, aut
       })
       .strict()
       .openapi({ example: { type: 'access', also: [{ type: 'destruction' }] } }),
-    (actor, id, input) => requests.classify(actor, id, input),
+    (actor, id, input) => requestClassification.classify(actor, id, input),
   );
   action(
     'assign',

@@ -1,5 +1,6 @@
 // Subject requests: intake, deadlines on the working-day calendar, identity verification, workflow.
 // Carrying a request out (reports, rectification, blocking, destruction, withdrawal) is request.execution.ts.
+// Classifying an e-mailed request (and splitting one message into several requests) is request.classification.ts.
 import { randomInt, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { Sql, Stores } from '../../db/database.js';
 import { hmacSha256, openText, sealText } from '../../lib/crypto.js';
@@ -154,24 +155,6 @@ export const defaultRequestSettings: RequestSettings = {
 
 const contactAad = (id: string) => `request:${id.toLowerCase()}:contact`;
 const detailsAad = (id: string) => `request:${id.toLowerCase()}:details`;
-
-/** A request named in a split (classify `also`): the new one, or the open one it was linked to. */
-export interface SplitRequest {
-  id: string;
-  number: number;
-  type: RequestType;
-  status: RequestStatus;
-  dueDate: string;
-  duplicate: boolean;
-}
-
-const splitOf = (r: RequestSummary) => ({
-  id: r.id,
-  number: r.number,
-  type: r.type,
-  status: r.status,
-  dueDate: r.dueDate,
-});
 
 /** `17` or `№17` names a request by number; anything else is taken for its id. */
 export function requestNumberOf(ref: string): number | null {
@@ -495,165 +478,6 @@ export function createRequestService(deps: {
     return row.id;
   }
 
-  /**
-   * A person decides what an unclassified message asks for; the deadline is counted again from receipt. One
-   * message may ask for several things: each type in `also` becomes a request of its own, with the same
-   * requester, words, receipt time and kept message (`inbound_message_id`), in the same transaction. A type
-   * the same requester already has an open request of is linked to that request as a duplicate instead.
-   */
-  async function classify(
-    actor: string,
-    id: string,
-    input: {
-      type: Exclude<RequestType, 'unclassified'>;
-      scope?: SubmitInput['scope'];
-      also?: { type: Exclude<RequestType, 'unclassified'>; scope?: SubmitInput['scope'] }[];
-    },
-  ): Promise<RequestSummary & { split: SplitRequest[] }> {
-    const also = input.also ?? [];
-    for (const part of [input, ...also]) {
-      checkScope({ type: part.type, channel: 'api', contact: {}, scope: part.scope, values: { any: 1 } });
-    }
-    const types = [input.type, ...also.map((a) => a.type)];
-    const repeated = types.find((t, i) => types.indexOf(t) !== i);
-    if (repeated) {
-      throw validationError(`Тип «${repeated}» назван дважды / A type is named twice`, [
-        { path: 'also', message: `type ${repeated} appears more than once; each type makes one request` },
-      ]);
-    }
-    return stores.transaction(async (tx) => {
-      const split: SplitRequest[] = [];
-      const request = await transition(
-        id,
-        (row) => {
-          requireOpen(row);
-          if (row.type !== 'unclassified') throw wrongState(row, `тип уже определён: ${row.type}`);
-          const { due, deadline } = deadlineFor(input.type, row.received_at);
-          return {
-            set: {
-              type: input.type,
-              scope: input.scope ?? row.scope,
-              due_date: due.dueDate,
-              due_at: new Date(due.dueAt),
-              deadline,
-            },
-            entries: [
-              {
-                actor,
-                action: 'request.classify',
-                subjectId: row.subject_id,
-                details: {
-                  request_id: id,
-                  type: input.type,
-                  dueDate: due.dueDate,
-                  ...(also.length ? { also: also.map((a) => a.type) } : {}),
-                },
-              },
-            ],
-          };
-        },
-        tx,
-      );
-      if (also.length === 0) return { ...request, split };
-      const [origin] = await tx.query<RequestRow & { contact_hash: Uint8Array }>(
-        `SELECT ${REQUEST_COLUMNS}, contact_hash FROM subject_requests WHERE id = $1`,
-        [id],
-      );
-      for (const part of also) split.push(await splitOff(tx, actor, origin!, part));
-      return { ...request, split };
-    });
-  }
-
-  /** One more request from the same message (see classify). */
-  async function splitOff(
-    tx: Sql,
-    actor: string,
-    origin: RequestRow & { contact_hash: Uint8Array },
-    part: { type: Exclude<RequestType, 'unclassified'>; scope?: SubmitInput['scope'] },
-  ): Promise<SplitRequest> {
-    const now = deps.clock();
-    const [open] = await tx.query<RequestRow>(
-      `SELECT ${REQUEST_COLUMNS} FROM subject_requests
-       WHERE contact_hash = $1 AND type = $2 AND status IN ('received', 'verifying', 'in_progress') AND id <> $3
-       ORDER BY received_at LIMIT 1 FOR UPDATE`,
-      [origin.contact_hash, part.type, origin.id],
-    );
-    if (open) {
-      const [updated] = await tx.query<RequestRow>(
-        `UPDATE subject_requests SET duplicates = duplicates + 1, updated_at = $2 WHERE id = $1
-         RETURNING ${REQUEST_COLUMNS}`,
-        [open.id, now],
-      );
-      await audit.append(tx, [
-        {
-          actor,
-          action: 'request.duplicate',
-          subjectId: open.subject_id,
-          details: {
-            request_id: open.id,
-            channel: origin.channel,
-            splitFrom: origin.id,
-            inboundMessageId: origin.inbound_message_id,
-          },
-        },
-      ]);
-      return { ...splitOf(summarize(updated!)), duplicate: true };
-    }
-    const newId = randomUUID();
-    const { due, deadline } = deadlineFor(part.type, origin.received_at);
-    const contact = openText(deps.evidenceKey, origin.contact_ciphertext, contactAad(origin.id));
-    const details = origin.details_ciphertext
-      ? openText(deps.evidenceKey, origin.details_ciphertext, detailsAad(origin.id))
-      : null;
-    const [row] = await tx.query<RequestRow>(
-      `INSERT INTO subject_requests (id, type, status, channel, subject_id, contact_hash, contact_ciphertext,
-         details_ciphertext, scope, language, received_at, due_date, due_at, deadline, inbound_message_id,
-         verification, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10, $11, $12::date, $13, $14::jsonb, $15, $16::jsonb, $17)
-       RETURNING ${REQUEST_COLUMNS}`,
-      [
-        newId,
-        part.type,
-        // Identity proved for the message holds for every request it makes.
-        origin.verification ? 'in_progress' : 'received',
-        origin.channel,
-        origin.subject_id,
-        origin.contact_hash,
-        sealText(deps.evidenceKey, contact, contactAad(newId)),
-        details === null ? null : sealText(deps.evidenceKey, details, detailsAad(newId)),
-        JSON.stringify(part.scope ?? {}),
-        origin.language,
-        origin.received_at,
-        due.dueDate,
-        new Date(due.dueAt),
-        JSON.stringify(deadline),
-        origin.inbound_message_id,
-        origin.verification ? JSON.stringify(origin.verification) : null,
-        now,
-      ],
-    );
-    await audit.append(tx, [
-      {
-        actor,
-        action: 'request.receive',
-        subjectId: origin.subject_id,
-        purposeId: part.scope?.purposes?.[0] ?? null,
-        fieldIds: part.scope?.fields ?? [],
-        details: {
-          request_id: newId,
-          type: part.type,
-          channel: origin.channel,
-          dueDate: due.dueDate,
-          deadline,
-          subjectKnown: origin.subject_id !== null,
-          splitFrom: origin.id,
-          inboundMessageId: origin.inbound_message_id,
-        },
-      },
-    ]);
-    return { ...splitOf(summarize(row!)), duplicate: false };
-  }
-
   /** Gives the request to a staff member, named by the e-mail of an active staff account. */
   async function assign(actor: string, id: string, assignee: string) {
     const email = normalizeEmail(assignee);
@@ -741,6 +565,18 @@ export function createRequestService(deps: {
     return row.details_ciphertext
       ? JSON.parse(openText(deps.evidenceKey, row.details_ciphertext, detailsAad(row.id)))
       : {};
+  }
+
+  /** The requester's contact and words of one request, sealed again for another (a split of one message). */
+  function copyEvidence(row: RequestRow, id: string) {
+    const contact = openText(deps.evidenceKey, row.contact_ciphertext, contactAad(row.id));
+    const details = row.details_ciphertext
+      ? openText(deps.evidenceKey, row.details_ciphertext, detailsAad(row.id))
+      : null;
+    return {
+      contact: sealText(deps.evidenceKey, contact, contactAad(id)),
+      details: details === null ? null : sealText(deps.evidenceKey, details, detailsAad(id)),
+    };
   }
 
   /** Sends a one-time code to the requester's e-mail; the clock keeps running meanwhile (unless the profile says). */
@@ -1029,7 +865,6 @@ export function createRequestService(deps: {
     submit,
     sendDigest,
     resolveId,
-    classify,
     assign,
     extend,
     startEmailVerification,
@@ -1040,7 +875,19 @@ export function createRequestService(deps: {
     history,
     dueDigest,
     // For request.execution.ts, which carries requests out.
-    internal: { loadRow, transition, contactOf, detailsOf, requireOpen, wrongState, summarize },
+    internal: {
+      loadRow,
+      transition,
+      contactOf,
+      detailsOf,
+      requireOpen,
+      wrongState,
+      summarize,
+      deadlineFor,
+      checkScope,
+      copyEvidence,
+      columns: REQUEST_COLUMNS,
+    },
   };
 }
 
