@@ -44,6 +44,7 @@ const expectedRules: Record<string, Rule> = {
   'POST /api/requests/:requestId/execute': 'requests:write',
   'POST /api/requests/:requestId/refuse': 'requests:write',
   'POST /api/requests/:requestId/send-answer': 'requests:write',
+  'POST /api/requests/:requestId/delivery': 'requests:write',
   'POST /api/public/requests': 'public',
   'POST /api/public/requests/:requestId/verify': 'public',
   'POST /api/mail/messages': 'requests:submit',

@@ -350,7 +350,9 @@ describe.each(storeKinds())('subject requests on %s', (kind) => {
     expect(await codeOf(t.amanat.requestExecution.execute('staff', request.id))).toBe(
       'request_state_invalid',
     );
-    const classified = await t.amanat.requests.classify('staff', request.id, { type: 'information' });
+    const classified = await t.amanat.requestClassification.classify('staff', request.id, {
+      type: 'information',
+    });
     expect(classified).toMatchObject({ type: 'information', dueDate: '2026-03-30' });
     const full = await t.amanat.requests.get('staff', request.id);
     expect(full.contact.email).toBe('letter@example.kz');

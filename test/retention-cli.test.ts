@@ -63,9 +63,17 @@ describe('amanat retention (CLI)', () => {
     expect(run.stdout).toContain('обезличено: 1');
     const acts = JSON.parse(runCli(['retention', 'acts', '--json'], env).stdout) as {
       id: string;
+      number: number;
       kind: string;
     }[];
     expect(acts.map((a) => a.kind)).toEqual(['sweep']);
+    // An act is named by the number printed on it, as well as by its id; anything else is refused, naming it.
+    const byNumber = runCli(['retention', 'act', String(acts[0]!.number)], env);
+    expect(byNumber.stderr).toBe('');
+    expect(JSON.parse(byNumber.stdout)).toMatchObject({ id: acts[0]!.id, number: acts[0]!.number });
+    const bad = runCli(['retention', 'act', 'first'], env);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('ожидается номер акта или его id');
     const file = join(dataDir, 'akt.pdf');
     const pdf = runCli(['retention', 'act', acts[0]!.id, '--pdf', file], env);
     expect(pdf.status, pdf.stderr).toBe(0);

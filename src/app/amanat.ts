@@ -14,6 +14,7 @@ import { createSmtpMailer, createUnconfiguredMailer, type Mailer } from '../modu
 import { createObligationService } from '../modules/obligations/obligation.service.js';
 import { createPublicationService } from '../modules/publication/publication.service.js';
 import { loadRegisterFile } from '../modules/register/register.loader.js';
+import { createRequestClassification } from '../modules/requests/request.classification.js';
 import { createRequestExecution } from '../modules/requests/request.execution.js';
 import { createRequestService, type RequestSettings } from '../modules/requests/request.service.js';
 import { createDestructionActs } from '../modules/retention/destruction-act.service.js';
@@ -93,8 +94,10 @@ export async function createAmanat(options: AmanatOptions) {
     evidenceKey,
     hashKey,
     clock,
+    isActiveStaff: (email) => staff.isActive(email),
     settings: options.requestSettings,
   });
+  const requestClassification = createRequestClassification({ stores, audit, requests, clock });
   const mailIntake = createMailIntake({
     stores,
     audit,
@@ -163,6 +166,7 @@ export async function createAmanat(options: AmanatOptions) {
     vaultRights,
     requests,
     requestExecution,
+    requestClassification,
     mailIntake,
     mailPoller,
     retention,

@@ -1,10 +1,9 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { isDomainError } from '../../lib/errors.js';
 import type { PollResult } from '../../modules/mail/imap-poller.js';
 import type { IngestResult } from '../../modules/mail/mail.intake.js';
 import { MAIL_INTAKE_PATH } from '../../modules/mail/mail.routes.js';
-import { callServer, withAccess } from '../local-access.js';
+import { callServer, errorText, serverError, withAccess } from '../local-access.js';
 
 const classificationText: Record<IngestResult['classification'], string> = {
   consent_withdrawal: 'отзыв согласия',
@@ -31,9 +30,8 @@ export function registerMailCommands(program: Command): void {
                 headers: { authorization: `Bearer ${access.token}`, 'content-type': 'message/rfc822' },
                 body: new Uint8Array(raw),
               });
-              const body = (await response.json()) as IngestResult & { error?: { message: string } };
-              if (!response.ok) throw new Error(body.error?.message ?? `HTTP ${response.status}`);
-              out.push(body);
+              if (!response.ok) throw await serverError(response);
+              out.push((await response.json()) as IngestResult);
             }
             return out;
           },
@@ -57,9 +55,7 @@ export function registerMailCommands(program: Command): void {
         });
         if (results.some((r) => r.classification === 'rejected')) process.exitCode = 1;
       } catch (error) {
-        console.error(
-          `Ошибка: ${isDomainError(error) || error instanceof Error ? error.message : String(error)}`,
-        );
+        console.error(`Ошибка: ${errorText(error)}`);
         process.exitCode = 2;
       }
     });
@@ -94,9 +90,7 @@ export function registerMailCommands(program: Command): void {
             '. Mailbox read.',
         );
       } catch (error) {
-        console.error(
-          `Ошибка: ${isDomainError(error) || error instanceof Error ? error.message : String(error)}`,
-        );
+        console.error(`Ошибка: ${errorText(error)}`);
         process.exitCode = 2;
       }
     });

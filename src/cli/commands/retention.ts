@@ -1,18 +1,24 @@
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { Listr } from 'listr2';
-import { isDomainError } from '../../lib/errors.js';
 import { isIsoDate } from '../../modules/calendar/dates.js';
 import { renderTable } from '../../modules/register/register.format.js';
 import type { RetentionPlan } from '../../modules/retention/retention.service.js';
 import type { SweepResult } from '../../modules/retention/retention.sweep.js';
-import { callServer, withAccess } from '../local-access.js';
+import { callServer, errorText, fetchFromServer, withAccess } from '../local-access.js';
 
 const outcomeWords = { destroy: 'уничтожить', anonymise: 'обезличить', release: 'прекратить цель' } as const;
 
 function fail(error: unknown): void {
-  console.error(`Ошибка: ${isDomainError(error) || error instanceof Error ? error.message : String(error)}`);
+  console.error(`Ошибка: ${errorText(error)}`);
   process.exitCode = 2;
+}
+
+/** An act is named by its number (as quoted on it) or its id; anything else is refused before the store opens. */
+function checkActRef(ref: string): void {
+  const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+  if (/^[1-9][0-9]{0,14}$/.test(ref) || uuid.test(ref)) return;
+  throw new Error(`акт: ожидается номер акта или его id (UUID), получено «${ref}»`);
 }
 
 /** `--at` is checked before anything is opened; the server (or the store) reads it in the operator's zone. */
@@ -184,19 +190,14 @@ export function registerRetentionCommands(program: Command): void {
 
   retention
     .command('act <id>')
-    .description('Один акт: JSON, или PDF в файл / One act as JSON, or its PDF')
+    .description('Один акт (по номеру или id): JSON, или PDF в файл / One act, by number or id: JSON or PDF')
     .option('--pdf <file>', 'сохранить PDF в файл')
     .action(async (id: string, options: { pdf?: string }) => {
       try {
+        checkActRef(id);
         if (options.pdf) {
           const pdf = await withAccess(
-            async (access) => {
-              const response = await fetch(`${access.url}/api/retention/acts/${id}/pdf`, {
-                headers: { authorization: `Bearer ${access.token}` },
-              });
-              if (!response.ok) throw new Error(`HTTP ${response.status}: ${await response.text()}`);
-              return Buffer.from(await response.arrayBuffer());
-            },
+            (access) => fetchFromServer(access, `/api/retention/acts/${encodeURIComponent(id)}/pdf`),
             async (amanat) => (await amanat.destructionActs.pdf(id)).pdf,
           );
           writeFileSync(options.pdf, pdf);
@@ -204,7 +205,7 @@ export function registerRetentionCommands(program: Command): void {
           return;
         }
         const act = await withAccess(
-          (access) => callServer<unknown>(access, 'GET', `/api/retention/acts/${id}`),
+          (access) => callServer<unknown>(access, 'GET', `/api/retention/acts/${encodeURIComponent(id)}`),
           (amanat) => amanat.destructionActs.get(id),
         );
         console.log(JSON.stringify(act, null, 2));

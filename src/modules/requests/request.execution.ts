@@ -3,6 +3,7 @@
 import type { Stores } from '../../db/database.js';
 import { DomainError, ErrorCodes } from '../../lib/errors.js';
 import type { AuditService } from '../audit/audit.service.js';
+import { isIsoDate, localDateOf } from '../calendar/dates.js';
 import type { ConsentService } from '../consents/consent.service.js';
 import type { DisclosureService } from '../disclosures/disclosure.service.js';
 import type { Mailer } from '../mail/mailer.js';
@@ -12,7 +13,7 @@ import type { VaultRights } from '../vault/vault.rights.js';
 import { renderLetter } from './request.letter.js';
 import { type AccessReport, buildAccessReport, type ReportConsent } from './request.report.js';
 import type { RequestRow, RequestService, RequestSummary } from './request.service.js';
-import type { RequestOutcome } from './request.table.js';
+import type { AnswerChannel, AnswerDelivery, RequestOutcome } from './request.table.js';
 
 export interface ExecuteInput {
   /** Objection to an automated decision: the reviewed decision, in words the subject will read. */
@@ -326,18 +327,78 @@ export function createRequestExecution(deps: {
       text: `Ответ оператора на ваше обращение № ${row.number} — во вложении.\n\n${rules.register.operator.name.ru}`,
       attachments,
     });
-    await deps.audit.appendAlone(deps.stores, [
-      {
-        actor,
-        action: 'request.answer_sent',
-        subjectId: row.subject_id,
-        details: { request_id: id, attachments: attachments.map((a) => a.filename) },
-      },
-    ]);
+    const on = localDateOf(deps.clock(), rules.register.operator.timezone);
+    await transition(id, (locked) => ({
+      set: { outcome: withDelivery(locked, { channel: 'email', on, by: actor }) },
+      entries: [
+        {
+          actor,
+          action: 'request.answer_sent',
+          subjectId: locked.subject_id,
+          details: { request_id: id, channel: 'email', attachments: attachments.map((a) => a.filename) },
+        },
+      ],
+    }));
     return { messageId: sent.messageId };
   }
 
-  return { execute, refuse, report, letter, sendAnswer };
+  function withDelivery(row: RequestRow, delivery: AnswerDelivery): RequestOutcome {
+    return { ...row.outcome!, deliveries: [...(row.outcome?.deliveries ?? []), delivery] };
+  }
+
+  /**
+   * Records an answer the operator sent outside Amanat (by post, by hand, from a mailbox of its own): the
+   * request's answer is then on record as delivered, with the date and the channel, and an audit entry.
+   */
+  async function recordDelivery(
+    actor: string,
+    id: string,
+    input: { channel: AnswerChannel; date?: string; note?: string },
+  ) {
+    const today = localDateOf(deps.clock(), rules.register.operator.timezone);
+    const on = input.date ?? today;
+    if (!isIsoDate(on) || on > today) {
+      throw new DomainError(
+        ErrorCodes.VALIDATION_FAILED,
+        `Дата отправки ответа «${on}»: ожидается дата YYYY-MM-DD не позже сегодняшней (${today}) / ` +
+          'The date the answer was sent must be a date, not in the future',
+        { issues: [{ path: 'date', message: `expected YYYY-MM-DD on or before ${today}` }] },
+      );
+    }
+    return transition(id, (row) => {
+      if (row.status !== 'answered' && row.status !== 'refused') {
+        throw wrongState(
+          row,
+          'ответ ещё не готов: сначала исполните обращение (execute) или откажите (refuse), затем письмо (letter)',
+        );
+      }
+      const answeredOn = localDateOf(row.closed_at ?? row.updated_at, rules.register.operator.timezone);
+      if (on < answeredOn) {
+        throw new DomainError(
+          ErrorCodes.VALIDATION_FAILED,
+          `Ответ не мог быть отправлен ${on}: обращение № ${row.number} исполнено ${answeredOn} / ` +
+            'The answer cannot have been sent before the request was answered',
+          { issues: [{ path: 'date', message: `expected ${answeredOn} or later` }] },
+        );
+      }
+      const note = input.note?.trim();
+      return {
+        set: {
+          outcome: withDelivery(row, { channel: input.channel, on, by: actor, ...(note ? { note } : {}) }),
+        },
+        entries: [
+          {
+            actor,
+            action: 'request.answer_sent',
+            subjectId: row.subject_id,
+            details: { request_id: id, channel: input.channel, on },
+          },
+        ],
+      };
+    });
+  }
+
+  return { execute, refuse, report, letter, sendAnswer, recordDelivery };
 }
 
 export type RequestExecution = ReturnType<typeof createRequestExecution>;

@@ -2,11 +2,15 @@ import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Amanat } from '../../app/amanat.js';
 import { type AppEnv, type AuthOptions, requireScope } from '../../http/auth.js';
 import { asJson, errorResponses, pdfBody, pdfContent } from '../../http/openapi-common.js';
-import { requestChannels, requestStatuses, requestTypes } from './request.table.js';
+import { recordRef } from '../../http/record-ref.js';
+import { manualVerificationMethods } from './request.service.js';
+import { answerChannels, requestChannels, requestStatuses, requestTypes } from './request.table.js';
 
 const requestIdParam = z.object({
   requestId: z.uuid().openapi({ param: { name: 'requestId', in: 'path' }, description: 'Request id' }),
 });
+/** Staff name a request by its number or its id; the privacy centre only by its id. */
+const requestRefParam = z.object({ requestId: recordRef('requestId', 'request') });
 const requestRecord = z.record(z.string(), z.unknown()).openapi('SubjectRequest');
 const json = (schema: z.ZodType, description: string) => ({
   description,
@@ -66,8 +70,10 @@ const publicSubmitBody = z
   .openapi('PublicSubjectRequest');
 
 export function mountRequestRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, auth: AuthOptions): void {
-  const { requests, requestExecution } = amanat;
+  const { requests, requestExecution, requestClassification } = amanat;
   const tags = ['Subject requests'];
+  const requestIdOf = (c: { req: { param: (name: 'requestId') => string } }) =>
+    requests.resolveId(c.req.param('requestId'));
 
   app.openapi(
     createRoute({
@@ -157,11 +163,10 @@ export function mountRequestRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, aut
       tags,
       summary: "The request with the requester's contact and words (the read is audited)",
       middleware: [requireScope(auth, 'requests:read')] as const,
-      request: { params: requestIdParam },
+      request: { params: requestRefParam },
       responses: { 200: json(requestRecord, 'The request'), ...errorResponses },
     }),
-    async (c) =>
-      c.json(asJson(await requests.get(c.get('principal').actor, c.req.valid('param').requestId)), 200),
+    async (c) => c.json(asJson(await requests.get(c.get('principal').actor, await requestIdOf(c))), 200),
   );
 
   app.openapi(
@@ -171,13 +176,13 @@ export function mountRequestRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, aut
       tags,
       summary: "The request's history, from the audit chain",
       middleware: [requireScope(auth, 'requests:read')] as const,
-      request: { params: requestIdParam },
+      request: { params: requestRefParam },
       responses: {
         200: json(z.object({ history: z.array(requestRecord) }), 'Oldest first'),
         ...errorResponses,
       },
     }),
-    async (c) => c.json({ history: asJson(await requests.history(c.req.valid('param').requestId)) }, 200),
+    async (c) => c.json({ history: asJson(await requests.history(await requestIdOf(c))) }, 200),
   );
 
   const action = <T extends z.ZodType>(
@@ -193,13 +198,13 @@ export function mountRequestRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, aut
         tags,
         summary,
         middleware: [requireScope(auth, 'requests:write')] as const,
-        request: { params: requestIdParam, ...body(schema) },
+        request: { params: requestRefParam, ...body(schema) },
         responses: { 200: json(requestRecord, 'Done'), ...errorResponses },
       }),
       async (c) => {
         const input = c.req.valid('json' as never) as z.infer<T>;
         const { requestId } = c.req.valid('param' as never) as { requestId: string };
-        const result = await run(c.get('principal').actor, requestId, input);
+        const result = await run(c.get('principal').actor, await requests.resolveId(requestId), input);
         return c.json(asJson(result), 200);
       },
     );
@@ -207,8 +212,26 @@ export function mountRequestRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, aut
   action(
     'classify',
     'Decide what an unclassified message asks for; the deadline is counted again from receipt',
-    z.object({ type: z.enum(requestTypes).exclude(['unclassified']), scope: scope.optional() }).strict(),
-    (actor, id, input) => requests.classify(actor, id, input),
+    z
+      .object({
+        type: z.enum(requestTypes).exclude(['unclassified']),
+        scope: scope.optional(),
+        also: z
+          .array(
+            z
+              .object({ type: z.enum(requestTypes).exclude(['unclassified']), scope: scope.optional() })
+              .strict(),
+          )
+          .max(8)
+          .optional()
+          .openapi({
+            description:
+              'Further requests the same message makes (each linked to the kept message), e.g. access and destruction',
+          }),
+      })
+      .strict()
+      .openapi({ example: { type: 'access', also: [{ type: 'destruction' }] } }),
+    (actor, id, input) => requestClassification.classify(actor, id, input),
   );
   action(
     'assign',
@@ -227,10 +250,12 @@ export function mountRequestRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, aut
     'Record that a staff member checked identity, and how (no document copy is kept)',
     z
       .object({
-        how: z.enum(['in_person', 'signed_letter', 'digital_signature', 'video_call', 'known_contact']),
+        how: z.enum(manualVerificationMethods),
+        note: z.string().max(500).optional().openapi({ description: 'No document numbers or copies' }),
       })
-      .strict(),
-    (actor, id, input) => requests.verifyManually(actor, id, input.how),
+      .strict()
+      .openapi({ example: { how: 'signed_letter', note: 'подпись сверена с договором' } }),
+    (actor, id, input) => requests.verifyManually(actor, id, input.how, input.note),
   );
   action(
     'verification/code',
@@ -264,14 +289,11 @@ export function mountRequestRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, aut
       tags,
       summary: 'The access report (schema amanat.access-report/1), compiled from what is held now',
       middleware: [requireScope(auth, 'requests:read')] as const,
-      request: { params: requestIdParam },
+      request: { params: requestRefParam },
       responses: { 200: json(requestRecord, 'The report'), ...errorResponses },
     }),
     async (c) =>
-      c.json(
-        asJson(await requestExecution.report(c.get('principal').actor, c.req.valid('param').requestId)),
-        200,
-      ),
+      c.json(asJson(await requestExecution.report(c.get('principal').actor, await requestIdOf(c))), 200),
   );
 
   app.openapi(
@@ -281,7 +303,7 @@ export function mountRequestRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, aut
       tags,
       summary: "The answer letter as PDF in the request's language, with the operator's details",
       middleware: [requireScope(auth, 'requests:read')] as const,
-      request: { params: requestIdParam },
+      request: { params: requestRefParam },
       responses: {
         200: {
           description: 'The letter',
@@ -291,7 +313,7 @@ export function mountRequestRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, aut
       },
     }),
     async (c) => {
-      const { requestId } = c.req.valid('param');
+      const requestId = await requestIdOf(c);
       const { pdf } = await requestExecution.letter(c.get('principal').actor, requestId);
       return pdfBody(c, pdf, `answer-${requestId}.pdf`) as never;
     },
@@ -302,6 +324,24 @@ export function mountRequestRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, aut
     "E-mail the letter (and the JSON report of an access request) to the requester's address",
     z.object({}).strict(),
     (actor, id) => requestExecution.sendAnswer(actor, id),
+  );
+
+  action(
+    'delivery',
+    'Record that the answer was sent outside Amanat (by post, by hand, from another mailbox), and when',
+    z
+      .object({
+        channel: z.enum(answerChannels),
+        date: z.iso.date().optional().openapi({ description: 'When it was sent (default: today)' }),
+        note: z
+          .string()
+          .max(500)
+          .optional()
+          .openapi({ description: 'E.g. a tracking number; not the address' }),
+      })
+      .strict()
+      .openapi({ example: { channel: 'post', date: '2026-03-27', note: 'RR123456789KZ' } }),
+    (actor, id, input) => requestExecution.recordDelivery(actor, id, input),
   );
 
   // The privacy centre: what a data subject can do without an account. Identity is proved by the e-mailed code.

@@ -1,5 +1,6 @@
 // Subject requests: intake, deadlines on the working-day calendar, identity verification, workflow.
 // Carrying a request out (reports, rectification, blocking, destruction, withdrawal) is request.execution.ts.
+// Classifying an e-mailed request (and splitting one message into several requests) is request.classification.ts.
 import { randomInt, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { Sql, Stores } from '../../db/database.js';
 import { hmacSha256, openText, sealText } from '../../lib/crypto.js';
@@ -44,6 +45,15 @@ export const requestTypeTitles: Record<RequestType, string> = {
     'Возражение против решения на основании исключительно автоматизированной обработки',
   unclassified: 'Обращение без определённого типа (требует классификации)',
 };
+
+export const manualVerificationMethods = [
+  'in_person',
+  'signed_letter',
+  'digital_signature',
+  'video_call',
+  'known_contact',
+] as const;
+export type ManualVerificationMethod = (typeof manualVerificationMethods)[number];
 
 export const OPEN_STATUSES: RequestStatus[] = ['received', 'verifying', 'in_progress'];
 
@@ -146,6 +156,12 @@ export const defaultRequestSettings: RequestSettings = {
 const contactAad = (id: string) => `request:${id.toLowerCase()}:contact`;
 const detailsAad = (id: string) => `request:${id.toLowerCase()}:details`;
 
+/** `17` or `№17` names a request by number; anything else is taken for its id. */
+export function requestNumberOf(ref: string): number | null {
+  const match = /^(?:№\s*)?([1-9][0-9]{0,14})$/u.exec(ref.trim());
+  return match ? Number(match[1]) : null;
+}
+
 export function requestNotFound(id: string): DomainError {
   return new DomainError(ErrorCodes.NOT_FOUND, `Обращение ${id} не найдено / Request not found`, {
     issues: [{ path: 'requestId', message: 'unknown request' }],
@@ -171,6 +187,8 @@ export function createRequestService(deps: {
   /** Keyed hashes of contacts (duplicates, rate limit) and of verification codes. */
   hashKey: Buffer;
   clock: () => Date;
+  /** Whether an e-mail belongs to an active staff account (requests are assigned to staff only). */
+  isActiveStaff: (email: string) => Promise<boolean>;
   settings?: Partial<RequestSettings>;
 }) {
   const { stores, audit, rules } = deps;
@@ -445,48 +463,48 @@ export function createRequestService(deps: {
     if (!OPEN_STATUSES.includes(row.status)) throw wrongState(row, 'обращение уже закрыто / already closed');
   };
 
-  /** A person decides what an unclassified message asks for; the deadline is counted again from receipt. */
-  async function classify(
-    actor: string,
-    id: string,
-    input: { type: Exclude<RequestType, 'unclassified'>; scope?: SubmitInput['scope'] },
-  ) {
-    checkScope({ type: input.type, channel: 'api', contact: {}, scope: input.scope, values: { any: 1 } });
-    return transition(id, (row) => {
-      requireOpen(row);
-      if (row.type !== 'unclassified') throw wrongState(row, `тип уже определён: ${row.type}`);
-      const { due, deadline } = deadlineFor(input.type, row.received_at);
-      return {
-        set: {
-          type: input.type,
-          scope: input.scope ?? row.scope,
-          due_date: due.dueDate,
-          due_at: new Date(due.dueAt),
-          deadline,
-        },
-        entries: [
-          {
-            actor,
-            action: 'request.classify',
-            subjectId: row.subject_id,
-            details: { request_id: id, type: input.type, dueDate: due.dueDate },
-          },
-        ],
-      };
-    });
+  /**
+   * The request's id from a reference staff type: its number (`17`) or its id. A number that names no
+   * request is `not_found`; an id is checked by whatever loads the row next.
+   */
+  async function resolveId(ref: string): Promise<string> {
+    const number = requestNumberOf(ref);
+    if (number === null) return ref.toLowerCase();
+    const [row] = await stores.sql.query<{ id: string }>(
+      'SELECT id FROM subject_requests WHERE number = $1',
+      [number],
+    );
+    if (!row) throw requestNotFound(`№ ${number}`);
+    return row.id;
   }
 
+  /** Gives the request to a staff member, named by the e-mail of an active staff account. */
   async function assign(actor: string, id: string, assignee: string) {
+    const email = normalizeEmail(assignee);
+    if (email === null || !(await deps.isActiveStaff(email))) {
+      throw new DomainError(
+        ErrorCodes.VALIDATION_FAILED,
+        `Нет активного сотрудника с e-mail «${assignee}» / No active staff member with this e-mail`,
+        {
+          issues: [
+            {
+              path: 'assignee',
+              message: 'ожидается e-mail действующей учётной записи сотрудника (amanat staff list)',
+            },
+          ],
+        },
+      );
+    }
     return transition(id, (row) => {
       requireOpen(row);
       return {
-        set: { assignee },
+        set: { assignee: email },
         entries: [
           {
             actor,
             action: 'request.assign',
             subjectId: row.subject_id,
-            details: { request_id: id, assignee },
+            details: { request_id: id, assignee: email },
           },
         ],
       };
@@ -547,6 +565,18 @@ export function createRequestService(deps: {
     return row.details_ciphertext
       ? JSON.parse(openText(deps.evidenceKey, row.details_ciphertext, detailsAad(row.id)))
       : {};
+  }
+
+  /** The requester's contact and words of one request, sealed again for another (a split of one message). */
+  function copyEvidence(row: RequestRow, id: string) {
+    const contact = openText(deps.evidenceKey, row.contact_ciphertext, contactAad(row.id));
+    const details = row.details_ciphertext
+      ? openText(deps.evidenceKey, row.details_ciphertext, detailsAad(row.id))
+      : null;
+    return {
+      contact: sealText(deps.evidenceKey, contact, contactAad(id)),
+      details: details === null ? null : sealText(deps.evidenceKey, details, detailsAad(id)),
+    };
   }
 
   /** Sends a one-time code to the requester's e-mail; the clock keeps running meanwhile (unless the profile says). */
@@ -688,7 +718,9 @@ export function createRequestService(deps: {
   async function verifyManually(
     actor: string,
     id: string,
-    how: 'in_person' | 'signed_letter' | 'digital_signature' | 'video_call' | 'known_contact',
+    how: ManualVerificationMethod,
+    /** What the staff member wants to remember of the check; never a document number or copy. */
+    note?: string,
   ) {
     const now = deps.clock();
     return transition(id, (row) => {
@@ -699,6 +731,7 @@ export function createRequestService(deps: {
         verifiedAt: now.toISOString(),
         verifiedBy: actor,
         how,
+        ...(note?.trim() ? { note: note.trim() } : {}),
       };
       return {
         set: { status: 'in_progress', verification },
@@ -831,7 +864,7 @@ export function createRequestService(deps: {
   return {
     submit,
     sendDigest,
-    classify,
+    resolveId,
     assign,
     extend,
     startEmailVerification,
@@ -842,7 +875,19 @@ export function createRequestService(deps: {
     history,
     dueDigest,
     // For request.execution.ts, which carries requests out.
-    internal: { loadRow, transition, contactOf, detailsOf, requireOpen, wrongState, summarize },
+    internal: {
+      loadRow,
+      transition,
+      contactOf,
+      detailsOf,
+      requireOpen,
+      wrongState,
+      summarize,
+      deadlineFor,
+      checkScope,
+      copyEvidence,
+      columns: REQUEST_COLUMNS,
+    },
   };
 }
 

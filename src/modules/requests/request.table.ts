@@ -46,6 +46,8 @@ export interface RequestVerification {
   verifiedBy: string;
   /** For a manual check: how identity was established (e.g. `in_person`), never a document copy. */
   how?: string;
+  /** The staff member's note on the check (no document numbers, no copies). */
+  note?: string;
 }
 
 /** What was done, for the letter and the history; no personal data values. */
@@ -62,6 +64,21 @@ export interface RequestOutcome {
   pendingDestruction?: { fields: string[]; by: string };
   /** Done by the retention engine: the act of destruction that answers the request. */
   destruction?: { actId: string; actNumber: number; at: string; fields: string[] };
+  /** How the answer reached the requester: e-mailed by Amanat, or sent by post, by hand… and recorded. */
+  deliveries?: AnswerDelivery[];
+}
+
+export const answerChannels = ['email', 'post', 'hand', 'courier', 'other'] as const;
+export type AnswerChannel = (typeof answerChannels)[number];
+
+export interface AnswerDelivery {
+  channel: AnswerChannel;
+  /** The local date the answer was sent or handed over (YYYY-MM-DD). */
+  on: string;
+  /** Who recorded it. */
+  by: string;
+  /** E.g. the post's tracking number; never the requester's address. */
+  note?: string;
 }
 
 /**

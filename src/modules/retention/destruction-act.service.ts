@@ -137,11 +137,13 @@ export function createDestructionActs(deps: {
     );
   }
 
+  /** An act by its id, or by its number (`2`, as the act is quoted). */
   async function loadRow(sql: Sql, id: string): Promise<ActRow> {
+    const byNumber = /^[1-9][0-9]{0,14}$/.test(id);
     const [row] = await sql.query<ActRow>(
       `SELECT id, number, kind, status, request_id, run_id, created_at, completed_at, retain_until, data
-       FROM destruction_acts WHERE id = $1`,
-      [id],
+       FROM destruction_acts WHERE ${byNumber ? 'number = $1' : 'id = $1'}`,
+      [byNumber ? Number(id) : id],
     );
     if (!row) {
       throw new DomainError(ErrorCodes.NOT_FOUND, `Акт ${id} не найден / Act not found`, {
@@ -385,13 +387,14 @@ export function createDestructionActs(deps: {
     return present(await loadRow(sql, id));
   }
 
-  async function pdf(id: string): Promise<{ number: number; pdf: Buffer }> {
+  async function pdf(ref: string): Promise<{ number: number; pdf: Buffer }> {
+    const { id } = await loadRow(stores.sql, ref);
     const [row] = await stores.sql.query<{ number: string | number; status: string; pdf: Uint8Array | null }>(
       'SELECT number, status, pdf FROM destruction_acts WHERE id = $1',
       [id],
     );
     if (!row) {
-      throw new DomainError(ErrorCodes.NOT_FOUND, `Акт ${id} не найден / Act not found`, {
+      throw new DomainError(ErrorCodes.NOT_FOUND, `Акт ${ref} не найден / Act not found`, {
         issues: [{ path: 'actId', message: 'unknown act' }],
       });
     }
@@ -406,9 +409,9 @@ export function createDestructionActs(deps: {
 
   /** The full log extract, page by page. */
   async function log(id: string, page: { afterSeq?: number; limit?: number } = {}) {
-    await loadRow(stores.sql, id);
+    const act = await loadRow(stores.sql, id);
     const limit = Math.min(Math.max(page.limit ?? 1000, 1), 10_000);
-    const lines = await logLines(stores.sql, id, page.afterSeq ?? 0, limit);
+    const lines = await logLines(stores.sql, act.id, page.afterSeq ?? 0, limit);
     return { lines, next: lines.length === limit ? lines.at(-1)!.seq : null };
   }
 

@@ -2,6 +2,7 @@ import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Amanat } from '../../app/amanat.js';
 import { type AppEnv, type AuthOptions, requireScope } from '../../http/auth.js';
 import { asJson, errorResponses, pdfBody, pdfContent } from '../../http/openapi-common.js';
+import { recordRef } from '../../http/record-ref.js';
 
 const anyObject = z.record(z.string(), z.unknown());
 const json = <T extends z.ZodType>(schema: T, description: string) => ({
@@ -12,7 +13,7 @@ const body = <T extends z.ZodType>(schema: T) => ({
   body: { content: { 'application/json': { schema } }, required: true as const },
 });
 const subjectParam = z.object({ subjectId: z.uuid() });
-const actParam = z.object({ actId: z.uuid() });
+const actParam = z.object({ actId: recordRef('actId', 'act') });
 const instant = z.string().min(10).openapi({
   description: 'YYYY-MM-DD (start of that day in the operator time zone) or an ISO 8601 instant',
 });

@@ -229,6 +229,11 @@ export function createStaffService(deps: {
     return present(await byId(stores.sql, id));
   }
 
+  /** Whether an active account has this e-mail (requests are assigned to staff by e-mail). */
+  async function isActive(email: string): Promise<boolean> {
+    return (await byEmail(stores.sql, email))?.status === 'active';
+  }
+
   /** Records a refused sign-in in its own transaction: the refusal itself changes nothing else. */
   async function logRefusal(entry: Omit<AuditEntryInput, 'actor'> & { actor?: string }) {
     await audit.appendAlone(stores, [{ actor: entry.actor ?? 'anonymous', ...entry }]);
@@ -563,6 +568,7 @@ export function createStaffService(deps: {
     add,
     list,
     get,
+    isActive,
     signIn,
     authenticateSession,
     checkCsrf,
