@@ -184,6 +184,25 @@ describe('the OpenAPI document', () => {
     }
     expect(wrong).toEqual([]);
   });
+
+  it('documents the status each operation answers an empty call with, in the Error shape', async () => {
+    const problems: string[] = [];
+    for (const { key, method, path, op } of operations()) {
+      const url = path.replace(/\{[^}]+\}/g, '3b2e7f4a-9c1d-4e5f-8a6b-7c8d9e0f1a2b');
+      const res = await api.app.request(url, {
+        method: method.toUpperCase(),
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${api.adminToken}` },
+        body: method === 'get' ? undefined : '{}',
+      });
+      if (!op.responses[String(res.status)]) problems.push(`${key}: ${res.status} not documented`);
+      if (res.status >= 400) {
+        const body = (await res.json()) as { error?: { code?: string; message?: string } };
+        if (!body.error?.code || !body.error.message)
+          problems.push(`${key}: ${res.status} not in the Error shape`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
 });
 
 describe('errors a client sees', () => {
