@@ -12,6 +12,7 @@ import { createAmanatClient } from '../clients/ts/src/index.js';
 import { CLIENT_SCHEMA_FILE, renderClientSchema } from '../scripts/client-schema.js';
 import { fromPackageRoot } from '../src/lib/paths.js';
 import { createTestApi, type TestApi } from './support/api.js';
+import { storeKinds } from './support/stores.js';
 
 type Doc = {
   openapi: string;
@@ -345,19 +346,29 @@ describe('real answers match the documented schemas', () => {
       expect.stringContaining('not documented'),
     ]);
   });
+});
+
+describe.each(storeKinds())('real answers on %s', (kind) => {
+  let t: TestApi;
+  beforeAll(async () => {
+    t = await createTestApi(kind);
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
 
   it('main flows: every answer is documented and matches its schema', async () => {
     const problems: string[] = [];
     const call = async (method: string, url: string, options: Parameters<TestApi['call']>[2] = {}) => {
-      const res = await api.call(method, url, options);
+      const res = await t.call(method, url, options);
       problems.push(...conformance(method, url, res.status, res.body));
       return res;
     };
-    const contract = api.purposeId(6);
-    const mailing = api.purposeId(8);
-    const phone = api.amanat.rules
+    const contract = t.purposeId(6);
+    const mailing = t.purposeId(8);
+    const phone = t.amanat.rules
       .purpose(contract)
-      .fields.find((f) => api.amanat.rules.field(f)!.type === 'phone')!;
+      .fields.find((f) => t.amanat.rules.field(f)!.type === 'phone')!;
     const email = 'flows@example.kz';
 
     await call('GET', '/api/health');
@@ -465,7 +476,7 @@ describe('real answers match the documented schemas', () => {
     await call('GET', '/api/subjects/7c9e6679-7425-40de-944b-e07fc1f90ae7');
     await call('POST', '/api/subjects', { body: { email: 'x@example.kz', name: 'no such field' } });
     await call('GET', '/api/obligations', { token: null });
-    await call('GET', '/api/obligations', { token: api.websiteToken });
+    await call('GET', '/api/obligations', { token: t.websiteToken });
 
     expect(problems).toEqual([]);
   });
