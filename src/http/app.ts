@@ -18,7 +18,7 @@ import { mountStaffRoutes } from '../modules/staff/staff.routes.js';
 import { mountVaultRoutes } from '../modules/vault/vault.routes.js';
 import { type AppEnv, type AuthOptions, requireScope } from './auth.js';
 import { domainErrorResponse, mapError, zodErrorBody } from './error-mapper.js';
-import { errorResponses } from './openapi-common.js';
+import { authErrors, errors, keyOrSession, noAuth, securitySchemes } from './openapi-common.js';
 import { type RateLimit, rateLimit } from './rate-limit.js';
 
 const MAIL_BODY_LIMIT_BYTES = 25 * 1024 * 1024;
@@ -40,6 +40,31 @@ export interface HttpOptions {
   trustProxyHeader?: string;
   /** One line per request: method, path, status, time — never bodies or query strings (personal data). */
   logRequest?: (line: string) => void;
+}
+
+/** A refusal by Hono itself (malformed JSON, a body not sent as JSON) as a domain error naming what is expected. */
+function frameworkRefusal(error: HTTPException, contentType: string | undefined): DomainError {
+  if (error.status === 415) {
+    const got = contentType ? `«${contentType}»` : 'не указан / missing';
+    return new DomainError(
+      ErrorCodes.UNSUPPORTED_MEDIA_TYPE,
+      `Тело запроса должно быть JSON с заголовком Content-Type: application/json (получен ${got}). ` +
+        'The request body must be JSON sent with Content-Type: application/json.',
+      {
+        issues: [
+          { path: 'content-type', message: `expected application/json, got ${contentType ?? 'none'}` },
+        ],
+      },
+    );
+  }
+  if (/json/i.test(error.message)) {
+    return new DomainError(
+      ErrorCodes.BAD_REQUEST,
+      'Тело запроса — некорректный JSON / The request body is not valid JSON',
+      { issues: [{ path: 'body', message: 'expected a JSON document' }] },
+    );
+  }
+  return new DomainError(ErrorCodes.BAD_REQUEST, error.message);
 }
 
 export function createHttpApp(amanat: Amanat, options: HttpOptions) {
@@ -102,29 +127,36 @@ export function createHttpApp(amanat: Amanat, options: HttpOptions) {
 
   app.onError((error, c) => {
     if (error instanceof HTTPException && error.status < 500) {
-      // Hono's own refusals, e.g. a body that is not JSON.
-      const message = /json/i.test(error.message)
-        ? 'Тело запроса — некорректный JSON / The request body is not valid JSON'
-        : error.message;
-      return c.json({ error: { code: 'bad_request', message, issues: [] } }, error.status);
+      // Hono's own refusals: a body that is not JSON, or not sent as JSON.
+      const { body } = domainErrorResponse(frameworkRefusal(error, c.req.header('content-type')));
+      return c.json(body, error.status);
     }
     const { status, body } = mapError(error);
     if (status === 500) options.onUnexpectedError?.(error);
     return c.json(body, status);
   });
-  app.notFound((c) =>
-    c.json(
+  app.notFound((c) => {
+    const where = `${c.req.method} ${c.req.path}`;
+    return c.json(
       {
-        error: { code: 'not_found', message: `Нет такого адреса: ${c.req.method} ${c.req.path}`, issues: [] },
+        error: {
+          code: ErrorCodes.NOT_FOUND,
+          message:
+            `Нет такого адреса: ${where}. API находится под /api, его описание (OpenAPI) — /api/openapi.json. ` +
+            `No such address: ${where}. The API is under /api; its description (OpenAPI) is /api/openapi.json.`,
+          issues: [{ path: 'path', message: 'no route; see /api/openapi.json for the routes' }],
+        },
       },
       404,
-    ),
-  );
+    );
+  });
 
   app.openapi(
     createRoute({
       method: 'get',
       path: '/api/health',
+      operationId: 'getHealth',
+      security: noAuth,
       tags: ['System'],
       summary: 'Liveness and the store in use (no credentials needed)',
       responses: {
@@ -171,6 +203,8 @@ export function createHttpApp(amanat: Amanat, options: HttpOptions) {
     createRoute({
       method: 'get',
       path: '/api/register',
+      operationId: 'getRegister',
+      security: keyOrSession,
       tags: ['Register'],
       summary: 'The loaded processing register (as validated), with validation warnings',
       middleware: [requireScope(auth, 'register:read')] as const,
@@ -182,12 +216,15 @@ export function createHttpApp(amanat: Amanat, options: HttpOptions) {
               schema: z.object({
                 source: z.string(),
                 warnings: z.array(z.object({ path: z.string(), message: z.string() })),
-                register: z.record(z.string(), z.unknown()),
+                register: z.record(z.string(), z.unknown()).openapi({
+                  description:
+                    'The register document as validated (schema: register.schema.json, `npm run register:json-schema`)',
+                }),
               }),
             },
           },
         },
-        ...errorResponses,
+        ...errors(...authErrors),
       },
     }),
     (c) =>
@@ -217,11 +254,9 @@ export function createHttpApp(amanat: Amanat, options: HttpOptions) {
   mountAccessRoutes(app, amanat, auth);
   mountDisclosureRoutes(app, amanat, auth);
 
-  app.openAPIRegistry.registerComponent('securitySchemes', 'apiKey', {
-    type: 'http',
-    scheme: 'bearer',
-    description: 'API key: Authorization: Bearer amk_…',
-  });
+  for (const [name, scheme] of Object.entries(securitySchemes)) {
+    app.openAPIRegistry.registerComponent('securitySchemes', name, scheme);
+  }
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',
     info: {
@@ -231,7 +266,7 @@ export function createHttpApp(amanat: Amanat, options: HttpOptions) {
         'Оператор персональных данных: реестр, хранилище субъектов, журнал согласий, аудит. ' +
         'Personal-data operator: register, subject vault, consent journal, audit chain.',
     },
-    security: [{ apiKey: [] }],
+    servers: [{ url: '/', description: 'This server (the API is under /api)' }],
   });
   return app;
 }

@@ -13,6 +13,8 @@ const statusByCode: Record<ErrorCode, ContentfulStatusCode> = {
   [ErrorCodes.VALIDATION_FAILED]: 422,
   [ErrorCodes.REGISTER_INVALID]: 422,
   [ErrorCodes.PAYLOAD_TOO_LARGE]: 413,
+  [ErrorCodes.BAD_REQUEST]: 400,
+  [ErrorCodes.UNSUPPORTED_MEDIA_TYPE]: 415,
   [ErrorCodes.NOT_FOUND]: 404,
   [ErrorCodes.UNKNOWN_PURPOSE]: 422,
   [ErrorCodes.UNKNOWN_FIELD]: 422,
@@ -59,15 +61,36 @@ export function domainErrorResponse(error: DomainError): { status: ContentfulSta
   };
 }
 
+const WHERE = {
+  json: { ru: 'поле тела запроса', en: 'body field' },
+  query: { ru: 'параметр запроса', en: 'query parameter' },
+  param: { ru: 'параметр пути', en: 'path parameter' },
+  header: { ru: 'заголовок', en: 'header' },
+  cookie: { ru: 'cookie', en: 'cookie' },
+  form: { ru: 'поле формы', en: 'form field' },
+} as const;
+
+/** One issue in words that name the field: a missing one says so, instead of "received undefined". */
+function issueMessage(issue: ZodError['issues'][number], name: string, where: string): string {
+  const kind = WHERE[where as keyof typeof WHERE] ?? { ru: 'поле', en: 'field' };
+  if (issue.code === 'invalid_type' && / received undefined$/.test(issue.message)) {
+    return `${kind.ru} «${name}» обязателен (${issue.expected}) / ${kind.en} "${name}" is required (expected ${issue.expected})`;
+  }
+  return `${kind.en} "${name}": ${issue.message}`;
+}
+
 export function zodErrorBody(error: ZodError, where: string): ErrorBody {
+  const issues = error.issues.map((issue) => {
+    const path = issue.path.length ? issue.path.join('.') : where;
+    return { path, message: issueMessage(issue, path, where) };
+  });
+  const named = issues.slice(0, 3).map((i) => i.message);
+  const more = issues.length > 3 ? ` (+${issues.length - 3})` : '';
   return {
     error: {
       code: ErrorCodes.VALIDATION_FAILED,
-      message: `Запрос не прошёл проверку (${where}) / Request validation failed`,
-      issues: error.issues.map((issue) => ({
-        path: issue.path.length ? issue.path.join('.') : where,
-        message: issue.message,
-      })),
+      message: `Запрос не прошёл проверку / Request validation failed: ${named.join('; ')}${more}`,
+      issues,
     },
   };
 }

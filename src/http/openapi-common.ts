@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
+import { CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE } from './auth.js';
 
 export const isoDate = z.string().openapi({ format: 'date-time', example: '2026-03-20T09:30:00.000Z' });
 
@@ -23,18 +24,78 @@ export const errorSchema = z
 
 const errorContent = { 'application/json': { schema: errorSchema } };
 
-export const errorResponses = {
-  401: { description: 'No or unknown or revoked API key', content: errorContent },
-  403: { description: 'The key lacks the scope this route needs', content: errorContent },
-  404: { description: 'Not found', content: errorContent },
-  409: {
-    description:
-      'Conflict (duplicate grant, identities of different subjects, a concurrent access-list proposal)',
-    content: errorContent,
-  },
-  413: { description: 'Body over the limit (1 MB by default)', content: errorContent },
-  422: { description: 'Invalid input, with the field and what was expected', content: errorContent },
+/** What each error status means, for every route that can answer it. */
+const errorDescriptions = {
+  400: 'The body is not valid JSON',
+  401: 'No credentials, or an unknown, revoked or expired API key or session',
+  403: 'The caller lacks the permission (scope), the purpose, or the CSRF header this route needs',
+  404: 'Not found',
+  409: 'Conflict with the current state (a duplicate, a state that does not allow the step, a concurrent change)',
+  410: 'Gone: the code or link was used or has expired',
+  413: 'Body over the limit (1 MB by default)',
+  415: 'The body is not sent as Content-Type: application/json',
+  422: 'Invalid input, with the field and what was expected',
+  423: 'Account locked after repeated failures',
+  429: 'Too many requests; the Retry-After header says when to try again',
+  503: 'A service the route needs is not configured or not available (mail, mailbox)',
 } as const;
+
+export type ErrorStatus = keyof typeof errorDescriptions;
+
+/** The documented error answers of a route: each with the one Error schema. */
+export function errors<S extends ErrorStatus>(
+  ...statuses: S[]
+): { [K in S]: { description: string; content: typeof errorContent } } {
+  const out = {} as { [K in S]: { description: string; content: typeof errorContent } };
+  for (const status of statuses)
+    out[status] = { description: errorDescriptions[status], content: errorContent };
+  return out;
+}
+
+/** Errors of every authenticated route: no or bad credentials, a missing permission. */
+export const authErrors = [401, 403] as const;
+/** Errors of every route that takes a JSON body. */
+export const bodyErrors = [400, 413, 415, 422] as const;
+
+export const errorResponses = errors(401, 403, 404, 409, 413, 422);
+
+/** The security schemes, by the names the operations' `security` lists use. */
+export const securitySchemes = {
+  bearerAuth: {
+    type: 'http',
+    scheme: 'bearer',
+    description:
+      'API key: Authorization: Bearer amk_… (created with `amanat keys create` or POST /api/keys; the token is shown once)',
+  },
+  sessionCookie: {
+    type: 'apiKey',
+    in: 'cookie',
+    name: SESSION_COOKIE,
+    description: 'Console session: the HttpOnly cookie set by POST /api/auth/sign-in',
+  },
+  csrfHeader: {
+    type: 'apiKey',
+    in: 'header',
+    name: CSRF_HEADER,
+    description:
+      'With the session cookie, on every change (POST, PUT, DELETE): the csrfToken the sign-in answered with ' +
+      `(also in the readable cookie ${CSRF_COOKIE})`,
+  },
+} as const;
+
+/** An operation's `security`: any one of the listed requirements (each a set of schemes used together). */
+type Security = Record<string, string[]>[];
+
+/** Routes guarded by requireScope, read-only: an API key or a console session. */
+export const keyOrSession: Security = [{ bearerAuth: [] }, { sessionCookie: [] }];
+/** Routes guarded by requireScope that change something: an API key, or a session with its CSRF header. */
+export const keyOrSessionCsrf: Security = [{ bearerAuth: [] }, { sessionCookie: [], csrfHeader: [] }];
+/** Console routes (requireSession), read-only. */
+export const sessionOnly: Security = [{ sessionCookie: [] }];
+/** Console routes (requireSession) that change something: the session with its CSRF header. */
+export const sessionCsrf: Security = [{ sessionCookie: [], csrfHeader: [] }];
+/** Routes anyone may call. */
+export const noAuth: Security = [];
 
 /** The OpenAPI answer of a route that returns a PDF. */
 export const pdfContent = { 'application/pdf': { schema: z.string().openapi({ format: 'binary' }) } };
@@ -50,13 +111,4 @@ export function pdfBody(
     'content-type': 'application/pdf',
     'content-disposition': `${disposition}; filename="${filename}"`,
   });
-}
-
-/** Plain JSON of a service result (dates as ISO strings), for routes whose schema is a free-form record. */
-export function asJson<T>(
-  value: T,
-): T extends unknown[] ? Record<string, unknown>[] : Record<string, unknown> {
-  // Only the type changes: c.json serialises the value once (dates as ISO strings, undefined fields dropped),
-  // exactly as a JSON round trip here would, without paying for it twice on every answer.
-  return value as T extends unknown[] ? Record<string, unknown>[] : Record<string, unknown>;
 }

@@ -6,6 +6,8 @@ export const ErrorCodes = {
   VALIDATION_FAILED: 'validation_failed',
   REGISTER_INVALID: 'register_invalid',
   PAYLOAD_TOO_LARGE: 'payload_too_large',
+  BAD_REQUEST: 'bad_request',
+  UNSUPPORTED_MEDIA_TYPE: 'unsupported_media_type',
   // lookups
   NOT_FOUND: 'not_found',
   UNKNOWN_PURPOSE: 'unknown_purpose',

@@ -3,8 +3,18 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Amanat } from '../../app/amanat.js';
 import { type AppEnv, type AuthOptions, requireScope, requireSession } from '../../http/auth.js';
-import { asJson, errorResponses, pdfBody, pdfContent } from '../../http/openapi-common.js';
+import {
+  authErrors,
+  bodyErrors,
+  errors,
+  keyOrSession,
+  keyOrSessionCsrf,
+  pdfBody,
+  pdfContent,
+  sessionCsrf,
+} from '../../http/openapi-common.js';
 import { Scopes } from '../api-keys/api-key.service.js';
+import { accessListDocumentSchema, accessListVersionSchema, roleSchema } from './access.schema.js';
 
 const roleBody = z
   .object({
@@ -24,13 +34,15 @@ const roleBody = z
   });
 
 const versionParam = z.object({ versionId: z.uuid() });
-const record = { 'application/json': { schema: z.record(z.string(), z.unknown()) } };
+const documentContent = { 'application/json': { schema: accessListDocumentSchema } };
 
 export function mountAccessRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, auth: AuthOptions): void {
   app.openapi(
     createRoute({
       method: 'get',
       path: '/api/roles',
+      operationId: 'listRoles',
+      security: keyOrSession,
       tags: ['Access'],
       summary: 'Roles: purposes, fields and actions',
       middleware: [requireScope(auth, 'staff:manage')] as const,
@@ -38,19 +50,21 @@ export function mountAccessRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, auth
         200: {
           description: 'Roles',
           content: {
-            'application/json': { schema: z.object({ roles: z.array(z.record(z.string(), z.unknown())) }) },
+            'application/json': { schema: z.object({ roles: z.array(roleSchema) }) },
           },
         },
-        ...errorResponses,
+        ...errors(...authErrors),
       },
     }),
-    async (c) => c.json({ roles: asJson(await amanat.access.listRoles()) }, 200),
+    async (c) => c.json({ roles: await amanat.access.listRoles() }, 200),
   );
 
   app.openapi(
     createRoute({
       method: 'put',
       path: '/api/roles/{roleId}',
+      operationId: 'saveRole',
+      security: keyOrSessionCsrf,
       tags: ['Access'],
       summary: 'Create or replace a role (takes effect for people only through the next approved list)',
       middleware: [requireScope(auth, 'staff:manage')] as const,
@@ -58,14 +72,17 @@ export function mountAccessRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, auth
         params: z.object({ roleId: z.string().min(2).max(63) }),
         body: { content: { 'application/json': { schema: roleBody } }, required: true },
       },
-      responses: { 200: { description: 'Saved', content: record }, ...errorResponses },
+      responses: {
+        200: { description: 'Saved', content: { 'application/json': { schema: roleSchema } } },
+        ...errors(...authErrors, ...bodyErrors),
+      },
     }),
     async (c) => {
       const role = await amanat.access.saveRole(c.get('principal'), {
         id: c.req.valid('param').roleId,
         ...c.req.valid('json'),
       });
-      return c.json(asJson(role), 200);
+      return c.json(role, 200);
     },
   );
 
@@ -73,6 +90,8 @@ export function mountAccessRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, auth
     createRoute({
       method: 'get',
       path: '/api/access-list',
+      operationId: 'listAccessListVersions',
+      security: keyOrSession,
       tags: ['Access'],
       summary: 'Versions of the access list, newest first; `current` is the approved one in force',
       middleware: [requireScope(auth, 'staff:manage')] as const,
@@ -83,17 +102,17 @@ export function mountAccessRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, auth
             'application/json': {
               schema: z.object({
                 current: z.uuid().nullable(),
-                versions: z.array(z.record(z.string(), z.unknown())),
+                versions: z.array(accessListVersionSchema),
               }),
             },
           },
         },
-        ...errorResponses,
+        ...errors(...authErrors),
       },
     }),
     async (c) =>
       c.json(
-        { current: await amanat.access.currentVersionId(), versions: asJson(await amanat.access.versions()) },
+        { current: await amanat.access.currentVersionId(), versions: await amanat.access.versions() },
         200,
       ),
   );
@@ -102,6 +121,8 @@ export function mountAccessRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, auth
     createRoute({
       method: 'post',
       path: '/api/access-list/proposals',
+      operationId: 'proposeAccessList',
+      security: keyOrSessionCsrf,
       tags: ['Access'],
       summary: 'Propose a new version of the list (the whole list: persons, roles, start dates)',
       middleware: [requireScope(auth, 'staff:manage')] as const,
@@ -125,6 +146,16 @@ export function mountAccessRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, auth
                   note: z.string().max(2000).optional(),
                 })
                 .strict(),
+              example: {
+                entries: [
+                  {
+                    staffId: '8d7c6b5a-4f3e-4d2c-9b1a-0f9e8d7c6b5a',
+                    roleId: 'support',
+                    grantedFrom: '2026-04-01',
+                  },
+                ],
+                note: 'Новый сотрудник поддержки',
+              },
             },
           },
           required: true,
@@ -133,9 +164,14 @@ export function mountAccessRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, auth
       responses: {
         201: {
           description: 'Proposed',
-          content: { 'application/json': { schema: z.object({ id: z.uuid(), version: z.number() }) } },
+          content: {
+            'application/json': {
+              schema: z.object({ id: z.uuid(), version: z.number() }),
+              example: { id: '4e3d2c1b-0a9f-4e8d-8c7b-6a5f4e3d2c1b', version: 4 },
+            },
+          },
         },
-        ...errorResponses,
+        ...errors(...authErrors, ...bodyErrors, 409),
       },
     }),
     async (c) => c.json(await amanat.access.propose(c.get('principal'), c.req.valid('json')), 201),
@@ -145,19 +181,26 @@ export function mountAccessRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, auth
     createRoute({
       method: 'get',
       path: '/api/access-list/{versionId}',
+      operationId: 'getAccessListVersion',
+      security: keyOrSession,
       tags: ['Access'],
       summary: 'One version as a document (JSON)',
       middleware: [requireScope(auth, 'staff:manage')] as const,
       request: { params: versionParam },
-      responses: { 200: { description: 'The document', content: record }, ...errorResponses },
+      responses: {
+        200: { description: 'The document', content: documentContent },
+        ...errors(...authErrors, 404, 422),
+      },
     }),
-    async (c) => c.json(asJson(await amanat.access.document(c.req.valid('param').versionId)), 200),
+    async (c) => c.json(await amanat.access.document(c.req.valid('param').versionId), 200),
   );
 
   app.openapi(
     createRoute({
       method: 'get',
       path: '/api/access-list/{versionId}/pdf',
+      operationId: 'getAccessListPdf',
+      security: keyOrSession,
       tags: ['Access'],
       summary: 'One version as PDF (Russian), with the approver and the date',
       middleware: [requireScope(auth, 'staff:manage')] as const,
@@ -167,7 +210,7 @@ export function mountAccessRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, auth
           description: 'PDF',
           content: pdfContent,
         },
-        ...errorResponses,
+        ...errors(...authErrors, 404, 422),
       },
     }),
     async (c) => {
@@ -181,6 +224,8 @@ export function mountAccessRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, auth
       createRoute({
         method: 'post',
         path: `/api/access-list/{versionId}/${decision}`,
+        operationId: decision === 'approve' ? 'approveAccessList' : 'rejectAccessList',
+        security: sessionCsrf,
         tags: ['Access'],
         summary:
           decision === 'approve'
@@ -191,12 +236,18 @@ export function mountAccessRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, auth
           params: versionParam,
           body: {
             content: {
-              'application/json': { schema: z.object({ reason: z.string().max(2000).optional() }).strict() },
+              'application/json': {
+                schema: z.object({ reason: z.string().max(2000).optional() }).strict(),
+                example: decision === 'approve' ? {} : { reason: 'Роль указана неверно' },
+              },
             },
             required: false,
           },
         },
-        responses: { 200: { description: 'Decided', content: record }, ...errorResponses },
+        responses: {
+          200: { description: 'Decided', content: documentContent },
+          ...errors(...authErrors, ...bodyErrors, 404, 409),
+        },
       }),
       async (c) => {
         const { versionId } = c.req.valid('param');
@@ -209,7 +260,7 @@ export function mountAccessRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, auth
                 versionId,
                 (await c.req.json().catch(() => ({})))?.reason,
               );
-        return c.json(asJson(document), 200);
+        return c.json(document, 200);
       },
     );
   }

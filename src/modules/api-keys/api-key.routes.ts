@@ -1,7 +1,14 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Amanat } from '../../app/amanat.js';
 import { type AppEnv, type AuthOptions, requireScope } from '../../http/auth.js';
-import { asJson, errorResponses } from '../../http/openapi-common.js';
+import {
+  authErrors,
+  bodyErrors,
+  errors,
+  isoDate,
+  keyOrSession,
+  keyOrSessionCsrf,
+} from '../../http/openapi-common.js';
 import { Scopes } from './api-key.service.js';
 
 export function mountApiKeyRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, auth: AuthOptions): void {
@@ -9,6 +16,8 @@ export function mountApiKeyRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, auth
     createRoute({
       method: 'post',
       path: '/api/keys',
+      operationId: 'createApiKey',
+      security: keyOrSessionCsrf,
       tags: ['API keys'],
       summary: 'Create an API key; the token is shown once',
       middleware: [requireScope(auth, 'keys:manage')] as const,
@@ -49,12 +58,19 @@ export function mountApiKeyRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, auth
                 name: z.string(),
                 scopes: z.array(z.string()),
                 role: z.string().nullable(),
-                token: z.string(),
+                token: z.string().openapi({ description: 'amk_…: shown once, keep it secret' }),
               }),
+              example: {
+                id: 'b1c2d3e4-f5a6-4b7c-8d9e-0f1a2b3c4d5e',
+                name: 'website-backend',
+                scopes: ['subjects:write', 'data:write', 'consents:write'],
+                role: null,
+                token: 'amk_1a2b3c4d_…',
+              },
             },
           },
         },
-        ...errorResponses,
+        ...errors(...authErrors, ...bodyErrors, 404),
       },
     }),
     async (c) => {
@@ -71,6 +87,8 @@ export function mountApiKeyRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, auth
     createRoute({
       method: 'get',
       path: '/api/keys',
+      operationId: 'listApiKeys',
+      security: keyOrSession,
       tags: ['API keys'],
       summary: 'List API keys (never their secrets)',
       middleware: [requireScope(auth, 'keys:manage')] as const,
@@ -78,24 +96,41 @@ export function mountApiKeyRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, auth
         200: {
           description: 'Keys',
           content: {
-            'application/json': { schema: z.object({ keys: z.array(z.record(z.string(), z.unknown())) }) },
+            'application/json': {
+              schema: z.object({
+                keys: z.array(
+                  z
+                    .object({
+                      id: z.uuid(),
+                      name: z.string(),
+                      scopes: z.array(z.string()),
+                      roleId: z.string().nullable(),
+                      createdAt: isoDate,
+                      revokedAt: isoDate.nullable(),
+                    })
+                    .openapi('ApiKey'),
+                ),
+              }),
+            },
           },
         },
-        ...errorResponses,
+        ...errors(...authErrors),
       },
     }),
-    async (c) => c.json({ keys: asJson(await amanat.apiKeys.list()) }, 200),
+    async (c) => c.json({ keys: await amanat.apiKeys.list() }, 200),
   );
 
   app.openapi(
     createRoute({
       method: 'delete',
       path: '/api/keys/{keyId}',
+      operationId: 'revokeApiKey',
+      security: keyOrSessionCsrf,
       tags: ['API keys'],
       summary: 'Revoke an API key at once',
       middleware: [requireScope(auth, 'keys:manage')] as const,
       request: { params: z.object({ keyId: z.uuid().openapi({ param: { name: 'keyId', in: 'path' } }) }) },
-      responses: { 204: { description: 'Revoked' }, ...errorResponses },
+      responses: { 204: { description: 'Revoked' }, ...errors(...authErrors, 404, 422) },
     }),
     async (c) => {
       await amanat.apiKeys.revoke(c.get('principal').actor, c.req.valid('param').keyId);

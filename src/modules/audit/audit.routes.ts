@@ -1,13 +1,15 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Amanat } from '../../app/amanat.js';
 import { type AppEnv, type AuthOptions, requireScope } from '../../http/auth.js';
-import { errorResponses } from '../../http/openapi-common.js';
+import { authErrors, errors, keyOrSessionCsrf } from '../../http/openapi-common.js';
 
 export function mountAuditRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, auth: AuthOptions): void {
   app.openapi(
     createRoute({
       method: 'post',
       path: '/api/audit/verify',
+      operationId: 'verifyAudit',
+      security: keyOrSessionCsrf,
       tags: ['Audit'],
       summary: 'Walk the hash chain; name the first entry that was changed, removed or reordered',
       middleware: [requireScope(auth, 'audit:read')] as const,
@@ -27,7 +29,7 @@ export function mountAuditRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, auth:
             },
           },
         },
-        ...errorResponses,
+        ...errors(...authErrors),
       },
     }),
     async (c) => c.json(await amanat.verifyAudit(), 200),

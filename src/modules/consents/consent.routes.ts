@@ -1,8 +1,17 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Amanat } from '../../app/amanat.js';
 import { type AppEnv, type AuthOptions, requireScope } from '../../http/auth.js';
-import { asJson, errorResponses, subjectIdParam } from '../../http/openapi-common.js';
+import {
+  authErrors,
+  bodyErrors,
+  errors,
+  isoDate,
+  keyOrSession,
+  keyOrSessionCsrf,
+  subjectIdParam,
+} from '../../http/openapi-common.js';
 import { allowsPurpose } from '../access/principal.js';
+import { obligationSchema } from '../obligations/obligation.schema.js';
 
 const channel = z.enum(['web', 'api', 'email', 'paper']);
 const kind = z.enum(['processing', 'publication']).default('processing');
@@ -67,15 +76,111 @@ const withdrawBody = z
     received_at: z.iso.datetime({ offset: true }).optional(),
   })
   .strict()
-  .openapi('ConsentWithdrawal');
+  .openapi('ConsentWithdrawal', {
+    example: {
+      purpose: 'mailing',
+      kind: 'processing',
+      channel: 'web',
+      received_at: '2026-03-21T10:00:00+05:00',
+    },
+  });
 
-const consentRecord = z.record(z.string(), z.unknown()).openapi('ConsentRecord');
+const exampleConsent = {
+  id: '5d0c4c56-7a8f-4f1e-9a43-2d3b1c9e8f01',
+  subjectId: '7c9e6679-7425-40de-944b-e07fc1f90ae7',
+  purposeId: 'mailing',
+  kind: 'processing',
+  status: 'active',
+  grantedAt: '2026-03-20T09:30:00.000Z',
+  channel: 'web',
+  text: 'Я согласен на получение информационных и рекламных рассылок…',
+  textSha256: '3f0a…',
+  policyVersion: '2025-01',
+  dataFields: ['email'],
+  term: null,
+  thirdPartyTransfer: false,
+  transferRecipients: null,
+  crossBorderTransfer: false,
+  publicationAllowed: false,
+  publicationFields: null,
+  withdrawnAt: null,
+  withdrawalChannel: null,
+  operator: { name: 'ТОО «Пример»', binIin: '123456789012' },
+};
+
+const consentRecord = z
+  .object({
+    id: z.uuid(),
+    subjectId: z.uuid(),
+    purposeId: z.string(),
+    kind: z.enum(['processing', 'publication']),
+    status: z.enum(['active', 'withdrawn']),
+    grantedAt: isoDate,
+    channel,
+    text: z.string(),
+    textSha256: z.string(),
+    policyVersion: z.string(),
+    dataFields: z.array(z.string()),
+    term: z.string().nullable(),
+    thirdPartyTransfer: z.boolean(),
+    transferRecipients: z.array(z.uuid()).nullable(),
+    crossBorderTransfer: z.boolean(),
+    publicationAllowed: z.boolean(),
+    publicationFields: z.array(z.object({ field: z.string(), restrictions: z.array(z.string()) })).nullable(),
+    withdrawnAt: isoDate.nullable(),
+    withdrawalChannel: channel.nullable(),
+    operator: z.object({ name: z.string(), binIin: z.string() }).optional(),
+    evidence: z
+      .object({
+        subjectFullName: z.string().optional(),
+        ip: z.string().optional(),
+        userAgent: z.string().optional(),
+        withdrawal: z.object({ ip: z.string().optional(), userAgent: z.string().optional() }).optional(),
+      })
+      .optional()
+      .openapi({ description: 'The proof kept sealed with the consent, decrypted' }),
+  })
+  .openapi('ConsentRecord', { example: exampleConsent });
+
+const withdrawal = z
+  .object({
+    consent: consentRecord,
+    obligation: obligationSchema,
+    releasedFields: z.array(z.string()).openapi({ description: 'Values still held for other purposes' }),
+    markedForDestruction: z.array(z.string()).openapi({ description: 'Values with no purpose left' }),
+  })
+  .openapi('ConsentWithdrawn', {
+    example: {
+      consent: {
+        ...exampleConsent,
+        status: 'withdrawn',
+        withdrawnAt: '2026-03-21T05:00:00.000Z',
+        withdrawalChannel: 'web',
+      },
+      obligation: {
+        id: '9b2f8c1e-3d4a-4b5c-8d6e-7f8091a2b3c4',
+        subjectId: '7c9e6679-7425-40de-944b-e07fc1f90ae7',
+        kind: 'stop_processing',
+        purposeId: 'mailing',
+        consentId: '5d0c4c56-7a8f-4f1e-9a43-2d3b1c9e8f01',
+        status: 'open',
+        createdAt: '2026-03-21T05:00:00.000Z',
+        dueDate: '2026-04-06',
+        dueAt: '2026-04-06T18:59:59.999Z',
+        deadline: { amount: 10, unit: 'working_days', source: 'register', rule: 'KZ Art. 8 p. 7' },
+      },
+      releasedFields: [],
+      markedForDestruction: ['0b7d3a52-93f5-4c1e-9d2a-5a4e2f1c7b10'],
+    },
+  });
 
 export function mountConsentRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, auth: AuthOptions): void {
   app.openapi(
     createRoute({
       method: 'post',
       path: '/api/subjects/{subjectId}/consents',
+      operationId: 'grantConsent',
+      security: keyOrSessionCsrf,
       tags: ['Consents'],
       summary: 'Record a consent with its proof',
       middleware: [requireScope(auth, 'consents:write')] as const,
@@ -85,7 +190,7 @@ export function mountConsentRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, aut
       },
       responses: {
         201: { description: 'Recorded', content: { 'application/json': { schema: consentRecord } } },
-        ...errorResponses,
+        ...errors(...authErrors, ...bodyErrors, 404, 409),
       },
     }),
     async (c) => {
@@ -109,7 +214,7 @@ export function mountConsentRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, aut
         publicationFields: b.publication_fields,
         givenAt: b.given_at ? new Date(b.given_at) : undefined,
       });
-      return c.json(asJson(consent), 201);
+      return c.json(consent, 201);
     },
   );
 
@@ -117,6 +222,8 @@ export function mountConsentRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, aut
     createRoute({
       method: 'post',
       path: '/api/subjects/{subjectId}/consents/withdraw',
+      operationId: 'withdrawConsent',
+      security: keyOrSessionCsrf,
       tags: ['Consents'],
       summary: 'Withdraw a consent: records the obligation to stop processing with its deadline',
       middleware: [requireScope(auth, 'consents:write')] as const,
@@ -125,8 +232,8 @@ export function mountConsentRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, aut
         body: { content: { 'application/json': { schema: withdrawBody } }, required: true },
       },
       responses: {
-        200: { description: 'Withdrawn', content: { 'application/json': { schema: consentRecord } } },
-        ...errorResponses,
+        200: { description: 'Withdrawn', content: { 'application/json': { schema: withdrawal } } },
+        ...errors(...authErrors, ...bodyErrors, 404),
       },
     }),
     async (c) => {
@@ -143,7 +250,7 @@ export function mountConsentRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, aut
           receivedAt: b.received_at ? new Date(b.received_at) : undefined,
         },
       );
-      return c.json(asJson(result), 200);
+      return c.json(result, 200);
     },
   );
 
@@ -151,6 +258,8 @@ export function mountConsentRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, aut
     createRoute({
       method: 'get',
       path: '/api/subjects/{subjectId}/consents',
+      operationId: 'listConsents',
+      security: keyOrSession,
       tags: ['Consents'],
       summary: "The subject's consent journal with proof",
       middleware: [requireScope(auth, 'consents:read')] as const,
@@ -160,7 +269,7 @@ export function mountConsentRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, aut
           description: 'Consents, newest first',
           content: { 'application/json': { schema: z.object({ consents: z.array(consentRecord) }) } },
         },
-        ...errorResponses,
+        ...errors(...authErrors, 404, 422),
       },
     }),
     async (c) => {
@@ -168,7 +277,7 @@ export function mountConsentRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, aut
       const list = await amanat.consents.list(principal.actor, c.req.valid('param').subjectId);
       // Consents of purposes outside the caller's role (their proof names the person) are not shown.
       const visible = list.filter((consent) => allowsPurpose(principal, consent.purposeId));
-      return c.json({ consents: visible.map((c) => asJson(c)) }, 200);
+      return c.json({ consents: visible }, 200);
     },
   );
 }

@@ -2,9 +2,21 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Amanat } from '../../app/amanat.js';
 import { type AppEnv, type AuthOptions, requireScope } from '../../http/auth.js';
-import { asJson, errorResponses } from '../../http/openapi-common.js';
+import {
+  authErrors,
+  bodyErrors,
+  errors,
+  keyOrSession,
+  keyOrSessionCsrf,
+  noAuth,
+} from '../../http/openapi-common.js';
+import {
+  disclosureResultSchema,
+  disclosureSchema,
+  publishedEntrySchema,
+  recipientSchema,
+} from './disclosure.schema.js';
 
-const record = { 'application/json': { schema: z.record(z.string(), z.unknown()) } };
 const json = <T extends z.ZodType>(schema: T) => ({
   body: { content: { 'application/json': { schema } }, required: true },
 });
@@ -14,6 +26,8 @@ export function mountDisclosureRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, 
     createRoute({
       method: 'get',
       path: '/api/recipients',
+      operationId: 'listRecipients',
+      security: keyOrSession,
       tags: ['Disclosures'],
       summary: 'The recipient register: processors, third parties, authorities, with their country',
       middleware: [requireScope(auth, 'disclosures:read')] as const,
@@ -22,20 +36,22 @@ export function mountDisclosureRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, 
           description: 'Recipients',
           content: {
             'application/json': {
-              schema: z.object({ recipients: z.array(z.record(z.string(), z.unknown())) }),
+              schema: z.object({ recipients: z.array(recipientSchema) }),
             },
           },
         },
-        ...errorResponses,
+        ...errors(...authErrors),
       },
     }),
-    async (c) => c.json({ recipients: asJson(await amanat.disclosures.listRecipients()) }, 200),
+    async (c) => c.json({ recipients: await amanat.disclosures.listRecipients() }, 200),
   );
 
   app.openapi(
     createRoute({
       method: 'post',
       path: '/api/recipients',
+      operationId: 'createRecipient',
+      security: keyOrSessionCsrf,
       tags: ['Disclosures'],
       summary: 'Add a recipient (a processor needs its contract reference)',
       middleware: [requireScope(auth, 'disclosures:write')] as const,
@@ -49,21 +65,32 @@ export function mountDisclosureRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, 
             contractUntil: z.string().optional(),
             contact: z.string().max(500).optional(),
           })
-          .strict(),
+          .strict()
+          .openapi({
+            example: {
+              name: 'ТОО «Курьер»',
+              kind: 'processor',
+              country: 'KZ',
+              contractRef: 'Договор № 15 от 2026-01-10',
+              contractUntil: '2027-01-10',
+            },
+          }),
       ),
-      responses: { 201: { description: 'Saved', content: record }, ...errorResponses },
+      responses: {
+        201: { description: 'Saved', content: { 'application/json': { schema: recipientSchema } } },
+        ...errors(...authErrors, ...bodyErrors),
+      },
     }),
     async (c) =>
-      c.json(
-        asJson(await amanat.disclosures.saveRecipient(c.get('principal').actor, c.req.valid('json'))),
-        201,
-      ),
+      c.json(await amanat.disclosures.saveRecipient(c.get('principal').actor, c.req.valid('json')), 201),
   );
 
   app.openapi(
     createRoute({
       method: 'post',
       path: '/api/disclosures',
+      operationId: 'discloseData',
+      security: keyOrSessionCsrf,
       tags: ['Disclosures'],
       summary: 'Disclose a subject’s fields of one purpose to a recipient, on one of the register’s grounds',
       description:
@@ -93,9 +120,25 @@ export function mountDisclosureRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, 
             contractRef: z.string().max(300).optional(),
             justification: z.string().max(4000).optional(),
           })
-          .strict(),
+          .strict()
+          .openapi({
+            example: {
+              subjectId: '7c9e6679-7425-40de-944b-e07fc1f90ae7',
+              recipientId: '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d',
+              purpose: 'delivery',
+              fields: ['full_name', 'phone'],
+              ground: 'contract_necessity',
+              contractRef: 'offer-2025-01',
+            },
+          }),
       ),
-      responses: { 201: { description: 'Disclosed and logged', content: record }, ...errorResponses },
+      responses: {
+        201: {
+          description: 'Disclosed and logged',
+          content: { 'application/json': { schema: disclosureResultSchema } },
+        },
+        ...errors(...authErrors, ...bodyErrors, 404),
+      },
     }),
     async (c) => {
       const input = c.req.valid('json');
@@ -104,7 +147,7 @@ export function mountDisclosureRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, 
       const visible = amanat.access.visibleFields(principal, input.purpose);
       const fields = visible ? input.fields.filter((f) => visible.includes(f)) : input.fields;
       const result = await amanat.disclosures.disclose(principal.actor, { ...input, fields });
-      return c.json(asJson(result), 201);
+      return c.json(result, 201);
     },
   );
 
@@ -112,6 +155,8 @@ export function mountDisclosureRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, 
     createRoute({
       method: 'get',
       path: '/api/disclosures',
+      operationId: 'listDisclosures',
+      security: keyOrSession,
       tags: ['Disclosures'],
       summary: 'The disclosure log (of one subject with ?subjectId=)',
       middleware: [requireScope(auth, 'disclosures:read')] as const,
@@ -126,20 +171,22 @@ export function mountDisclosureRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, 
           description: 'Disclosures',
           content: {
             'application/json': {
-              schema: z.object({ disclosures: z.array(z.record(z.string(), z.unknown())) }),
+              schema: z.object({ disclosures: z.array(disclosureSchema) }),
             },
           },
         },
-        ...errorResponses,
+        ...errors(...authErrors, 422),
       },
     }),
-    async (c) => c.json({ disclosures: asJson(await amanat.disclosures.list(c.req.valid('query'))) }, 200),
+    async (c) => c.json({ disclosures: await amanat.disclosures.list(c.req.valid('query')) }, 200),
   );
 
   app.openapi(
     createRoute({
       method: 'get',
       path: '/api/public/testimonials',
+      operationId: 'listPublishedTestimonials',
+      security: noAuth,
       tags: ['Public'],
       summary:
         'Published testimonial authors (no credentials): only fields a live publication consent permits',
@@ -153,17 +200,17 @@ export function mountDisclosureRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, 
         200: {
           description: 'Entries',
           content: {
-            'application/json': { schema: z.object({ entries: z.array(z.record(z.string(), z.unknown())) }) },
+            'application/json': { schema: z.object({ entries: z.array(publishedEntrySchema) }) },
           },
         },
-        429: { description: 'Too many requests from this address' },
+        ...errors(422, 429),
       },
     }),
     async (c) => {
       const entries = await amanat.publication.published(c.req.valid('query'));
       // A withdrawal must stop publication at once: no shared cache may keep an answer.
       c.header('cache-control', 'no-store');
-      return c.json({ entries: asJson(entries) }, 200);
+      return c.json({ entries }, 200);
     },
   );
 }

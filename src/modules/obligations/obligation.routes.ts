@@ -1,15 +1,16 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Amanat } from '../../app/amanat.js';
 import { type AppEnv, type AuthOptions, requireScope } from '../../http/auth.js';
-import { asJson, errorResponses } from '../../http/openapi-common.js';
-
-const obligationSchema = z.record(z.string(), z.unknown()).openapi('Obligation');
+import { authErrors, errors, keyOrSession } from '../../http/openapi-common.js';
+import { obligationSchema } from './obligation.schema.js';
 
 export function mountObligationRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, auth: AuthOptions): void {
   app.openapi(
     createRoute({
       method: 'get',
       path: '/api/obligations',
+      operationId: 'listObligations',
+      security: keyOrSession,
       tags: ['Obligations'],
       summary: 'What the operator owes and by when (e.g. stop processing after a withdrawal)',
       middleware: [requireScope(auth, 'obligations:read')] as const,
@@ -25,7 +26,7 @@ export function mountObligationRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, 
           description: 'Obligations, earliest due first',
           content: { 'application/json': { schema: z.object({ obligations: z.array(obligationSchema) }) } },
         },
-        ...errorResponses,
+        ...errors(...authErrors, 422),
       },
     }),
     async (c) => {
@@ -35,7 +36,7 @@ export function mountObligationRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, 
         subjectId: q.subject_id,
         dueOnOrBefore: q.due_on_or_before,
       });
-      return c.json({ obligations: asJson(rows) }, 200);
+      return c.json({ obligations: rows }, 200);
     },
   );
 }

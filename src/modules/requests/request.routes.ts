@@ -1,8 +1,32 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Amanat } from '../../app/amanat.js';
 import { type AppEnv, type AuthOptions, requireScope } from '../../http/auth.js';
-import { asJson, errorResponses, pdfBody, pdfContent } from '../../http/openapi-common.js';
+import {
+  authErrors,
+  bodyErrors,
+  type ErrorStatus,
+  errors,
+  keyOrSession,
+  keyOrSessionCsrf,
+  noAuth,
+  pdfBody,
+  pdfContent,
+} from '../../http/openapi-common.js';
 import { recordRef } from '../../http/record-ref.js';
+import {
+  accessReportSchema,
+  answerSentSchema,
+  classifiedRequestSchema,
+  emailVerificationSchema,
+  executionSchema,
+  publicRequestAnswerSchema,
+  publicVerifiedSchema,
+  requestDetailsSchema,
+  requestDigestSchema,
+  requestHistorySchema,
+  requestSummarySchema,
+  submittedRequestSchema,
+} from './request.schema.js';
 import { manualVerificationMethods } from './request.service.js';
 import { answerChannels, requestChannels, requestStatuses, requestTypes } from './request.table.js';
 
@@ -11,8 +35,7 @@ const requestIdParam = z.object({
 });
 /** Staff name a request by its number or its id; the privacy centre only by its id. */
 const requestRefParam = z.object({ requestId: recordRef('requestId', 'request') });
-const requestRecord = z.record(z.string(), z.unknown()).openapi('SubjectRequest');
-const json = (schema: z.ZodType, description: string) => ({
+const json = <T extends z.ZodType>(schema: T, description: string) => ({
   description,
   content: { 'application/json': { schema } },
 });
@@ -67,7 +90,13 @@ const publicSubmitBody = z
     language: language.optional(),
   })
   .strict()
-  .openapi('PublicSubjectRequest');
+  .openapi('PublicSubjectRequest', {
+    example: {
+      type: 'access',
+      contact: { email: 'aigerim@example.kz', name: 'Сапарова Айгерим' },
+      language: 'ru',
+    },
+  });
 
 export function mountRequestRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, auth: AuthOptions): void {
   const { requests, requestExecution, requestClassification } = amanat;
@@ -79,15 +108,16 @@ export function mountRequestRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, aut
     createRoute({
       method: 'post',
       path: '/api/requests',
+      operationId: 'submitRequest',
+      security: keyOrSessionCsrf,
       tags,
       summary: 'Take in a subject request (from any channel); a duplicate of an open one is linked to it',
       middleware: [requireScope(auth, 'requests:submit')] as const,
       request: body(submitBody),
       responses: {
-        201: json(requestRecord, 'Received; the due date is counted on the working-day calendar'),
-        200: json(requestRecord, 'A duplicate of an open request: linked to it'),
-        429: json(z.unknown(), 'Too many requests from this contact within 24 hours'),
-        ...errorResponses,
+        201: json(submittedRequestSchema, 'Received; the due date is counted on the working-day calendar'),
+        200: json(submittedRequestSchema, 'A duplicate of an open request: linked to it'),
+        ...errors(...authErrors, ...bodyErrors, 404, 429),
       },
     }),
     async (c) => {
@@ -103,7 +133,7 @@ export function mountRequestRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, aut
         language: b.language,
         receivedAt: b.received_at ? new Date(b.received_at) : undefined,
       });
-      return c.json(asJson({ ...request, duplicate }), duplicate ? 200 : 201);
+      return c.json({ ...request, duplicate }, duplicate ? 200 : 201);
     },
   );
 
@@ -111,6 +141,8 @@ export function mountRequestRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, aut
     createRoute({
       method: 'get',
       path: '/api/requests',
+      operationId: 'listRequests',
+      security: keyOrSession,
       tags,
       summary: 'Requests with due date, working days left and overdue flag (no personal data)',
       middleware: [requireScope(auth, 'requests:read')] as const,
@@ -127,8 +159,8 @@ export function mountRequestRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, aut
         }),
       },
       responses: {
-        200: json(z.object({ requests: z.array(requestRecord) }), 'Earliest due first'),
-        ...errorResponses,
+        200: json(z.object({ requests: z.array(requestSummarySchema) }), 'Earliest due first'),
+        ...errors(...authErrors, 422),
       },
     }),
     async (c) => {
@@ -140,7 +172,7 @@ export function mountRequestRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, aut
         overdue: q.overdue === 'true' ? true : undefined,
         subjectId: q.subject_id,
       });
-      return c.json({ requests: asJson(rows) }, 200);
+      return c.json({ requests: rows }, 200);
     },
   );
 
@@ -148,64 +180,90 @@ export function mountRequestRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, aut
     createRoute({
       method: 'get',
       path: '/api/requests/digest',
+      operationId: 'getRequestDigest',
+      security: keyOrSession,
       tags,
       summary: 'What is overdue, due today and due tomorrow (the daily digest)',
       middleware: [requireScope(auth, 'requests:read')] as const,
-      responses: { 200: json(requestRecord, 'The digest'), ...errorResponses },
+      responses: { 200: json(requestDigestSchema, 'The digest'), ...errors(...authErrors) },
     }),
-    async (c) => c.json(asJson(await requests.dueDigest()), 200),
+    async (c) => c.json(await requests.dueDigest(), 200),
   );
 
   app.openapi(
     createRoute({
       method: 'get',
       path: '/api/requests/{requestId}',
+      operationId: 'getRequest',
+      security: keyOrSession,
       tags,
       summary: "The request with the requester's contact and words (the read is audited)",
       middleware: [requireScope(auth, 'requests:read')] as const,
       request: { params: requestRefParam },
-      responses: { 200: json(requestRecord, 'The request'), ...errorResponses },
+      responses: { 200: json(requestDetailsSchema, 'The request'), ...errors(...authErrors, 404, 422) },
     }),
-    async (c) => c.json(asJson(await requests.get(c.get('principal').actor, await requestIdOf(c))), 200),
+    async (c) => c.json(await requests.get(c.get('principal').actor, await requestIdOf(c)), 200),
   );
 
   app.openapi(
     createRoute({
       method: 'get',
       path: '/api/requests/{requestId}/history',
+      operationId: 'getRequestHistory',
+      security: keyOrSession,
       tags,
       summary: "The request's history, from the audit chain",
       middleware: [requireScope(auth, 'requests:read')] as const,
       request: { params: requestRefParam },
       responses: {
-        200: json(z.object({ history: z.array(requestRecord) }), 'Oldest first'),
-        ...errorResponses,
+        200: json(requestHistorySchema, 'Oldest first'),
+        ...errors(...authErrors, 404, 422),
       },
     }),
-    async (c) => c.json({ history: asJson(await requests.history(await requestIdOf(c))) }, 200),
+    async (c) => c.json({ history: await requests.history(await requestIdOf(c)) }, 200),
   );
 
+  /** Operation ids of the steps whose path does not name them (others: `<path>Request`, e.g. classifyRequest). */
+  const actionIds: Record<string, string> = {
+    'verification/email': 'startRequestEmailVerification',
+    'verification/manual': 'verifyRequestManually',
+    'verification/code': 'verifyRequestCode',
+    'send-answer': 'sendRequestAnswer',
+    delivery: 'recordRequestDelivery',
+  };
+  const camel = (path: string) => path.replace(/[-/](\w)/g, (_, ch: string) => ch.toUpperCase());
+  /** The status codes a step can answer besides success: a wrong state (409), an expired code (410), no mail (503). */
+  const stepErrors: ErrorStatus[] = [...authErrors, ...bodyErrors, 404, 409];
   const action = <T extends z.ZodType>(
     path: string,
     summary: string,
     schema: T,
     run: (actor: string, id: string, input: z.infer<T>) => Promise<unknown>,
+    answer: { schema: z.ZodType; example?: unknown; errors?: ErrorStatus[] } = {
+      schema: requestSummarySchema,
+    },
   ) =>
     app.openapi(
       createRoute({
         method: 'post',
         path: `/api/requests/{requestId}/${path}`,
+        operationId: actionIds[path] ?? `${camel(path)}Request`,
+        security: keyOrSessionCsrf,
         tags,
         summary,
         middleware: [requireScope(auth, 'requests:write')] as const,
         request: { params: requestRefParam, ...body(schema) },
-        responses: { 200: json(requestRecord, 'Done'), ...errorResponses },
+        responses: {
+          200: { description: 'Done', content: { 'application/json': { schema: answer.schema } } },
+          ...errors(...stepErrors, ...(answer.errors ?? [])),
+        },
       }),
       async (c) => {
         const input = c.req.valid('json' as never) as z.infer<T>;
         const { requestId } = c.req.valid('param' as never) as { requestId: string };
         const result = await run(c.get('principal').actor, await requests.resolveId(requestId), input);
-        return c.json(asJson(result), 200);
+        // The answer's schema is the step's own (answer.schema): the contract test checks real answers against it.
+        return c.json(result as never, 200);
       },
     );
 
@@ -232,18 +290,23 @@ export function mountRequestRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, aut
       .strict()
       .openapi({ example: { type: 'access', also: [{ type: 'destruction' }] } }),
     (actor, id, input) => requestClassification.classify(actor, id, input),
+    { schema: classifiedRequestSchema },
   );
   action(
     'assign',
     'Give the request to a staff member',
-    z.object({ assignee: z.string().min(1).max(200) }).strict(),
+    z
+      .object({ assignee: z.string().min(1).max(200) })
+      .strict()
+      .openapi({ example: { assignee: 'dpo@example.kz' } }),
     (actor, id, input) => requests.assign(actor, id, input.assignee),
   );
   action(
     'verification/email',
     "Send a one-time code to the requester's e-mail",
-    z.object({}).strict(),
+    z.object({}).strict().openapi({ example: {} }),
     (actor, id) => requests.startEmailVerification(actor, id),
+    { schema: emailVerificationSchema, errors: [503] },
   );
   action(
     'verification/manual',
@@ -260,25 +323,44 @@ export function mountRequestRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, aut
   action(
     'verification/code',
     'Check a one-time code the requester received',
-    z.object({ code: z.string().min(1).max(20) }).strict(),
+    z
+      .object({ code: z.string().min(1).max(20) })
+      .strict()
+      .openapi({ example: { code: '482913' } }),
     (actor, id, input) => requests.verifyCode(actor, id, input.code),
+    { schema: requestSummarySchema, errors: [410] },
   );
   action(
     'extend',
     'Extend the deadline once where the law allows it (RU: +5 working days with a reason)',
-    z.object({ reason: z.string().min(1).max(2000) }).strict(),
+    z
+      .object({ reason: z.string().min(1).max(2000) })
+      .strict()
+      .openapi({ example: { reason: 'Запрошены сведения из архива на бумаге; нужен выезд в архив' } }),
     (actor, id, input) => requests.extend(actor, id, input.reason),
   );
   action(
     'execute',
     'Carry the verified request out (report, rectify, block, unblock, schedule destruction, withdraw)',
-    z.object({ answer: z.string().max(5000).optional() }).strict(),
+    z
+      .object({ answer: z.string().max(5000).optional() })
+      .strict()
+      .openapi({ example: {} }),
     (actor, id, input) => requestExecution.execute(actor, id, input),
+    { schema: executionSchema },
   );
   action(
     'refuse',
     'Refuse with a reason the law allows; the letter quotes it',
-    z.object({ reason: z.string().min(1).max(5000), rule: z.string().max(500).optional() }).strict(),
+    z
+      .object({ reason: z.string().min(1).max(5000), rule: z.string().max(500).optional() })
+      .strict()
+      .openapi({
+        example: {
+          reason: 'Запрос повторный, ответ дан 2026-03-01',
+          rule: 'ЗРК о персональных данных, ст. 24',
+        },
+      }),
     (actor, id, input) => requestExecution.refuse(actor, id, input),
   );
 
@@ -286,20 +368,23 @@ export function mountRequestRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, aut
     createRoute({
       method: 'get',
       path: '/api/requests/{requestId}/report',
+      operationId: 'getRequestReport',
+      security: keyOrSession,
       tags,
       summary: 'The access report (schema amanat.access-report/1), compiled from what is held now',
       middleware: [requireScope(auth, 'requests:read')] as const,
       request: { params: requestRefParam },
-      responses: { 200: json(requestRecord, 'The report'), ...errorResponses },
+      responses: { 200: json(accessReportSchema, 'The report'), ...errors(...authErrors, 404, 409, 422) },
     }),
-    async (c) =>
-      c.json(asJson(await requestExecution.report(c.get('principal').actor, await requestIdOf(c))), 200),
+    async (c) => c.json(await requestExecution.report(c.get('principal').actor, await requestIdOf(c)), 200),
   );
 
   app.openapi(
     createRoute({
       method: 'get',
       path: '/api/requests/{requestId}/letter',
+      operationId: 'getRequestLetter',
+      security: keyOrSession,
       tags,
       summary: "The answer letter as PDF in the request's language, with the operator's details",
       middleware: [requireScope(auth, 'requests:read')] as const,
@@ -309,7 +394,7 @@ export function mountRequestRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, aut
           description: 'The letter',
           content: pdfContent,
         },
-        ...errorResponses,
+        ...errors(...authErrors, 404, 409, 422),
       },
     }),
     async (c) => {
@@ -322,8 +407,9 @@ export function mountRequestRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, aut
   action(
     'send-answer',
     "E-mail the letter (and the JSON report of an access request) to the requester's address",
-    z.object({}).strict(),
+    z.object({}).strict().openapi({ example: {} }),
     (actor, id) => requestExecution.sendAnswer(actor, id),
+    { schema: answerSentSchema, errors: [503] },
   );
 
   action(
@@ -349,14 +435,15 @@ export function mountRequestRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, aut
     createRoute({
       method: 'post',
       path: '/api/public/requests',
+      operationId: 'submitPublicRequest',
+      security: noAuth,
       tags: ['Privacy centre'],
       summary: 'A data subject files a request; a code is e-mailed to confirm it is theirs',
       request: body(publicSubmitBody),
       responses: {
-        201: json(requestRecord, 'Received'),
-        200: json(requestRecord, 'Linked to an open request of the same type'),
-        429: json(z.unknown(), 'Too many requests from this contact within 24 hours'),
-        ...errorResponses,
+        201: json(publicRequestAnswerSchema, 'Received'),
+        200: json(publicRequestAnswerSchema, 'Linked to an open request of the same type'),
+        ...errors(...bodyErrors, 429, 503),
       },
     }),
     async (c) => {
@@ -382,10 +469,23 @@ export function mountRequestRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, aut
     createRoute({
       method: 'post',
       path: '/api/public/requests/{requestId}/verify',
+      operationId: 'verifyPublicRequest',
+      security: noAuth,
       tags: ['Privacy centre'],
       summary: 'The data subject enters the e-mailed code',
-      request: { params: requestIdParam, ...body(z.object({ code: z.string().min(1).max(20) }).strict()) },
-      responses: { 200: json(requestRecord, 'Verified'), ...errorResponses },
+      request: {
+        params: requestIdParam,
+        ...body(
+          z
+            .object({ code: z.string().min(1).max(20) })
+            .strict()
+            .openapi({ example: { code: '482913' } }),
+        ),
+      },
+      responses: {
+        200: json(publicVerifiedSchema, 'Verified'),
+        ...errors(...bodyErrors, 404, 409, 410, 429),
+      },
     }),
     async (c) => {
       const verified = await requests.verifyCode(

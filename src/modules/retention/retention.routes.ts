@@ -1,10 +1,28 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Amanat } from '../../app/amanat.js';
 import { type AppEnv, type AuthOptions, requireScope } from '../../http/auth.js';
-import { asJson, errorResponses, pdfBody, pdfContent } from '../../http/openapi-common.js';
+import {
+  authErrors,
+  bodyErrors,
+  errors,
+  isoDate,
+  keyOrSession,
+  keyOrSessionCsrf,
+  pdfBody,
+  pdfContent,
+} from '../../http/openapi-common.js';
 import { recordRef } from '../../http/record-ref.js';
+import {
+  destructionActDocumentSchema,
+  destructionActSchema,
+  destructionLogSchema,
+  legalHoldSchema,
+  retentionEventSchema,
+  retentionPlanSchema,
+  retentionRunSchema,
+  sweepResultSchema,
+} from './retention.schema.js';
 
-const anyObject = z.record(z.string(), z.unknown());
 const json = <T extends z.ZodType>(schema: T, description: string) => ({
   description,
   content: { 'application/json': { schema } },
@@ -18,6 +36,15 @@ const instant = z.string().min(10).openapi({
   description: 'YYYY-MM-DD (start of that day in the operator time zone) or an ISO 8601 instant',
 });
 
+/** A sweep's row: counters as numbers (PostgreSQL returns bigint as text). */
+function presentRun(row: Record<string, unknown>) {
+  return {
+    ...(row as z.input<typeof retentionRunSchema>),
+    values_destroyed: Number(row.values_destroyed),
+    subjects_destroyed: Number(row.subjects_destroyed),
+  };
+}
+
 export function mountRetentionRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, auth: AuthOptions): void {
   const actor = (c: { get(key: 'principal'): { actor: string } }) => c.get('principal').actor;
 
@@ -25,16 +52,18 @@ export function mountRetentionRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, a
     createRoute({
       method: 'get',
       path: '/api/retention/plan',
+      operationId: 'getRetentionPlan',
+      security: keyOrSession,
       tags: ['Retention'],
       summary: 'What a sweep would destroy, anonymise or release by a date, without doing it',
       middleware: [requireScope(auth, 'retention:read')] as const,
       request: { query: z.object({ at: instant.optional() }) },
-      responses: { 200: json(anyObject.openapi('RetentionPlan'), 'The plan'), ...errorResponses },
+      responses: { 200: json(retentionPlanSchema, 'The plan'), ...errors(...authErrors, 422) },
     }),
     async (c) => {
       const { at } = c.req.valid('query');
       const when = at ? amanat.retention.planInstant(at) : amanat.clock();
-      return c.json(asJson(await amanat.retention.plan(when)) as Record<string, unknown>, 200);
+      return c.json(await amanat.retention.plan(when), 200);
     },
   );
 
@@ -42,31 +71,39 @@ export function mountRetentionRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, a
     createRoute({
       method: 'post',
       path: '/api/retention/run',
+      operationId: 'runRetentionSweep',
+      security: keyOrSessionCsrf,
       tags: ['Retention'],
       summary: 'Run a sweep now (one at a time: 409 retention_busy while another runs)',
       middleware: [requireScope(auth, 'retention:write')] as const,
-      responses: { 200: json(anyObject.openapi('SweepResult'), 'What the sweep did'), ...errorResponses },
+      responses: { 200: json(sweepResultSchema, 'What the sweep did'), ...errors(...authErrors, 409) },
     }),
-    async (c) =>
-      c.json(asJson(await amanat.retentionSweeper.run({ trigger: 'api' })) as Record<string, unknown>, 200),
+    async (c) => c.json(await amanat.retentionSweeper.run({ trigger: 'api' }), 200),
   );
 
   app.openapi(
     createRoute({
       method: 'get',
       path: '/api/retention/runs',
+      operationId: 'listRetentionRuns',
+      security: keyOrSession,
       tags: ['Retention'],
       summary: 'The last sweeps, newest first',
       middleware: [requireScope(auth, 'retention:read')] as const,
-      responses: { 200: json(z.object({ runs: z.array(anyObject) }), 'Runs'), ...errorResponses },
+      responses: {
+        200: json(z.object({ runs: z.array(retentionRunSchema) }), 'Runs'),
+        ...errors(...authErrors),
+      },
     }),
-    async (c) => c.json({ runs: asJson(await amanat.retentionSweeper.runs()) }, 200),
+    async (c) => c.json({ runs: (await amanat.retentionSweeper.runs()).map(presentRun) }, 200),
   );
 
   app.openapi(
     createRoute({
       method: 'post',
       path: '/api/subjects/{subjectId}/retention-events',
+      operationId: 'recordRetentionEvent',
+      security: keyOrSessionCsrf,
       tags: ['Retention'],
       summary: "Record a fact retention counts from: a contract's end, or a purpose achieved",
       middleware: [requireScope(auth, 'retention:write')] as const,
@@ -81,10 +118,15 @@ export function mountRetentionRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, a
               occurred_at: instant.optional(),
             })
             .strict()
-            .openapi('RetentionEvent'),
+            .openapi('RetentionEvent', {
+              example: { kind: 'contract_end', contract_ref: 'offer-2025-01', occurred_at: '2026-03-20' },
+            }),
         ),
       },
-      responses: { 201: json(anyObject, 'Recorded; values rescheduled'), ...errorResponses },
+      responses: {
+        201: json(retentionEventSchema, 'Recorded; values rescheduled'),
+        ...errors(...authErrors, ...bodyErrors, 404),
+      },
     }),
     async (c) => {
       const { subjectId } = c.req.valid('param');
@@ -95,7 +137,7 @@ export function mountRetentionRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, a
         contractRef: b.contract_ref,
         occurredAt: b.occurred_at,
       });
-      return c.json(asJson(result) as Record<string, unknown>, 201);
+      return c.json(result, 201);
     },
   );
 
@@ -103,16 +145,37 @@ export function mountRetentionRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, a
     createRoute({
       method: 'post',
       path: '/api/subjects/{subjectId}/activity',
+      operationId: 'recordSubjectActivity',
+      security: keyOrSessionCsrf,
       tags: ['Retention'],
       summary: "Record the subject's activity: periods counted from the last activity restart",
       middleware: [requireScope(auth, 'retention:write')] as const,
-      request: { params: subjectParam, ...body(z.object({ at: instant.optional() }).strict()) },
-      responses: { 200: json(anyObject, 'Recorded'), ...errorResponses },
+      request: {
+        params: subjectParam,
+        ...body(
+          z
+            .object({ at: instant.optional() })
+            .strict()
+            .openapi({ example: { at: '2026-03-20T09:30:00+05:00' } }),
+        ),
+      },
+      responses: {
+        200: {
+          description: 'Recorded',
+          content: {
+            'application/json': {
+              schema: z.object({ lastActivityAt: isoDate, valuesRescheduled: z.number().int() }),
+              example: { lastActivityAt: '2026-03-20T04:30:00.000Z', valuesRescheduled: 2 },
+            },
+          },
+        },
+        ...errors(...authErrors, ...bodyErrors, 404),
+      },
     }),
     async (c) => {
       const { subjectId } = c.req.valid('param');
       const result = await amanat.retention.recordActivity(actor(c), subjectId, c.req.valid('json').at);
-      return c.json(asJson(result) as Record<string, unknown>, 200);
+      return c.json(result, 200);
     },
   );
 
@@ -120,26 +183,39 @@ export function mountRetentionRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, a
     createRoute({
       method: 'post',
       path: '/api/retention/liquidation',
+      operationId: 'declareLiquidation',
+      security: keyOrSessionCsrf,
       tags: ['Retention'],
       summary: 'Declare the operator\'s liquidation date: "until liquidation" data then ends on it',
       middleware: [requireScope(auth, 'retention:write')] as const,
-      request: body(z.object({ date: z.iso.date() }).strict()),
-      responses: { 200: json(anyObject, 'Declared; values rescheduled'), ...errorResponses },
-    }),
-    async (c) =>
-      c.json(
-        asJson(await amanat.retention.declareLiquidation(actor(c), c.req.valid('json').date)) as Record<
-          string,
-          unknown
-        >,
-        200,
+      request: body(
+        z
+          .object({ date: z.iso.date() })
+          .strict()
+          .openapi({ example: { date: '2027-12-31' } }),
       ),
+      responses: {
+        200: {
+          description: 'Declared; values rescheduled',
+          content: {
+            'application/json': {
+              schema: z.object({ date: z.iso.date(), valuesRescheduled: z.number().int() }),
+              example: { date: '2027-12-31', valuesRescheduled: 120 },
+            },
+          },
+        },
+        ...errors(...authErrors, ...bodyErrors),
+      },
+    }),
+    async (c) => c.json(await amanat.retention.declareLiquidation(actor(c), c.req.valid('json').date), 200),
   );
 
   app.openapi(
     createRoute({
       method: 'post',
       path: '/api/subjects/{subjectId}/legal-holds',
+      operationId: 'placeLegalHold',
+      security: keyOrSessionCsrf,
       tags: ['Retention'],
       summary:
         'Suspend destruction of a subject (all fields or the named ones): a court, an authority, a dispute',
@@ -150,15 +226,15 @@ export function mountRetentionRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, a
           z
             .object({ reason: z.string().min(1).max(1000), fields: z.array(z.string().min(1)).optional() })
             .strict()
-            .openapi('LegalHoldInput'),
+            .openapi('LegalHoldInput', { example: { reason: 'Запрос суда № 2-1234/2026' } }),
         ),
       },
-      responses: { 201: json(anyObject.openapi('LegalHold'), 'Placed'), ...errorResponses },
+      responses: { 201: json(legalHoldSchema, 'Placed'), ...errors(...authErrors, ...bodyErrors, 404) },
     }),
     async (c) => {
       const { subjectId } = c.req.valid('param');
       const hold = await amanat.retention.placeHold(actor(c), subjectId, c.req.valid('json'));
-      return c.json(asJson(hold) as Record<string, unknown>, 201);
+      return c.json(hold, 201);
     },
   );
 
@@ -166,13 +242,18 @@ export function mountRetentionRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, a
     createRoute({
       method: 'get',
       path: '/api/legal-holds',
+      operationId: 'listLegalHolds',
+      security: keyOrSession,
       tags: ['Retention'],
       summary: 'Legal holds, newest first',
       middleware: [requireScope(auth, 'retention:read')] as const,
       request: {
         query: z.object({ subject_id: z.uuid().optional(), active: z.enum(['true', 'false']).optional() }),
       },
-      responses: { 200: json(z.object({ holds: z.array(anyObject) }), 'Holds'), ...errorResponses },
+      responses: {
+        200: json(z.object({ holds: z.array(legalHoldSchema) }), 'Holds'),
+        ...errors(...authErrors, 422),
+      },
     }),
     async (c) => {
       const q = c.req.valid('query');
@@ -180,7 +261,7 @@ export function mountRetentionRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, a
         subjectId: q.subject_id,
         active: q.active === undefined ? undefined : q.active === 'true',
       });
-      return c.json({ holds: asJson(holds) }, 200);
+      return c.json({ holds: holds }, 200);
     },
   );
 
@@ -188,19 +269,37 @@ export function mountRetentionRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, a
     createRoute({
       method: 'post',
       path: '/api/legal-holds/{holdId}/lift',
+      operationId: 'liftLegalHold',
+      security: keyOrSessionCsrf,
       tags: ['Retention'],
       summary: 'Lift a legal hold (destruction resumes at the next sweep)',
       middleware: [requireScope(auth, 'retention:write')] as const,
       request: {
         params: z.object({ holdId: z.uuid() }),
-        ...body(z.object({ reason: z.string().min(1).max(1000) }).strict()),
+        ...body(
+          z
+            .object({ reason: z.string().min(1).max(1000) })
+            .strict()
+            .openapi({ example: { reason: 'Решение суда вступило в силу' } }),
+        ),
       },
-      responses: { 200: json(anyObject, 'Lifted'), ...errorResponses },
+      responses: {
+        200: {
+          description: 'Lifted',
+          content: {
+            'application/json': {
+              schema: z.object({ id: z.uuid(), liftedAt: isoDate }),
+              example: { id: '6a5b4c3d-2e1f-4a0b-9c8d-7e6f5a4b3c2d', liftedAt: '2026-04-01T09:00:00.000Z' },
+            },
+          },
+        },
+        ...errors(...authErrors, ...bodyErrors, 404, 409),
+      },
     }),
     async (c) => {
       const { holdId } = c.req.valid('param');
       const lifted = await amanat.retention.liftHold(actor(c), holdId, c.req.valid('json').reason);
-      return c.json(asJson(lifted) as Record<string, unknown>, 200);
+      return c.json(lifted, 200);
     },
   );
 
@@ -208,6 +307,8 @@ export function mountRetentionRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, a
     createRoute({
       method: 'get',
       path: '/api/retention/acts',
+      operationId: 'listDestructionActs',
+      security: keyOrSession,
       tags: ['Retention'],
       summary: 'Acts of destruction, newest first (kept 3 years)',
       middleware: [requireScope(auth, 'retention:read')] as const,
@@ -218,7 +319,10 @@ export function mountRetentionRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, a
           limit: z.coerce.number().int().min(1).max(1000).optional(),
         }),
       },
-      responses: { 200: json(z.object({ acts: z.array(anyObject) }), 'Acts'), ...errorResponses },
+      responses: {
+        200: json(z.object({ acts: z.array(destructionActSchema) }), 'Acts'),
+        ...errors(...authErrors, 422),
+      },
     }),
     async (c) => {
       const q = c.req.valid('query');
@@ -227,7 +331,7 @@ export function mountRetentionRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, a
         requestId: q.request_id,
         limit: q.limit,
       });
-      return c.json({ acts: asJson(acts) }, 200);
+      return c.json({ acts: acts }, 200);
     },
   );
 
@@ -235,6 +339,8 @@ export function mountRetentionRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, a
     createRoute({
       method: 'post',
       path: '/api/retention/acts/paper',
+      operationId: 'recordPaperDestruction',
+      security: keyOrSessionCsrf,
       tags: ['Retention'],
       summary: 'Record the destruction of paper media (shredder) with an act',
       middleware: [requireScope(auth, 'retention:write')] as const,
@@ -256,9 +362,21 @@ export function mountRetentionRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, a
               .min(1),
           })
           .strict()
-          .openapi('PaperDestruction'),
+          .openapi('PaperDestruction', {
+            example: {
+              date: '2026-03-20',
+              media: 'Анкеты соискателей, папка № 3',
+              pages: 42,
+              reason: 'Истёк срок хранения',
+              fields: ['full_name', 'phone'],
+              performed_by: [{ name: 'Сапарова А.', position: 'Ответственный за обработку ПД' }],
+            },
+          }),
       ),
-      responses: { 201: json(anyObject.openapi('DestructionAct'), 'The act'), ...errorResponses },
+      responses: {
+        201: json(destructionActDocumentSchema, 'The act'),
+        ...errors(...authErrors, ...bodyErrors),
+      },
     }),
     async (c) => {
       const b = c.req.valid('json');
@@ -275,7 +393,7 @@ export function mountRetentionRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, a
         method: b.method,
         performedBy: b.performed_by,
       });
-      return c.json(asJson(act) as Record<string, unknown>, 201);
+      return c.json(act, 201);
     },
   );
 
@@ -283,23 +401,23 @@ export function mountRetentionRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, a
     createRoute({
       method: 'get',
       path: '/api/retention/acts/{actId}',
+      operationId: 'getDestructionAct',
+      security: keyOrSession,
       tags: ['Retention'],
       summary: 'One act as JSON',
       middleware: [requireScope(auth, 'retention:read')] as const,
       request: { params: actParam },
-      responses: { 200: json(anyObject, 'The act'), ...errorResponses },
+      responses: { 200: json(destructionActSchema, 'The act'), ...errors(...authErrors, 404, 422) },
     }),
-    async (c) =>
-      c.json(
-        asJson(await amanat.destructionActs.get(c.req.valid('param').actId)) as Record<string, unknown>,
-        200,
-      ),
+    async (c) => c.json(await amanat.destructionActs.get(c.req.valid('param').actId), 200),
   );
 
   app.openapi(
     createRoute({
       method: 'get',
       path: '/api/retention/acts/{actId}/pdf',
+      operationId: 'getDestructionActPdf',
+      security: keyOrSession,
       tags: ['Retention'],
       summary: 'The act as PDF',
       middleware: [requireScope(auth, 'retention:read')] as const,
@@ -309,7 +427,7 @@ export function mountRetentionRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, a
           description: 'PDF',
           content: pdfContent,
         },
-        ...errorResponses,
+        ...errors(...authErrors, 404, 409, 422),
       },
     }),
     async (c) => {
@@ -322,6 +440,8 @@ export function mountRetentionRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, a
     createRoute({
       method: 'get',
       path: '/api/retention/acts/{actId}/log',
+      operationId: 'getDestructionActLog',
+      security: keyOrSession,
       tags: ['Retention'],
       summary: "The act's full log extract, page by page (after_seq from the previous page's next)",
       middleware: [requireScope(auth, 'retention:read')] as const,
@@ -332,7 +452,7 @@ export function mountRetentionRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, a
           limit: z.coerce.number().int().min(1).max(10_000).optional(),
         }),
       },
-      responses: { 200: json(anyObject, 'Lines'), ...errorResponses },
+      responses: { 200: json(destructionLogSchema, 'Lines'), ...errors(...authErrors, 404, 422) },
     }),
     async (c) => {
       const q = c.req.valid('query');
@@ -340,7 +460,7 @@ export function mountRetentionRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, a
         afterSeq: q.after_seq,
         limit: q.limit,
       });
-      return c.json(asJson(page) as Record<string, unknown>, 200);
+      return c.json(page, 200);
     },
   );
 }

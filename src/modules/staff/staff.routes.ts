@@ -12,7 +12,16 @@ import {
   requireSession,
   SESSION_COOKIE,
 } from '../../http/auth.js';
-import { errorResponses } from '../../http/openapi-common.js';
+import {
+  authErrors,
+  bodyErrors,
+  errors,
+  keyOrSession,
+  keyOrSessionCsrf,
+  noAuth,
+  sessionCsrf,
+  sessionOnly,
+} from '../../http/openapi-common.js';
 import { type RateLimit, rateLimit } from '../../http/rate-limit.js';
 import { DomainError, ErrorCodes } from '../../lib/errors.js';
 import type { StaffAccount } from './staff.service.js';
@@ -24,16 +33,29 @@ export interface StaffRouteOptions {
   trustProxyHeader?: string;
 }
 
-const staffSchema = z.object({
-  id: z.uuid(),
-  email: z.string(),
-  fullName: z.string(),
-  position: z.string().nullable(),
-  isAdmin: z.boolean(),
-  isHead: z.boolean(),
-  status: z.string(),
-  totpEnabled: z.boolean(),
-});
+const exampleStaff = {
+  id: '8d7c6b5a-4f3e-4d2c-9b1a-0f9e8d7c6b5a',
+  email: 'dpo@example.kz',
+  fullName: 'Сапарова Айгерим',
+  position: 'Ответственный за организацию обработки ПД',
+  isAdmin: false,
+  isHead: false,
+  status: 'active',
+  totpEnabled: true,
+};
+
+const staffSchema = z
+  .object({
+    id: z.uuid(),
+    email: z.string(),
+    fullName: z.string(),
+    position: z.string().nullable(),
+    isAdmin: z.boolean(),
+    isHead: z.boolean(),
+    status: z.string(),
+    totpEnabled: z.boolean(),
+  })
+  .openapi('StaffAccount', { example: exampleStaff });
 
 const presentStaff = (s: StaffAccount) => ({
   id: s.id,
@@ -67,6 +89,8 @@ export function mountStaffRoutes(
     createRoute({
       method: 'post',
       path: '/api/auth/sign-in',
+      operationId: 'signIn',
+      security: noAuth,
       tags: ['Console sign-in'],
       summary: 'Sign in with e-mail, password and (when enabled) a TOTP code; sets the session cookie',
       middleware: [limited] as const,
@@ -77,7 +101,10 @@ export function mountStaffRoutes(
             password: z.string().min(1).max(1024),
             totp: z.string().max(16).optional(),
           })
-          .strict(),
+          .strict()
+          .openapi({
+            example: { email: 'dpo@example.kz', password: 'correct horse battery staple', totp: '123456' },
+          }),
       ),
       responses: {
         200: {
@@ -85,12 +112,11 @@ export function mountStaffRoutes(
           content: {
             'application/json': {
               schema: z.object({ staff: staffSchema, csrfToken: z.string(), expiresAt: z.string() }),
+              example: { staff: exampleStaff, csrfToken: 'q3Vx…', expiresAt: '2026-03-20T17:30:00.000Z' },
             },
           },
         },
-        423: { description: 'Account locked after repeated failures' },
-        429: { description: 'Too many attempts from this address' },
-        ...errorResponses,
+        ...errors(...bodyErrors, 401, 423, 429),
       },
     }),
     async (c) => {
@@ -113,10 +139,12 @@ export function mountStaffRoutes(
     createRoute({
       method: 'post',
       path: '/api/auth/sign-out',
+      operationId: 'signOut',
+      security: sessionCsrf,
       tags: ['Console sign-in'],
       summary: 'End this session',
       middleware: [requireSession(auth)] as const,
-      responses: { 204: { description: 'Signed out' }, ...errorResponses },
+      responses: { 204: { description: 'Signed out' }, ...errors(...authErrors) },
     }),
     async (c) => {
       const session = c.get('principal').session!;
@@ -130,6 +158,8 @@ export function mountStaffRoutes(
     createRoute({
       method: 'get',
       path: '/api/auth/me',
+      operationId: 'getMe',
+      security: sessionOnly,
       tags: ['Console sign-in'],
       summary: 'Who is signed in, and what the approved access list lets them do',
       middleware: [requireSession(auth)] as const,
@@ -147,7 +177,7 @@ export function mountStaffRoutes(
             },
           },
         },
-        ...errorResponses,
+        ...errors(...authErrors),
       },
     }),
     (c) => {
@@ -168,6 +198,8 @@ export function mountStaffRoutes(
     createRoute({
       method: 'post',
       path: '/api/auth/totp/setup',
+      operationId: 'setUpTotp',
+      security: sessionCsrf,
       tags: ['Console sign-in'],
       summary: 'Start enabling the TOTP second factor: a new secret and its otpauth:// address',
       middleware: [requireSession(auth)] as const,
@@ -176,7 +208,7 @@ export function mountStaffRoutes(
           description: 'Secret (shown once) to add to an authenticator app',
           content: { 'application/json': { schema: z.object({ secret: z.string(), url: z.string() }) } },
         },
-        ...errorResponses,
+        ...errors(...authErrors, 409),
       },
     }),
     async (c) => c.json(await amanat.staff.totpSetup(c.get('principal').staff!.id), 200),
@@ -186,11 +218,18 @@ export function mountStaffRoutes(
     createRoute({
       method: 'post',
       path: '/api/auth/totp/confirm',
+      operationId: 'confirmTotp',
+      security: sessionCsrf,
       tags: ['Console sign-in'],
       summary: 'Confirm the TOTP secret with a code from the app; from now on sign-in asks for a code',
       middleware: [requireSession(auth)] as const,
-      request: json(z.object({ code: z.string().min(6).max(16) }).strict()),
-      responses: { 204: { description: 'Enabled' }, ...errorResponses },
+      request: json(
+        z
+          .object({ code: z.string().min(6).max(16) })
+          .strict()
+          .openapi({ example: { code: '123456' } }),
+      ),
+      responses: { 204: { description: 'Enabled' }, ...errors(...authErrors, ...bodyErrors, 409) },
     }),
     async (c) => {
       await amanat.staff.totpConfirm(c.get('principal').staff!.id, c.req.valid('json').code);
@@ -202,18 +241,33 @@ export function mountStaffRoutes(
     createRoute({
       method: 'post',
       path: '/api/auth/password-reset',
+      operationId: 'requestPasswordReset',
+      security: noAuth,
       tags: ['Console sign-in'],
       summary: 'Send a password-reset link to a staff e-mail (the answer is the same for unknown e-mails)',
       middleware: [limited] as const,
-      request: json(z.object({ email: z.string().min(3).max(320) }).strict()),
+      request: json(
+        z
+          .object({ email: z.string().min(3).max(320) })
+          .strict()
+          .openapi({ example: { email: 'dpo@example.kz' } }),
+      ),
       responses: {
-        202: { description: 'If the e-mail is a staff member’s, a link was sent' },
-        ...errorResponses,
+        202: {
+          description: 'If the e-mail is a staff member’s, a link was sent',
+          content: {
+            'application/json': {
+              schema: z.object({ status: z.literal('sent_if_known') }),
+              example: { status: 'sent_if_known' },
+            },
+          },
+        },
+        ...errors(...bodyErrors, 429, 503),
       },
     }),
     async (c) => {
       await amanat.staff.requestPasswordReset(c.req.valid('json').email);
-      return c.json({ status: 'sent_if_known' }, 202);
+      return c.json({ status: 'sent_if_known' as const }, 202);
     },
   );
 
@@ -221,16 +275,20 @@ export function mountStaffRoutes(
     createRoute({
       method: 'post',
       path: '/api/auth/password-reset/confirm',
+      operationId: 'confirmPasswordReset',
+      security: noAuth,
       tags: ['Console sign-in'],
       summary: 'Set a new password with the link’s token; ends every open session of the account',
       middleware: [limited] as const,
       request: json(
-        z.object({ token: z.string().min(10).max(200), password: z.string().min(1).max(1024) }).strict(),
+        z
+          .object({ token: z.string().min(10).max(200), password: z.string().min(1).max(1024) })
+          .strict()
+          .openapi({ example: { token: 'rst_5f4e3d2c1b0a…', password: 'a new long passphrase' } }),
       ),
       responses: {
         204: { description: 'Password set' },
-        410: { description: 'Link used or expired' },
-        ...errorResponses,
+        ...errors(...bodyErrors, 410, 429),
       },
     }),
     async (c) => {
@@ -244,6 +302,8 @@ export function mountStaffRoutes(
     createRoute({
       method: 'get',
       path: '/api/staff',
+      operationId: 'listStaff',
+      security: keyOrSession,
       tags: ['Staff'],
       summary: 'Staff accounts',
       middleware: [requireScope(auth, 'staff:manage')] as const,
@@ -252,7 +312,7 @@ export function mountStaffRoutes(
           description: 'Accounts',
           content: { 'application/json': { schema: z.object({ staff: z.array(staffSchema) }) } },
         },
-        ...errorResponses,
+        ...errors(...authErrors),
       },
     }),
     async (c) => c.json({ staff: (await amanat.staff.list()).map(presentStaff) }, 200),
@@ -262,6 +322,8 @@ export function mountStaffRoutes(
     createRoute({
       method: 'post',
       path: '/api/staff',
+      operationId: 'createStaff',
+      security: keyOrSessionCsrf,
       tags: ['Staff'],
       summary: 'Create a staff account (no rights until the head approves a list naming the person)',
       description:
@@ -279,11 +341,18 @@ export function mountStaffRoutes(
             /** Only from the server's command line; people otherwise set their own through a reset link. */
             password: z.string().max(1024).optional(),
           })
-          .strict(),
+          .strict()
+          .openapi({
+            example: {
+              email: 'support@example.kz',
+              fullName: 'Ахметов Ержан',
+              position: 'Специалист поддержки',
+            },
+          }),
       ),
       responses: {
         201: { description: 'Created', content: { 'application/json': { schema: staffSchema } } },
-        ...errorResponses,
+        ...errors(...authErrors, ...bodyErrors, 409),
       },
     }),
     async (c) => {
@@ -312,13 +381,15 @@ export function mountStaffRoutes(
     createRoute({
       method: 'get',
       path: '/api/staff/{staffId}',
+      operationId: 'getStaff',
+      security: keyOrSession,
       tags: ['Staff'],
       summary: 'One staff account',
       middleware: [requireScope(auth, 'staff:manage')] as const,
       request: { params: z.object({ staffId: z.uuid() }) },
       responses: {
         200: { description: 'Account', content: { 'application/json': { schema: staffSchema } } },
-        ...errorResponses,
+        ...errors(...authErrors, 404, 422),
       },
     }),
     async (c) => c.json(presentStaff(await amanat.staff.get(c.req.valid('param').staffId)), 200),

@@ -1,7 +1,15 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Amanat } from '../../app/amanat.js';
 import { type AppEnv, type AuthOptions, requireScope } from '../../http/auth.js';
-import { asJson, errorResponses, isoDate, subjectIdParam } from '../../http/openapi-common.js';
+import {
+  authErrors,
+  bodyErrors,
+  errors,
+  isoDate,
+  keyOrSession,
+  keyOrSessionCsrf,
+  subjectIdParam,
+} from '../../http/openapi-common.js';
 import { DomainError, ErrorCodes } from '../../lib/errors.js';
 import { legalBasisType } from '../register/register.schema.js';
 import type { StoredValueMeta } from './vault.service.js';
@@ -57,7 +65,47 @@ const storedValues = z
       }),
     ),
   })
-  .openapi('StoredValues');
+  .openapi('StoredValues', {
+    example: {
+      subjectId: '7c9e6679-7425-40de-944b-e07fc1f90ae7',
+      values: [
+        {
+          id: '0b7d3a52-93f5-4c1e-9d2a-5a4e2f1c7b10',
+          field: 'full_name',
+          purposes: ['support'],
+          legalBases: [
+            { purpose: 'support', type: 'contract', reference: 'KZ Art. 7', contractRef: 'offer-2025-01' },
+          ],
+          source: 'website:support-form',
+          collectedAt: '2026-03-20T09:30:00.000Z',
+          action: 'created',
+        },
+      ],
+    },
+  });
+
+const readValue = z
+  .object({
+    id: z.uuid(),
+    field: z.string(),
+    value: z.unknown().openapi({ description: 'The decrypted value, of the field’s type' }),
+    purposes: z.array(z.string()),
+    legalBases: z.array(basisSchema),
+    source: z.string(),
+    collectedAt: isoDate,
+    updatedAt: isoDate,
+  })
+  .openapi('ReadValue');
+
+const subjectAnswer = z
+  .object({ id: z.uuid(), created: z.boolean(), identitiesAdded: z.array(z.string()) })
+  .openapi('SubjectEnsured', {
+    example: {
+      id: '7c9e6679-7425-40de-944b-e07fc1f90ae7',
+      created: true,
+      identitiesAdded: ['email', 'phone'],
+    },
+  });
 
 function presentStored(subjectId: string, stored: StoredValueMeta[]) {
   return { subjectId, values: stored.map((s) => ({ ...s, collectedAt: s.collectedAt.toISOString() })) };
@@ -68,6 +116,8 @@ export function mountVaultRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, auth:
     createRoute({
       method: 'post',
       path: '/api/subjects',
+      operationId: 'createSubject',
+      security: keyOrSessionCsrf,
       tags: ['Subjects'],
       summary: 'Find or create a subject by its identifiers',
       middleware: [requireScope(auth, 'subjects:write')] as const,
@@ -75,21 +125,13 @@ export function mountVaultRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, auth:
       responses: {
         200: {
           description: 'The subject already existed',
-          content: {
-            'application/json': {
-              schema: z.object({ id: z.uuid(), created: z.boolean(), identitiesAdded: z.array(z.string()) }),
-            },
-          },
+          content: { 'application/json': { schema: subjectAnswer } },
         },
         201: {
           description: 'A new subject was created',
-          content: {
-            'application/json': {
-              schema: z.object({ id: z.uuid(), created: z.boolean(), identitiesAdded: z.array(z.string()) }),
-            },
-          },
+          content: { 'application/json': { schema: subjectAnswer } },
         },
-        ...errorResponses,
+        ...errors(...authErrors, ...bodyErrors, 409),
       },
     }),
     async (c) => {
@@ -103,6 +145,8 @@ export function mountVaultRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, auth:
     createRoute({
       method: 'post',
       path: '/api/subjects/lookup',
+      operationId: 'lookupSubject',
+      security: keyOrSessionCsrf,
       tags: ['Subjects'],
       summary: 'Find a subject by one identifier (in the body, so it never appears in URLs or logs)',
       middleware: [requireScope(auth, 'subjects:read')] as const,
@@ -113,6 +157,7 @@ export function mountVaultRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, auth:
               schema: z
                 .object({ kind: z.enum(['email', 'phone', 'iin']), value: z.string().min(1).max(320) })
                 .strict(),
+              example: { kind: 'email', value: 'aigerim@example.kz' },
             },
           },
           required: true,
@@ -121,9 +166,14 @@ export function mountVaultRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, auth:
       responses: {
         200: {
           description: 'Found',
-          content: { 'application/json': { schema: z.object({ id: z.uuid() }) } },
+          content: {
+            'application/json': {
+              schema: z.object({ id: z.uuid() }),
+              example: { id: '7c9e6679-7425-40de-944b-e07fc1f90ae7' },
+            },
+          },
         },
-        ...errorResponses,
+        ...errors(...authErrors, ...bodyErrors, 404),
       },
     }),
     async (c) => {
@@ -139,6 +189,8 @@ export function mountVaultRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, auth:
     createRoute({
       method: 'get',
       path: '/api/subjects/{subjectId}',
+      operationId: 'getSubject',
+      security: keyOrSession,
       tags: ['Subjects'],
       summary: 'A subject: status and which kinds of identifiers it has (no values)',
       middleware: [requireScope(auth, 'subjects:read')] as const,
@@ -157,7 +209,7 @@ export function mountVaultRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, auth:
             },
           },
         },
-        ...errorResponses,
+        ...errors(...authErrors, 404, 422),
       },
     }),
     async (c) => {
@@ -178,6 +230,8 @@ export function mountVaultRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, auth:
     createRoute({
       method: 'post',
       path: '/api/subjects/{subjectId}/data',
+      operationId: 'collectSubjectData',
+      security: keyOrSessionCsrf,
       tags: ['Data'],
       summary: 'Collect personal data for one or more purposes',
       description:
@@ -205,7 +259,7 @@ export function mountVaultRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, auth:
       },
       responses: {
         201: { description: 'Stored', content: { 'application/json': { schema: storedValues } } },
-        ...errorResponses,
+        ...errors(...authErrors, ...bodyErrors, 404, 409),
       },
     }),
     async (c) => {
@@ -228,6 +282,8 @@ export function mountVaultRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, auth:
     createRoute({
       method: 'post',
       path: '/api/collect',
+      operationId: 'collectData',
+      security: keyOrSessionCsrf,
       tags: ['Data'],
       summary: 'Find or create the subject by its identifiers and collect data, in one call',
       middleware: [requireScope(auth, 'data:write')] as const,
@@ -235,7 +291,18 @@ export function mountVaultRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, auth:
         body: {
           content: {
             'application/json': {
-              schema: collectBody.extend({ subject: identitiesBody }).strict().openapi('CollectForIdentity'),
+              schema: collectBody
+                .extend({ subject: identitiesBody })
+                .strict()
+                .openapi('CollectForIdentity', {
+                  example: {
+                    subject: { email: 'aigerim@example.kz' },
+                    purposes: ['support'],
+                    values: { full_name: 'Айгерим Сапарова' },
+                    source: 'website:support-form',
+                    contract_ref: 'offer-2025-01',
+                  },
+                }),
             },
           },
           required: true,
@@ -243,7 +310,7 @@ export function mountVaultRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, auth:
       },
       responses: {
         201: { description: 'Stored', content: { 'application/json': { schema: storedValues } } },
-        ...errorResponses,
+        ...errors(...authErrors, ...bodyErrors, 409),
       },
     }),
     async (c) => {
@@ -265,6 +332,8 @@ export function mountVaultRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, auth:
     createRoute({
       method: 'get',
       path: '/api/subjects/{subjectId}/data',
+      operationId: 'readSubjectData',
+      security: keyOrSession,
       tags: ['Data'],
       summary: 'Read the values held for one purpose (decrypted; the read is written to the audit log)',
       middleware: [requireScope(auth, 'data:read')] as const,
@@ -279,26 +348,11 @@ export function mountVaultRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, auth:
           description: 'Values held for the purpose',
           content: {
             'application/json': {
-              schema: z.object({
-                subjectId: z.uuid(),
-                purpose: z.string(),
-                values: z.array(
-                  z.object({
-                    id: z.uuid(),
-                    field: z.string(),
-                    value: z.unknown(),
-                    purposes: z.array(z.string()),
-                    legalBases: z.array(basisSchema),
-                    source: z.string(),
-                    collectedAt: isoDate,
-                    updatedAt: isoDate,
-                  }),
-                ),
-              }),
+              schema: z.object({ subjectId: z.uuid(), purpose: z.string(), values: z.array(readValue) }),
             },
           },
         },
-        ...errorResponses,
+        ...errors(...authErrors, 404, 422),
       },
     }),
     async (c) => {
@@ -331,6 +385,8 @@ export function mountVaultRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, auth:
     createRoute({
       method: 'get',
       path: '/api/subjects/{subjectId}/record',
+      operationId: 'getSubjectRecord',
+      security: keyOrSession,
       tags: ['Vault'],
       summary: 'The subject’s whole record (every purpose the caller may read), for a stated reason',
       description: 'The reason (10+ characters) is kept in the audit log with the purposes and fields read.',
@@ -344,11 +400,11 @@ export function mountVaultRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, auth:
           description: 'Values by purpose',
           content: {
             'application/json': {
-              schema: z.object({ subjectId: z.uuid(), values: z.array(z.record(z.string(), z.unknown())) }),
+              schema: z.object({ subjectId: z.uuid(), values: z.array(readValue) }),
             },
           },
         },
-        ...errorResponses,
+        ...errors(...authErrors, 404, 422),
       },
     }),
     async (c) => {
@@ -363,7 +419,7 @@ export function mountVaultRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, auth:
         c.req.valid('query').reason,
         (purposeId) => amanat.access.visibleFields(principal, purposeId),
       );
-      return c.json({ subjectId, values: asJson(values) }, 200);
+      return c.json({ subjectId, values }, 200);
     },
   );
 }
