@@ -690,6 +690,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/requests/{requestId}/delivery": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record that the answer was sent outside Amanat (by post, by hand, from another mailbox), and when */
+        post: operations["recordRequestDelivery"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/public/requests": {
         parameters: {
             query?: never;
@@ -2147,6 +2164,7 @@ export interface components {
                 verifiedAt: string;
                 verifiedBy: string;
                 how?: string;
+                note?: string;
             } | null;
             assignee: string | null;
             duplicates: number;
@@ -2173,6 +2191,14 @@ export interface components {
                     at: string;
                     fields: string[];
                 };
+                deliveries?: {
+                    /** @enum {string} */
+                    channel: "email" | "post" | "hand" | "courier" | "other";
+                    /** Format: date */
+                    on: string;
+                    by: string;
+                    note?: string;
+                }[];
             } | null;
             /**
              * Format: date-time
@@ -2298,6 +2324,57 @@ export interface components {
                 details: {
                     [key: string]: unknown;
                 };
+            }[];
+        };
+        /**
+         * @description A request as staff see it in lists: no personal data
+         * @example {
+         *       "id": "3b2e7f4a-9c1d-4e5f-8a6b-7c8d9e0f1a2b",
+         *       "number": 12,
+         *       "type": "consent_withdrawal",
+         *       "status": "received",
+         *       "channel": "email",
+         *       "subjectId": null,
+         *       "language": "ru",
+         *       "receivedAt": "2026-03-20T09:30:00.000Z",
+         *       "dueDate": "2026-04-03",
+         *       "dueAt": "2026-04-03T18:59:59.999Z",
+         *       "daysLeft": 10,
+         *       "overdue": false,
+         *       "deadline": {
+         *         "amount": 10,
+         *         "unit": "working_days",
+         *         "source": "register",
+         *         "rule": "KZ Art. 8 p. 7"
+         *       },
+         *       "extensionReason": null,
+         *       "verification": null,
+         *       "assignee": null,
+         *       "duplicates": 0,
+         *       "outcome": null,
+         *       "closedAt": null,
+         *       "scope": {
+         *         "purposes": [
+         *           "mailing"
+         *         ]
+         *       },
+         *       "inboundMessageId": null
+         *     }
+         */
+        ClassifiedRequest: components["schemas"]["SubjectRequest"] & {
+            /** @description The further requests the same message made (classify `also`) */
+            split: {
+                /** Format: uuid */
+                id: string;
+                number: number;
+                /** @enum {string} */
+                type: "information" | "access" | "rectification" | "blocking" | "unblocking" | "destruction" | "consent_withdrawal" | "objection_automated_decision" | "unclassified";
+                /** @enum {string} */
+                status: "received" | "verifying" | "in_progress" | "answered" | "refused";
+                /** Format: date */
+                dueDate: string;
+                /** @description Linked to an open request of the same type */
+                duplicate: boolean;
             }[];
         };
         /**
@@ -4680,6 +4757,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The act's number (as quoted in letters, e.g. 17) or its UUID */
                 actId: string;
             };
             cookie?: never;
@@ -4738,6 +4816,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The act's number (as quoted in letters, e.g. 17) or its UUID */
                 actId: string;
             };
             cookie?: never;
@@ -4808,6 +4887,7 @@ export interface operations {
             };
             header?: never;
             path: {
+                /** @description The act's number (as quoted in letters, e.g. 17) or its UUID */
                 actId: string;
             };
             cookie?: never;
@@ -5065,7 +5145,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Request id */
+                /** @description The request's number (as quoted in letters, e.g. 17) or its UUID */
                 requestId: string;
             };
             cookie?: never;
@@ -5124,7 +5204,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Request id */
+                /** @description The request's number (as quoted in letters, e.g. 17) or its UUID */
                 requestId: string;
             };
             cookie?: never;
@@ -5183,7 +5263,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Request id */
+                /** @description The request's number (as quoted in letters, e.g. 17) or its UUID */
                 requestId: string;
             };
             cookie?: never;
@@ -5197,6 +5277,15 @@ export interface operations {
                         purposes?: string[];
                         fields?: string[];
                     };
+                    /** @description Further requests the same message makes (each linked to the kept message), e.g. access and destruction */
+                    also?: {
+                        /** @enum {string} */
+                        type: "information" | "access" | "rectification" | "blocking" | "unblocking" | "destruction" | "consent_withdrawal" | "objection_automated_decision";
+                        scope?: {
+                            purposes?: string[];
+                            fields?: string[];
+                        };
+                    }[];
                 };
             };
         };
@@ -5207,7 +5296,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SubjectRequest"];
+                    "application/json": components["schemas"]["ClassifiedRequest"];
                 };
             };
             /** @description The body is not valid JSON */
@@ -5289,7 +5378,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Request id */
+                /** @description The request's number (as quoted in letters, e.g. 17) or its UUID */
                 requestId: string;
             };
             cookie?: never;
@@ -5390,7 +5479,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Request id */
+                /** @description The request's number (as quoted in letters, e.g. 17) or its UUID */
                 requestId: string;
             };
             cookie?: never;
@@ -5498,7 +5587,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Request id */
+                /** @description The request's number (as quoted in letters, e.g. 17) or its UUID */
                 requestId: string;
             };
             cookie?: never;
@@ -5508,6 +5597,8 @@ export interface operations {
                 "application/json": {
                     /** @enum {string} */
                     how: "in_person" | "signed_letter" | "digital_signature" | "video_call" | "known_contact";
+                    /** @description No document numbers or copies */
+                    note?: string;
                 };
             };
         };
@@ -5600,7 +5691,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Request id */
+                /** @description The request's number (as quoted in letters, e.g. 17) or its UUID */
                 requestId: string;
             };
             cookie?: never;
@@ -5710,7 +5801,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Request id */
+                /** @description The request's number (as quoted in letters, e.g. 17) or its UUID */
                 requestId: string;
             };
             cookie?: never;
@@ -5811,7 +5902,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Request id */
+                /** @description The request's number (as quoted in letters, e.g. 17) or its UUID */
                 requestId: string;
             };
             cookie?: never;
@@ -5912,7 +6003,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Request id */
+                /** @description The request's number (as quoted in letters, e.g. 17) or its UUID */
                 requestId: string;
             };
             cookie?: never;
@@ -6014,7 +6105,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Request id */
+                /** @description The request's number (as quoted in letters, e.g. 17) or its UUID */
                 requestId: string;
             };
             cookie?: never;
@@ -6082,7 +6173,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Request id */
+                /** @description The request's number (as quoted in letters, e.g. 17) or its UUID */
                 requestId: string;
             };
             cookie?: never;
@@ -6150,7 +6241,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Request id */
+                /** @description The request's number (as quoted in letters, e.g. 17) or its UUID */
                 requestId: string;
             };
             cookie?: never;
@@ -6244,6 +6335,115 @@ export interface operations {
             };
             /** @description A service the route needs is not configured or not available (mail, mailbox) */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    recordRequestDelivery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The request's number (as quoted in letters, e.g. 17) or its UUID */
+                requestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    channel: "email" | "post" | "hand" | "courier" | "other";
+                    /**
+                     * Format: date
+                     * @description When it was sent (default: today)
+                     */
+                    date?: string;
+                    /** @description E.g. a tracking number; not the address */
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Done */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubjectRequest"];
+                };
+            };
+            /** @description The body is not valid JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No credentials, or an unknown, revoked or expired API key or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller lacks the permission (scope), the purpose, or the CSRF header this route needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict with the current state (a duplicate, a state that does not allow the step, a concurrent change) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body over the limit (1 MB by default) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not sent as Content-Type: application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Invalid input, with the field and what was expected */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
