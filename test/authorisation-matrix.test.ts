@@ -27,6 +27,7 @@ const expectedRules: Record<string, Rule> = {
   'POST /api/subjects/:subjectId/consents/withdraw': 'consents:write',
   'GET /api/subjects/:subjectId/consents': 'consents:read',
   'GET /api/obligations': 'obligations:read',
+  'POST /api/obligations/:obligationId/close': 'obligations:write',
   // subject requests
   'POST /api/requests': 'requests:submit',
   'GET /api/requests': 'requests:read',

@@ -63,6 +63,7 @@ export const actionLabels: Record<Scope, string> = {
   'consents:read': 'чтение согласий',
   'consents:write': 'приём и отзыв согласий',
   'obligations:read': 'просмотр обязательств',
+  'obligations:write': 'закрытие обязательств с подтверждением',
   'requests:submit': 'приём обращений',
   'requests:read': 'просмотр обращений',
   'requests:write': 'ответы на обращения',

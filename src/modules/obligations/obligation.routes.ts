@@ -1,9 +1,45 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Amanat } from '../../app/amanat.js';
 import { type AppEnv, type AuthOptions, requireScope } from '../../http/auth.js';
-import { asJson, errorResponses } from '../../http/openapi-common.js';
+import { errorResponses } from '../../http/openapi-common.js';
+import { EVIDENCE_MAX, EVIDENCE_MIN, type ObligationRow } from './obligation.service.js';
 
-const obligationSchema = z.record(z.string(), z.unknown()).openapi('Obligation');
+const obligationSchema = z
+  .object({
+    id: z.uuid(),
+    subjectId: z.uuid(),
+    kind: z.string().openapi({ example: 'stop_processing' }),
+    purposeId: z.string(),
+    consentId: z.uuid().nullable(),
+    status: z.enum(['open', 'fulfilled']),
+    createdAt: z.string(),
+    dueDate: z.string().openapi({ example: '2026-03-20' }),
+    dueAt: z.string(),
+    deadline: z.object({ amount: z.number(), unit: z.string(), source: z.string(), rule: z.string() }),
+    fulfilledAt: z.string().nullable(),
+    fulfilment: z
+      .object({
+        how: z.enum(['purpose_released', 'data_destroyed', 'closed']),
+        by: z.string(),
+        actId: z.uuid().optional(),
+        evidence: z.string().optional(),
+      })
+      .nullable(),
+    destructionActId: z.uuid().nullable(),
+  })
+  .openapi('Obligation');
+
+type ObligationJson = z.infer<typeof obligationSchema>;
+
+function present(row: ObligationRow): ObligationJson {
+  return {
+    ...row,
+    status: row.status as ObligationJson['status'],
+    createdAt: row.createdAt.toISOString(),
+    dueAt: row.dueAt.toISOString(),
+    fulfilledAt: row.fulfilledAt?.toISOString() ?? null,
+  };
+}
 
 export function mountObligationRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, auth: AuthOptions): void {
   app.openapi(
@@ -35,7 +71,48 @@ export function mountObligationRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, 
         subjectId: q.subject_id,
         dueOnOrBefore: q.due_on_or_before,
       });
-      return c.json({ obligations: asJson(rows) }, 200);
+      return c.json({ obligations: rows.map(present) }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/obligations/{obligationId}/close',
+      operationId: 'closeObligation',
+      tags: ['Obligations'],
+      summary:
+        'Close an open obligation with evidence of what Amanat cannot see (e.g. the mailing service stopped); 409 when already fulfilled',
+      middleware: [requireScope(auth, 'obligations:write')] as const,
+      request: {
+        params: z.object({ obligationId: z.string().min(1).max(64) }),
+        body: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: z
+                .object({ evidence: z.string().min(EVIDENCE_MIN).max(EVIDENCE_MAX) })
+                .strict()
+                .openapi({ example: { evidence: 'Адрес отписан в сервисе рассылок, рассылка остановлена' } }),
+            },
+          },
+        },
+      },
+      responses: {
+        200: {
+          description: 'The obligation, fulfilled (how: closed, with the evidence)',
+          content: { 'application/json': { schema: obligationSchema } },
+        },
+        ...errorResponses,
+      },
+    }),
+    async (c) => {
+      const row = await amanat.obligations.close(
+        c.get('principal').actor,
+        c.req.valid('param').obligationId,
+        c.req.valid('json').evidence,
+      );
+      return c.json(present(row), 200);
     },
   );
 }
