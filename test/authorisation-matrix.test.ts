@@ -83,6 +83,7 @@ const expectedRules: Record<string, Rule> = {
   // roles and the approved access list
   'GET /api/roles': 'staff:manage',
   'PUT /api/roles/:roleId': 'staff:manage',
+  'POST /api/roles/load': 'staff:manage',
   'GET /api/access-list': 'staff:manage',
   'POST /api/access-list/proposals': 'staff:manage',
   'GET /api/access-list/:versionId': 'staff:manage',
