@@ -36,7 +36,9 @@ function loadOrReport(file: string): LoadedRegister | null {
 export function registerRegisterCommands(program: Command): void {
   const register = program
     .command('register')
-    .description('Реестр обработки ПД: создание, проверка и просмотр / Processing register: init, validate, show')
+    .description(
+      'Реестр обработки ПД: создание, проверка и просмотр / Processing register: init, validate, show',
+    )
     // Usage errors (missing file argument, unknown --lang) exit 2 here, apart from an invalid register (1).
     // Subcommands created below inherit this.
     .exitOverride((error) => {
