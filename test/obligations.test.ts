@@ -141,6 +141,34 @@ describe.each(storeKinds())('obligations on %s', (kind) => {
     expect(await fulfilEntries(subject)).toHaveLength(1);
   });
 
+  it('the sweep fulfils an open obligation whose effect came before obligations were fulfilled with it', async () => {
+    // As an earlier version left it: the withdrawal's data gone, the obligation still open.
+    const subject = (await api.amanat.vault.ensureSubject('test', { email: 'old@example.kz' })).subjectId;
+    const id = '6f1d2c3b-0000-4000-8000-000000000001';
+    await api.stores.sql.query(
+      `INSERT INTO obligations (id, subject_id, kind, purpose_id, consent_id, status, created_at, due_date, due_at, deadline)
+       VALUES ($1, $2, 'stop_processing', $3, NULL, 'open', $4, '2026-04-15', $4, $5::jsonb)`,
+      [
+        id,
+        subject,
+        api.purposeId(8),
+        now,
+        JSON.stringify({ amount: 10, unit: 'working_days', source: 'register', rule: 'consent_withdrawal' }),
+      ],
+    );
+    later(60);
+    await api.amanat.retentionSweeper.run({ trigger: 'cli' });
+    expect((await obligationsOf(subject))[0]).toMatchObject({
+      id,
+      status: 'fulfilled',
+      fulfilment: { how: 'purpose_released', by: 'system:retention' },
+    });
+    expect((await fulfilEntries(subject)).map((e) => e.details)).toEqual([
+      { obligationId: id, how: 'purpose_released' },
+    ]);
+    expect((await api.call('POST', '/api/audit/verify')).body.ok).toBe(true);
+  });
+
   it('a key without obligations:write cannot close one', async () => {
     const subject = await subscribed('nokey@example.kz');
     await withdraw(subject);

@@ -55,22 +55,32 @@ export function createObligationService(deps: { stores: Stores; audit: AuditServ
    * In the caller's transaction, after an effect on these subjects' values: fulfils every open obligation to
    * stop processing whose effects are now complete — no value of the subject still holds the purpose under
    * the withdrawn consent (or, without a consent, holds the purpose at all). Returns the audit entries for
-   * the caller to append with the effect's own.
+   * the caller to append with the effect's own. `'all'` looks at every open obligation (the sweep does, for
+   * those whose effect came before obligations were fulfilled); without an act, a destroyed subject's
+   * obligation is recorded as fulfilled by destruction, any other by the purpose's release.
    */
-  async function settle(tx: Sql, subjects: SettledSubject[], actor: string): Promise<AuditEntryInput[]> {
-    if (subjects.length === 0) return [];
-    const acts = new Map(subjects.map((s) => [s.subjectId.toLowerCase(), s.actId ?? null]));
-    const done = await tx.query<{ id: string; subject_id: string; purpose_id: string }>(
-      `SELECT o.id, o.subject_id, o.purpose_id FROM obligations o
-       WHERE o.subject_id = ANY($1::uuid[]) AND o.status = 'open' AND o.kind = 'stop_processing'
+  async function settle(
+    tx: Sql,
+    subjects: SettledSubject[] | 'all',
+    actor: string,
+  ): Promise<AuditEntryInput[]> {
+    if (subjects !== 'all' && subjects.length === 0) return [];
+    const acts = new Map(
+      subjects === 'all' ? [] : subjects.map((s) => [s.subjectId.toLowerCase(), s.actId ?? null]),
+    );
+    const done = await tx.query<{ id: string; subject_id: string; purpose_id: string; destroyed: boolean }>(
+      `SELECT o.id, o.subject_id, o.purpose_id, s.status = 'destroyed' AS destroyed
+       FROM obligations o JOIN subjects s ON s.id = o.subject_id
+       WHERE ($1::uuid[] IS NULL OR o.subject_id = ANY($1::uuid[])) AND o.status = 'open'
+         AND o.kind = 'stop_processing'
          AND NOT EXISTS (
            SELECT 1 FROM personal_values v
            WHERE v.subject_id = o.subject_id AND o.purpose_id = ANY(v.purposes)
              AND (o.consent_id IS NULL
                   OR v.legal_bases @> jsonb_build_array(jsonb_build_object('purpose', o.purpose_id,
                                                                            'consentId', o.consent_id::text))))
-       ORDER BY o.id FOR UPDATE`,
-      [[...acts.keys()]],
+       ORDER BY o.id LIMIT 1000 FOR UPDATE OF o`,
+      [subjects === 'all' ? null : [...acts.keys()]],
     );
     if (done.length === 0) return [];
     const now = deps.clock();
@@ -79,7 +89,7 @@ export function createObligationService(deps: { stores: Stores; audit: AuditServ
       const actId = acts.get(o.subject_id.toLowerCase()) ?? null;
       const fulfilment: ObligationFulfilment = actId
         ? { how: 'data_destroyed', by: actor, actId }
-        : { how: 'purpose_released', by: actor };
+        : { how: o.destroyed ? 'data_destroyed' : 'purpose_released', by: actor };
       entries.push({
         actor,
         action: 'obligation.fulfil',

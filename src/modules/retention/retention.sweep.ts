@@ -655,6 +655,12 @@ export function createRetentionSweeper(deps: {
           result.acts.push({ id: actId, number: act.number, kind: 'sweep' });
         }
         result.actsExpired = await stores.transaction((tx) => deps.acts.expire(tx, asOf));
+        // Obligations whose effect is complete but that no effect fulfilled (it came before obligations were
+        // fulfilled with their effect): fulfilled now, each with its audit entry.
+        await stores.transaction(async (tx) => {
+          const entries = await deps.settleObligations(tx, 'all', ACTOR);
+          if (entries.length) await deps.audit.append(tx, entries);
+        });
       }
       await stores.sql.query(
         `UPDATE retention_runs SET status = 'completed', finished_at = $2, values_destroyed = $3, subjects_destroyed = $4,
