@@ -27,6 +27,7 @@ const expectedRules: Record<string, Rule> = {
   'POST /api/subjects/:subjectId/consents/withdraw': 'consents:write',
   'GET /api/subjects/:subjectId/consents': 'consents:read',
   'GET /api/obligations': 'obligations:read',
+  'POST /api/obligations/:obligationId/close': 'obligations:write',
   // subject requests
   'POST /api/requests': 'requests:submit',
   'GET /api/requests': 'requests:read',
@@ -83,6 +84,7 @@ const expectedRules: Record<string, Rule> = {
   // roles and the approved access list
   'GET /api/roles': 'staff:manage',
   'PUT /api/roles/:roleId': 'staff:manage',
+  'POST /api/roles/load': 'staff:manage',
   'GET /api/access-list': 'staff:manage',
   'POST /api/access-list/proposals': 'staff:manage',
   'GET /api/access-list/:versionId': 'staff:manage',

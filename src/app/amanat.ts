@@ -74,8 +74,16 @@ export async function createAmanat(options: AmanatOptions) {
     identityKey: deriveKey('identity-lookup'),
     clock,
   });
-  const consents = createConsentService({ stores, keyStore, vault, audit, rules, clock });
-  const obligations = createObligationService({ stores });
+  const obligations = createObligationService({ stores, audit, clock });
+  const consents = createConsentService({
+    stores,
+    keyStore,
+    vault,
+    audit,
+    rules,
+    clock,
+    settleObligations: obligations.settle,
+  });
   const apiKeys = createApiKeyService({ stores, audit, clock });
   const sender =
     options.smtp?.from ?? loaded.register.requests.privacy_email ?? loaded.register.operator.email;
@@ -145,6 +153,7 @@ export async function createAmanat(options: AmanatOptions) {
     acts: destructionActs,
     keyStore,
     requests,
+    settleObligations: obligations.settle,
     clock,
     batchSubjects: options.retentionBatchSubjects,
   });

@@ -1,16 +1,25 @@
+import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
+import { fromPackageRoot } from '../lib/paths.js';
 import { registerAuditCommands } from './commands/audit.js';
 import { registerCalendarCommands } from './commands/calendar.js';
 import { registerKeyCommands } from './commands/keys.js';
 import { registerMailCommands } from './commands/mail.js';
+import { registerObligationCommands } from './commands/obligations.js';
 import { registerRegisterCommands } from './commands/register.js';
 import { registerRequestCommands } from './commands/requests.js';
 import { registerRetentionCommands } from './commands/retention.js';
+import { registerRoleCommands } from './commands/roles.js';
 import { registerStaffCommands } from './commands/staff.js';
 
 const program = new Command()
   .name('amanat')
   .description('Amanat — оператор персональных данных: реестр, хранилище, согласия, аудит')
+  .version(
+    (JSON.parse(readFileSync(fromPackageRoot('package.json'), 'utf8')) as { version: string }).version,
+    '-V, --version',
+    'версия Amanat / print the version',
+  )
   .showHelpAfterError();
 
 registerRegisterCommands(program);
@@ -21,5 +30,7 @@ registerRequestCommands(program);
 registerRetentionCommands(program);
 registerMailCommands(program);
 registerStaffCommands(program);
+registerRoleCommands(program);
+registerObligationCommands(program);
 
 await program.parseAsync(process.argv);

@@ -39,6 +39,7 @@ const statusByCode: Record<ErrorCode, ContentfulStatusCode> = {
   [ErrorCodes.VERIFICATION_FAILED]: 422,
   [ErrorCodes.VERIFICATION_EXPIRED]: 410,
   [ErrorCodes.RETENTION_BUSY]: 409,
+  [ErrorCodes.OBLIGATION_FULFILLED]: 409,
   [ErrorCodes.CLOCK_BACKWARDS]: 409,
   [ErrorCodes.RATE_LIMITED]: 429,
   [ErrorCodes.MAIL_NOT_CONFIGURED]: 503,

@@ -42,6 +42,8 @@ export const ErrorCodes = {
   RATE_LIMITED: 'rate_limited',
   MAIL_NOT_CONFIGURED: 'mail_not_configured',
   MAIL_MALFORMED: 'mail_malformed',
+  // obligations
+  OBLIGATION_FULFILLED: 'obligation_fulfilled',
   // calendars
   CALENDAR_YEAR_MISSING: 'calendar_year_missing',
   // retention

@@ -7,6 +7,7 @@ import {
   loadRegisterFile,
 } from '../../modules/register/register.loader.js';
 import type { Lang } from '../../modules/register/register.retention.js';
+import { registerInitCommand } from './register-init.js';
 
 // Exit codes: 0 valid, 1 the register has errors, 2 the file could not be read or the command was misused.
 const EXIT_INVALID = 1;
@@ -35,7 +36,9 @@ function loadOrReport(file: string): LoadedRegister | null {
 export function registerRegisterCommands(program: Command): void {
   const register = program
     .command('register')
-    .description('Реестр обработки ПД: проверка и просмотр / Processing register: validate and show')
+    .description(
+      'Реестр обработки ПД: создание, проверка и просмотр / Processing register: init, validate, show',
+    )
     // Usage errors (missing file argument, unknown --lang) exit 2 here, apart from an invalid register (1).
     // Subcommands created below inherit this.
     .exitOverride((error) => {
@@ -55,6 +58,8 @@ export function registerRegisterCommands(program: Command): void {
       console.log(summarizeRegister(loaded.register, loaded.warnings.length));
       if (loaded.warnings.length > 0) console.error(formatRegisterIssues(loaded.warnings, 'warning'));
     });
+
+  registerInitCommand(register);
 
   register
     .command('show')

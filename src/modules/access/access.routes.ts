@@ -88,6 +88,64 @@ export function mountAccessRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, auth
 
   app.openapi(
     createRoute({
+      method: 'post',
+      path: '/api/roles/load',
+      operationId: 'loadRoles',
+      security: keyOrSessionCsrf,
+      tags: ['Access'],
+      summary:
+        'Create or update several roles at once (a roles file): all checked first, all written or none; roles already as given are left alone',
+      middleware: [requireScope(auth, 'staff:manage')] as const,
+      request: {
+        body: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: z
+                .object({
+                  roles: z
+                    .array(roleBody.extend({ id: z.string().min(2).max(63) }))
+                    .min(1)
+                    .max(200),
+                })
+                .strict()
+                .openapi({
+                  example: {
+                    roles: [
+                      {
+                        id: 'support',
+                        name: 'Служба поддержки',
+                        purposes: ['support'],
+                        actions: ['subjects:read', 'data:read', 'requests:read'],
+                      },
+                    ],
+                  },
+                }),
+            },
+          },
+        },
+      },
+      responses: {
+        200: {
+          description: 'Which roles were created, updated, or already stood as given',
+          content: {
+            'application/json': {
+              schema: z.object({
+                created: z.array(z.string()),
+                updated: z.array(z.string()),
+                unchanged: z.array(z.string()),
+              }),
+            },
+          },
+        },
+        ...errors(...authErrors, ...bodyErrors),
+      },
+    }),
+    async (c) => c.json(await amanat.access.saveRoles(c.get('principal'), c.req.valid('json').roles), 200),
+  );
+
+  app.openapi(
+    createRoute({
       method: 'get',
       path: '/api/access-list',
       operationId: 'listAccessListVersions',

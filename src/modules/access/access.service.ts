@@ -5,8 +5,8 @@ import { randomUUID } from 'node:crypto';
 import type { Sql, Stores } from '../../db/database.js';
 import { isUniqueViolation } from '../../db/errors.js';
 import { DomainError, ErrorCodes, type ErrorIssue } from '../../lib/errors.js';
-import { type Scope, Scopes } from '../api-keys/api-key.service.js';
-import type { AuditService } from '../audit/audit.service.js';
+import type { Scope } from '../api-keys/api-key.service.js';
+import type { AuditEntryInput, AuditService } from '../audit/audit.service.js';
 import { isIsoDate, localDateOf } from '../calendar/dates.js';
 import { localized } from '../register/register.retention.js';
 import type { RegisterRules } from '../rules/register-rules.js';
@@ -14,6 +14,7 @@ import type { StaffAccount, StaffSession } from '../staff/staff.service.js';
 import { renderAccessListPdf } from './access-list.pdf.js';
 import type { AccessListDocument } from './access-list.types.js';
 import { allowsPurpose, type Principal } from './principal.js';
+import { type RoleInput, roleIssues } from './role.validate.js';
 
 export interface Role {
   id: string;
@@ -63,6 +64,7 @@ export const actionLabels: Record<Scope, string> = {
   'consents:read': 'чтение согласий',
   'consents:write': 'приём и отзыв согласий',
   'obligations:read': 'просмотр обязательств',
+  'obligations:write': 'закрытие обязательств с подтверждением',
   'requests:submit': 'приём обращений',
   'requests:read': 'просмотр обращений',
   'requests:write': 'ответы на обращения',
@@ -76,8 +78,6 @@ export const actionLabels: Record<Scope, string> = {
   'disclosures:read': 'просмотр передач ПД',
   'disclosures:write': 'передача ПД третьим лицам',
 };
-
-const ROLE_ID = /^[a-z][a-z0-9_-]{1,62}$/;
 
 function notFound(what: string, id: string, path: string) {
   return new DomainError(ErrorCodes.NOT_FOUND, `${what} ${id} не найден(а). Not found.`, {
@@ -144,34 +144,7 @@ export function createAccessService(deps: {
       actions: string[];
     },
   ): Promise<Role> {
-    const issues: ErrorIssue[] = [];
-    if (!ROLE_ID.test(input.id))
-      issues.push({ path: 'id', message: 'expected a-z, 0-9, _ or -, 2–63 characters' });
-    if (!input.name.trim()) issues.push({ path: 'name', message: 'required' });
-    const purposeIds = new Set(rules.register.purposes.map((p) => p.id));
-    input.purposes.forEach((p, i) => {
-      if (!purposeIds.has(p)) issues.push({ path: `purposes.${i}`, message: `unknown purpose ${p}` });
-    });
-    for (const [purposeId, fields] of Object.entries(input.fields ?? {})) {
-      const purpose = rules.register.purposes.find((p) => p.id === purposeId);
-      if (!purpose || !input.purposes.includes(purposeId)) {
-        issues.push({ path: `fields.${purposeId}`, message: 'restrict fields only of the role’s purposes' });
-        continue;
-      }
-      for (const field of fields) {
-        if (!purpose.fields.includes(field)) {
-          issues.push({ path: `fields.${purposeId}`, message: `purpose ${purposeId} has no field ${field}` });
-        }
-      }
-    }
-    input.actions.forEach((a, i) => {
-      if (!(Scopes as readonly string[]).includes(a)) {
-        issues.push({
-          path: `actions.${i}`,
-          message: `unknown action ${a}; expected one of ${Scopes.join(', ')}`,
-        });
-      }
-    });
+    const issues = roleIssues(rules.register, input);
     if (issues.length) {
       throw new DomainError(
         ErrorCodes.VALIDATION_FAILED,
@@ -219,6 +192,107 @@ export function createAccessService(deps: {
         },
       ]);
       return presentRole(row!);
+    });
+  }
+
+  /**
+   * Creates or updates several roles (a roles file) at once: all are checked first and either all are written,
+   * in one transaction with one audit entry per role that changed, or none. A role that already stands as
+   * given is left alone, so loading the same file twice changes nothing.
+   */
+  async function saveRoles(
+    principal: Principal,
+    inputs: RoleInput[],
+  ): Promise<{ created: string[]; updated: string[]; unchanged: string[] }> {
+    const issues: ErrorIssue[] = inputs.flatMap((input, i) =>
+      roleIssues(rules.register, input, `roles.${i}.`),
+    );
+    const seen = new Set<string>();
+    inputs.forEach((input, i) => {
+      if (seen.has(input.id))
+        issues.push({ path: `roles.${i}.id`, message: `role ${input.id} appears twice` });
+      seen.add(input.id);
+    });
+    if (inputs.length === 0) issues.push({ path: 'roles', message: 'expected at least one role' });
+    if (issues.length) {
+      throw new DomainError(
+        ErrorCodes.VALIDATION_FAILED,
+        `Роли не сохранены: ${issues.map((i) => `${i.path} — ${i.message}`).join('; ')}. Roles not saved.`,
+        { issues },
+      );
+    }
+    const held = inputs.find((input) => input.id === principal.roleId);
+    if (held) {
+      await refuse(principal, 'role_self_edit', { roleId: held.id });
+      throw new DomainError(
+        ErrorCodes.FORBIDDEN,
+        `Нельзя изменять роль «${held.id}», которую вы сами занимаете: это сделает другой администратор. ` +
+          'You cannot edit the role you hold.',
+        { issues: [{ path: 'roles', message: 'role held by the caller' }] },
+      );
+    }
+    const normal = (input: RoleInput) => ({
+      id: input.id,
+      name: input.name.trim(),
+      description: input.description ?? null,
+      purposes: [...new Set(input.purposes)].sort(),
+      fields: input.fields ?? {},
+      actions: [...new Set(input.actions)].sort(),
+    });
+    const same = (a: ReturnType<typeof normal>, b: Role) =>
+      a.name === b.name &&
+      a.description === b.description &&
+      JSON.stringify(a.purposes) === JSON.stringify([...b.purposes].sort()) &&
+      JSON.stringify(a.actions) === JSON.stringify([...b.actions].sort()) &&
+      JSON.stringify(Object.entries(a.fields).sort()) === JSON.stringify(Object.entries(b.fields).sort());
+    const now = clock();
+    return stores.transaction(async (tx) => {
+      const existing = new Map(
+        (
+          await tx.query<Parameters<typeof presentRole>[0]>(
+            'SELECT * FROM roles WHERE id = ANY($1::text[]) ORDER BY id FOR UPDATE',
+            [inputs.map((r) => r.id)],
+          )
+        ).map((r) => [r.id, presentRole(r)]),
+      );
+      const result = { created: [] as string[], updated: [] as string[], unchanged: [] as string[] };
+      const entries: AuditEntryInput[] = [];
+      for (const input of inputs.map(normal)) {
+        const before = existing.get(input.id);
+        if (before && same(input, before)) {
+          result.unchanged.push(input.id);
+          continue;
+        }
+        await tx.query(
+          `INSERT INTO roles (id, name, description, purposes, fields, actions, created_at, updated_at)
+           VALUES ($1, $2, $3, $4::text[], $5::jsonb, $6::text[], $7, $7)
+           ON CONFLICT (id) DO UPDATE SET name = excluded.name, description = excluded.description,
+             purposes = excluded.purposes, fields = excluded.fields, actions = excluded.actions, updated_at = excluded.updated_at`,
+          [
+            input.id,
+            input.name,
+            input.description,
+            input.purposes,
+            JSON.stringify(input.fields),
+            input.actions,
+            now,
+          ],
+        );
+        (before ? result.updated : result.created).push(input.id);
+        entries.push({
+          actor: principal.actor,
+          action: 'role.save',
+          details: {
+            roleId: input.id,
+            purposes: input.purposes,
+            actions: input.actions,
+            fields: input.fields,
+            created: !before,
+          },
+        });
+      }
+      if (entries.length) await audit.append(tx, entries);
+      return result;
     });
   }
 
@@ -537,6 +611,7 @@ export function createAccessService(deps: {
     listRoles,
     role: (id: string) => role(stores.sql, id),
     saveRole,
+    saveRoles,
     propose,
     approve: (principal: Principal, versionId: string) => decide(principal, versionId, 'approve'),
     reject: (principal: Principal, versionId: string, reason?: string) =>

@@ -14,6 +14,7 @@ export const Scopes = [
   'consents:read',
   'consents:write',
   'obligations:read',
+  'obligations:write',
   'requests:submit',
   'requests:read',
   'requests:write',

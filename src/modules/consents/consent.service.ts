@@ -8,6 +8,7 @@ import { openText, sealText } from '../../lib/crypto.js';
 import { DomainError, ErrorCodes, type ErrorIssue } from '../../lib/errors.js';
 import type { AuditEntryInput, AuditService } from '../audit/audit.service.js';
 import { dueDate } from '../calendar/calendar.js';
+import type { ObligationService } from '../obligations/obligation.service.js';
 import type { RegisterRules } from '../rules/register-rules.js';
 import type { KeyStore } from '../vault/key-store.js';
 import type { VaultService } from '../vault/vault.service.js';
@@ -166,6 +167,8 @@ export function createConsentService(deps: {
   audit: AuditService;
   rules: RegisterRules;
   clock: () => Date;
+  /** Fulfils, in the withdrawal's transaction, an obligation whose effects are already complete. */
+  settleObligations: ObligationService['settle'];
 }) {
   const { stores, rules, audit } = deps;
 
@@ -678,13 +681,25 @@ export function createConsentService(deps: {
           details: { reason: 'consent_withdrawn', destroyBy: due.dueDate },
         });
       }
+      // Nothing left to destroy (every value released from the purpose, or none held): the obligation's
+      // effects are complete now, in this transaction; otherwise the destruction of the marked values fulfils it.
+      const settled = marked.length === 0 ? await deps.settleObligations(tx, [{ subjectId }], actor) : [];
+      entries.push(...settled);
       await audit.append(tx, entries);
       return {
         consent: presentConsent(
           { ...consent, status: 'withdrawn', withdrawnAt: receivedAt, withdrawalChannel: input.channel },
           evidence,
         ),
-        obligation,
+        obligation: settled.length
+          ? {
+              ...obligation,
+              status: 'fulfilled' as const,
+              fulfilledAt: now,
+              fulfilment: { how: 'purpose_released' as const, by: actor },
+              destructionActId: null,
+            }
+          : { ...obligation, fulfilledAt: null, fulfilment: null, destructionActId: null },
         releasedFields: released,
         markedForDestruction: marked,
       };

@@ -1,8 +1,9 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Amanat } from '../../app/amanat.js';
 import { type AppEnv, type AuthOptions, requireScope } from '../../http/auth.js';
-import { authErrors, errors, keyOrSession } from '../../http/openapi-common.js';
+import { authErrors, bodyErrors, errors, keyOrSession, keyOrSessionCsrf } from '../../http/openapi-common.js';
 import { obligationSchema } from './obligation.schema.js';
+import { EVIDENCE_MAX, EVIDENCE_MIN } from './obligation.service.js';
 
 export function mountObligationRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, auth: AuthOptions): void {
   app.openapi(
@@ -37,6 +38,48 @@ export function mountObligationRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, 
         dueOnOrBefore: q.due_on_or_before,
       });
       return c.json({ obligations: rows }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/obligations/{obligationId}/close',
+      operationId: 'closeObligation',
+      security: keyOrSessionCsrf,
+      tags: ['Obligations'],
+      summary:
+        'Close an open obligation with evidence of what Amanat cannot see (e.g. the mailing service stopped); 409 when already fulfilled',
+      middleware: [requireScope(auth, 'obligations:write')] as const,
+      request: {
+        params: z.object({ obligationId: z.string().min(1).max(64) }),
+        body: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: z
+                .object({ evidence: z.string().min(EVIDENCE_MIN).max(EVIDENCE_MAX) })
+                .strict()
+                .openapi({ example: { evidence: 'Адрес отписан в сервисе рассылок, рассылка остановлена' } }),
+            },
+          },
+        },
+      },
+      responses: {
+        200: {
+          description: 'The obligation, fulfilled (how: closed, with the evidence)',
+          content: { 'application/json': { schema: obligationSchema } },
+        },
+        ...errors(...authErrors, ...bodyErrors, 404, 409),
+      },
+    }),
+    async (c) => {
+      const row = await amanat.obligations.close(
+        c.get('principal').actor,
+        c.req.valid('param').obligationId,
+        c.req.valid('json').evidence,
+      );
+      return c.json(row, 200);
     },
   );
 }

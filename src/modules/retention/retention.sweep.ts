@@ -8,6 +8,7 @@ import { hostname } from 'node:os';
 import type { Sql, Stores } from '../../db/database.js';
 import { DomainError, ErrorCodes } from '../../lib/errors.js';
 import type { AuditEntryInput, AuditService } from '../audit/audit.service.js';
+import type { ObligationService } from '../obligations/obligation.service.js';
 import type { RequestService } from '../requests/request.service.js';
 import type { RegisterRules } from '../rules/register-rules.js';
 import type { KeyStore } from '../vault/key-store.js';
@@ -93,6 +94,8 @@ export function createRetentionSweeper(deps: {
   acts: DestructionActs;
   keyStore: KeyStore;
   requests: RequestService;
+  /** Fulfils, in the batch's transaction, the obligations to stop processing that the batch completed. */
+  settleObligations: ObligationService['settle'];
   clock: () => Date;
   /** Subjects per transaction: bounded memory and short transactions (PGlite is one connection). */
   batchSubjects?: number;
@@ -317,8 +320,18 @@ export function createRetentionSweeper(deps: {
         },
       });
     }
-    await deps.audit.append(tx, entries);
     totals.actEntries = entries.filter((e) => e.action !== 'data.purpose_released');
+    // Obligations to stop processing these values completed: fulfilled in this commit, with the act's id
+    // where the subject's data was destroyed (or anonymised) rather than only released from a purpose.
+    const subjects = [...new Set([...groups.values()].map((g) => g.subjectId))];
+    entries.push(
+      ...(await deps.settleObligations(
+        tx,
+        subjects.map((subjectId) => ({ subjectId, actId: touched.has(subjectId) ? act.id : null })),
+        ACTOR,
+      )),
+    );
+    await deps.audit.append(tx, entries);
     return totals;
   }
 
@@ -642,6 +655,12 @@ export function createRetentionSweeper(deps: {
           result.acts.push({ id: actId, number: act.number, kind: 'sweep' });
         }
         result.actsExpired = await stores.transaction((tx) => deps.acts.expire(tx, asOf));
+        // Obligations whose effect is complete but that no effect fulfilled (it came before obligations were
+        // fulfilled with their effect): fulfilled now, each with its audit entry.
+        await stores.transaction(async (tx) => {
+          const entries = await deps.settleObligations(tx, 'all', ACTOR);
+          if (entries.length) await deps.audit.append(tx, entries);
+        });
       }
       await stores.sql.query(
         `UPDATE retention_runs SET status = 'completed', finished_at = $2, values_destroyed = $3, subjects_destroyed = $4,
