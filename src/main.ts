@@ -4,11 +4,13 @@ import { amanatOptionsOf, loadConfig, storeSpecOf } from './config/config.js';
 import { openStores } from './db/database.js';
 import { startJobs } from './jobs/jobs.js';
 import { isDomainError } from './lib/errors.js';
+import { createOwnerOnlyFiles } from './lib/owner-only.js';
 import { Scopes } from './modules/api-keys/api-key.service.js';
 import { loadOrCreateMasterKey } from './modules/vault/master-key.js';
 import { startServer } from './server.js';
 
 async function main(): Promise<void> {
+  createOwnerOnlyFiles();
   const config = loadConfig();
   const master = loadOrCreateMasterKey(config.masterKey, { create: true });
   if (master.origin === 'created') {

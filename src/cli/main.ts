@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { createOwnerOnlyFiles } from '../lib/owner-only.js';
 import { registerAuditCommands } from './commands/audit.js';
 import { registerCalendarCommands } from './commands/calendar.js';
 import { registerKeyCommands } from './commands/keys.js';
@@ -7,6 +8,9 @@ import { registerRegisterCommands } from './commands/register.js';
 import { registerRequestCommands } from './commands/requests.js';
 import { registerRetentionCommands } from './commands/retention.js';
 import { registerStaffCommands } from './commands/staff.js';
+
+// A CLI that opens the embedded store itself writes its files too; letters and acts it saves hold personal data.
+createOwnerOnlyFiles();
 
 const program = new Command()
   .name('amanat')
