@@ -58,6 +58,7 @@ async function main(): Promise<void> {
     logRequests: config.logRequests,
     secureCookies: config.staff.secureCookies,
     trustProxyHeader: config.trustProxyHeader,
+    trustedProxyHops: config.trustedProxyHops,
     signInLimit: { burst: config.rateLimits.signInPerMinute, perMinute: config.rateLimits.signInPerMinute },
     publicLimit: { burst: config.rateLimits.publicPerMinute, perMinute: config.rateLimits.publicPerMinute },
     dataDir: config.store.kind === 'pglite' ? config.store.dataDir : undefined,

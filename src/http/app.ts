@@ -38,6 +38,8 @@ export interface HttpOptions {
   publicLimit?: RateLimit;
   /** The header a trusted reverse proxy sets with the client's address (e.g. x-forwarded-for). */
   trustProxyHeader?: string;
+  /** Trusted proxies appending to that header (1 by default): the client is that many entries from the right. */
+  trustedProxyHops?: number;
   /** One line per request: method, path, status, time — never bodies or query strings (personal data). */
   logRequest?: (line: string) => void;
 }
@@ -97,6 +99,7 @@ export function createHttpApp(amanat: Amanat, options: HttpOptions) {
     '/api/public/*',
     rateLimit('public', options.publicLimit ?? { burst: 30, perMinute: 30 }, {
       trustProxyHeader: options.trustProxyHeader,
+      trustedProxyHops: options.trustedProxyHops,
     }),
   );
 
@@ -213,6 +216,7 @@ export function createHttpApp(amanat: Amanat, options: HttpOptions) {
     secureCookies: options.secureCookies ?? true,
     signInLimit: options.signInLimit ?? { burst: 10, perMinute: 10 },
     trustProxyHeader: options.trustProxyHeader,
+    trustedProxyHops: options.trustedProxyHops,
   });
   mountAccessRoutes(app, amanat, auth);
   mountDisclosureRoutes(app, amanat, auth);

@@ -22,6 +22,7 @@ export interface StaffRouteOptions {
   secureCookies: boolean;
   signInLimit: RateLimit;
   trustProxyHeader?: string;
+  trustedProxyHops?: number;
 }
 
 const staffSchema = z.object({
@@ -56,7 +57,10 @@ export function mountStaffRoutes(
   auth: AuthOptions,
   options: StaffRouteOptions,
 ): void {
-  const limited = rateLimit('sign-in', options.signInLimit, { trustProxyHeader: options.trustProxyHeader });
+  const limited = rateLimit('sign-in', options.signInLimit, {
+    trustProxyHeader: options.trustProxyHeader,
+    trustedProxyHops: options.trustedProxyHops,
+  });
   const cookieBase = { path: '/', secure: options.secureCookies, sameSite: 'Strict' as const };
   const clearCookies = (c: Context) => {
     deleteCookie(c, SESSION_COOKIE, cookieBase);
