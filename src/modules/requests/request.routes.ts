@@ -2,6 +2,8 @@ import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Amanat } from '../../app/amanat.js';
 import { type AppEnv, type AuthOptions, requireScope } from '../../http/auth.js';
 import { asJson, errorResponses, pdfBody, pdfContent } from '../../http/openapi-common.js';
+import { DomainError, ErrorCodes, isDomainError } from '../../lib/errors.js';
+import { createPublicIntake } from './request.public.js';
 import { requestChannels, requestStatuses, requestTypes } from './request.table.js';
 
 const requestIdParam = z.object({
@@ -65,8 +67,18 @@ const publicSubmitBody = z
   .strict()
   .openapi('PublicSubjectRequest');
 
+const publicReceipt = z
+  .object({
+    id: z.uuid().describe('Confirm the request with this id and the e-mailed code'),
+    verification: z
+      .enum(['code_sent', 'manual'])
+      .describe('code_sent: a letter went to the e-mail given; manual: the operator will confirm identity'),
+  })
+  .openapi('PublicRequestReceipt');
+
 export function mountRequestRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, auth: AuthOptions): void {
   const { requests, requestExecution } = amanat;
+  const publicIntake = createPublicIntake({ requests, mailer: amanat.mailer, rules: amanat.rules });
   const tags = ['Subject requests'];
 
   app.openapi(
@@ -313,29 +325,16 @@ export function mountRequestRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, aut
       summary: 'A data subject files a request; a code is e-mailed to confirm it is theirs',
       request: body(publicSubmitBody),
       responses: {
-        201: json(requestRecord, 'Received'),
-        200: json(requestRecord, 'Linked to an open request of the same type'),
+        201: json(
+          publicReceipt,
+          'Received. The same answer whether or not the contact already has an open request of this type ' +
+            '(then the new one is linked to it and the contact is told by e-mail)',
+        ),
         429: json(z.unknown(), 'Too many requests from this contact within 24 hours'),
         ...errorResponses,
       },
     }),
-    async (c) => {
-      const b = c.req.valid('json');
-      const { request, duplicate } = await requests.submit('privacy-centre', { ...b, channel: 'web' });
-      let verification: 'code_sent' | 'manual' = 'manual';
-      if (!duplicate && b.contact.email && amanat.mailer.configured) {
-        await requests.startEmailVerification('privacy-centre', request.id);
-        verification = 'code_sent';
-      }
-      const answer = {
-        id: request.id,
-        number: request.number,
-        dueDate: request.dueDate,
-        duplicate,
-        verification,
-      };
-      return c.json(answer, duplicate ? 200 : 201);
-    },
+    async (c) => c.json(await publicIntake.submit(c.req.valid('json')), 201),
   );
 
   app.openapi(
@@ -348,11 +347,18 @@ export function mountRequestRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, aut
       responses: { 200: json(requestRecord, 'Verified'), ...errorResponses },
     }),
     async (c) => {
-      const verified = await requests.verifyCode(
-        'subject',
-        c.req.valid('param').requestId,
-        c.req.valid('json').code,
-      );
+      const verified = await requests
+        .verifyCode('subject', c.req.valid('param').requestId, c.req.valid('json').code)
+        .catch((error: unknown) => {
+          // A duplicate's receipt leads to no request: it answers as a wrong code does, so the caller cannot tell
+          // a receipt from a request.
+          if (isDomainError(error) && error.code === ErrorCodes.NOT_FOUND) {
+            throw new DomainError(ErrorCodes.VERIFICATION_FAILED, 'Неверный код. Wrong code.', {
+              issues: [{ path: 'code', message: 'wrong code' }],
+            });
+          }
+          throw error;
+        });
       return c.json({ id: verified.id, number: verified.number, status: verified.status }, 200);
     },
   );
