@@ -18,6 +18,7 @@ import { mountStaffRoutes } from '../modules/staff/staff.routes.js';
 import { mountVaultRoutes } from '../modules/vault/vault.routes.js';
 import { type AppEnv, type AuthOptions, requireScope } from './auth.js';
 import { domainErrorResponse, mapError, zodErrorBody } from './error-mapper.js';
+import { type InputLimits, inputGuard } from './input-guard.js';
 import { errorResponses } from './openapi-common.js';
 import { type RateLimit, rateLimit } from './rate-limit.js';
 
@@ -42,6 +43,8 @@ export interface HttpOptions {
   trustedProxyHops?: number;
   /** One line per request: method, path, status, time — never bodies or query strings (personal data). */
   logRequest?: (line: string) => void;
+  /** Longest string and deepest JSON any request may carry (100,000 characters, 32 levels by default). */
+  inputLimits?: InputLimits;
 }
 
 export function createHttpApp(amanat: Amanat, options: HttpOptions) {
@@ -102,6 +105,9 @@ export function createHttpApp(amanat: Amanat, options: HttpOptions) {
       trustedProxyHops: options.trustedProxyHops,
     }),
   );
+
+  // Every text a caller sends: no NUL, no lone surrogate, bounded length and JSON depth (422 naming the field).
+  app.use('/api/*', inputGuard(options.inputLimits));
 
   app.onError((error, c) => {
     if (error instanceof HTTPException && error.status < 500) {
