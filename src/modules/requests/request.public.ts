@@ -52,7 +52,12 @@ export function createPublicIntake(deps: {
       const email = input.contact.email;
       const mail = Boolean(email) && deps.mailer.configured;
       if (duplicate) {
-        if (mail) await tellAboutOpenRequest(email!, input.contact.name, request);
+        // Anyone can type an address into the form: the 1st, 2nd, 4th, 8th… duplicate is told, so repeating the
+        // form cannot flood a mailbox (the code for a new request is bounded by the daily intake limit).
+        const duplicates = request.duplicates;
+        if (mail && (duplicates & (duplicates - 1)) === 0) {
+          await tellAboutOpenRequest(email!, input.contact.name, request);
+        }
         return { id: randomUUID(), verification: mail ? 'code_sent' : 'manual' };
       }
       if (mail) await deps.requests.startEmailVerification(ACTOR, request.id);
