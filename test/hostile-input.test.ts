@@ -216,6 +216,11 @@ describe.each(storeKinds())('hostile text at the edge on %s', (kind) => {
     });
     expect.soft(query.status, JSON.stringify(query.body).slice(0, 200)).toBe(422);
     expect(((await query.json()) as any).error.issues[0].path).toBe('query.status');
+    const inPath = await app.request('/api/requests/abc%00def', {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect.soft(inPath.status).toBe(422);
+    expect.soft(((await inPath.json()) as any).error.issues[0]?.path).toBe('path');
     expect(await counts()).toEqual(before);
   });
 

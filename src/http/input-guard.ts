@@ -87,17 +87,17 @@ export function inputGuard(limits: InputLimits = defaultInputLimits): Middleware
         }
       }
     }
+    // Hono has decoded the path's escapes (%00 is a NUL here); what it kept encoded is decoded once more.
     const path = c.req.path;
-    if (path.includes('%')) {
-      let decoded: string | null = null;
+    let pathProblem = textProblem(path, limits);
+    if (!pathProblem && path.includes('%')) {
       try {
-        decoded = decodeURIComponent(path);
+        pathProblem = textProblem(decodeURIComponent(path), limits);
       } catch {
-        refuse({ path: 'path', message: 'is not valid percent-encoded UTF-8' });
+        // Not UTF-8 once decoded: no route matches such a path, which answers 404.
       }
-      const problem = decoded === null ? null : textProblem(decoded, limits);
-      if (problem) refuse({ path: 'path', message: problem });
     }
+    if (pathProblem) refuse({ path: 'path', message: pathProblem });
 
     const mediaType = (c.req.header('content-type') ?? '').split(';')[0]!.trim();
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD' && JSON_MEDIA_TYPE.test(mediaType)) {
