@@ -4,11 +4,13 @@ import { amanatOptionsOf, loadConfig, storeSpecOf } from './config/config.js';
 import { openStores } from './db/database.js';
 import { startJobs } from './jobs/jobs.js';
 import { isDomainError } from './lib/errors.js';
+import { createOwnerOnlyFiles } from './lib/owner-only.js';
 import { Scopes } from './modules/api-keys/api-key.service.js';
 import { masterKeyForStore } from './modules/vault/master-key.js';
 import { startServer } from './server.js';
 
 async function main(): Promise<void> {
+  createOwnerOnlyFiles();
   const config = loadConfig();
   const stores = await openStores(storeSpecOf(config));
   const master = await masterKeyForStore(config.masterKey, stores, { create: true }).catch(
@@ -66,6 +68,7 @@ async function main(): Promise<void> {
     logRequests: config.logRequests,
     secureCookies: config.staff.secureCookies,
     trustProxyHeader: config.trustProxyHeader,
+    trustedProxyHops: config.trustedProxyHops,
     signInLimit: { burst: config.rateLimits.signInPerMinute, perMinute: config.rateLimits.signInPerMinute },
     publicLimit: { burst: config.rateLimits.publicPerMinute, perMinute: config.rateLimits.publicPerMinute },
     dataDir: config.store.kind === 'pglite' ? config.store.dataDir : undefined,

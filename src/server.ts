@@ -24,6 +24,7 @@ export interface ServerOptions {
   dataDir?: string;
   secureCookies?: boolean;
   trustProxyHeader?: string;
+  trustedProxyHops?: number;
   signInLimit?: RateLimit;
   publicLimit?: RateLimit;
   log?: (line: string) => void;
@@ -40,6 +41,7 @@ export async function startServer(amanat: Amanat, options: ServerOptions): Promi
     localAdminToken,
     secureCookies: options.secureCookies,
     trustProxyHeader: options.trustProxyHeader,
+    trustedProxyHops: options.trustedProxyHops,
     signInLimit: options.signInLimit,
     publicLimit: options.publicLimit,
     logRequest: options.logRequests ? log : undefined,

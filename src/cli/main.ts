@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
+import { createOwnerOnlyFiles } from '../lib/owner-only.js';
 import { fromPackageRoot } from '../lib/paths.js';
 import { registerAuditCommands } from './commands/audit.js';
 import { registerCalendarCommands } from './commands/calendar.js';
@@ -11,6 +12,9 @@ import { registerRequestCommands } from './commands/requests.js';
 import { registerRetentionCommands } from './commands/retention.js';
 import { registerRoleCommands } from './commands/roles.js';
 import { registerStaffCommands } from './commands/staff.js';
+
+// A CLI that opens the embedded store itself writes its files too; letters and acts it saves hold personal data.
+createOwnerOnlyFiles();
 
 const program = new Command()
   .name('amanat')

@@ -92,6 +92,8 @@ const configSchema = z.object({
   PUBLIC_URL: z.url().optional(),
   /** The header a trusted reverse proxy sets with the client's address, e.g. x-forwarded-for (rate limits). */
   TRUST_PROXY_HEADER: z.string().min(1).optional(),
+  /** How many trusted proxies append to that header: the client's address is that many entries from the right. */
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(1).max(10).default(1),
   /** Sign-in and password-reset attempts per client address per minute (also the burst). */
   SIGN_IN_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(10),
   /** Requests to public endpoints (privacy centre, testimonials) per client address per minute. */
@@ -122,6 +124,7 @@ export interface AppConfig {
     publicUrl?: string;
   };
   trustProxyHeader?: string;
+  trustedProxyHops: number;
   rateLimits: { signInPerMinute: number; publicPerMinute: number };
 }
 
@@ -177,6 +180,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       publicUrl: c.PUBLIC_URL,
     },
     trustProxyHeader: c.TRUST_PROXY_HEADER,
+    trustedProxyHops: c.TRUSTED_PROXY_HOPS,
     rateLimits: { signInPerMinute: c.SIGN_IN_RATE_PER_MINUTE, publicPerMinute: c.PUBLIC_RATE_PER_MINUTE },
   };
 }

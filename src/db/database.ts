@@ -8,6 +8,7 @@ import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
+import { restrictToOwner, restrictTreeToOwner } from '../lib/owner-only.js';
 import { fromPackageRoot } from '../lib/paths.js';
 import { acquireDataFolderLock, type DataFolderLock } from './lock.js';
 
@@ -114,11 +115,16 @@ async function openPglite(spec: Extract<StoreSpec, { kind: 'pglite' }>): Promise
   let lock: DataFolderLock | undefined;
   if (spec.lockDir) lock = acquireDataFolderLock(spec.lockDir);
   try {
-    if (spec.dataStoreDir) mkdirSync(spec.dataStoreDir, { recursive: true });
-    if (spec.keyStoreDir) mkdirSync(spec.keyStoreDir, { recursive: true });
+    if (spec.lockDir) restrictToOwner(spec.lockDir);
+    if (spec.dataStoreDir) mkdirSync(spec.dataStoreDir, { recursive: true, mode: 0o700 });
+    if (spec.keyStoreDir) mkdirSync(spec.keyStoreDir, { recursive: true, mode: 0o700 });
     const dataClient = new PGlite({ dataDir: spec.dataStoreDir, loadDataDir: spec.dataDump });
     const keyClient = new PGlite({ dataDir: spec.keyStoreDir, loadDataDir: spec.keyDump });
     await Promise.all([dataClient.waitReady, keyClient.waitReady]);
+    // The databases are the owner's alone. PGlite writes a new database's files 0666 whatever the umask, and an
+    // earlier version left folders 0755: both are set right here; files written later follow the process's umask
+    // (createOwnerOnlyFiles, set by the server and the CLI). The data folder itself, not what else is kept in it.
+    for (const dir of [spec.dataStoreDir, spec.keyStoreDir]) if (dir) restrictTreeToOwner(dir);
     await migratePglite(drizzlePglite({ client: dataClient }), { migrationsFolder: DATA_MIGRATIONS });
     await migratePglite(drizzlePglite({ client: keyClient }), {
       migrationsFolder: KEY_MIGRATIONS,

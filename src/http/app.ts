@@ -18,6 +18,7 @@ import { mountStaffRoutes } from '../modules/staff/staff.routes.js';
 import { mountVaultRoutes } from '../modules/vault/vault.routes.js';
 import { type AppEnv, type AuthOptions, requireScope } from './auth.js';
 import { domainErrorResponse, mapError, zodErrorBody } from './error-mapper.js';
+import { type InputLimits, inputGuard } from './input-guard.js';
 import { authErrors, errors, keyOrSession, noAuth, securitySchemes } from './openapi-common.js';
 import { type RateLimit, rateLimit } from './rate-limit.js';
 
@@ -38,8 +39,12 @@ export interface HttpOptions {
   publicLimit?: RateLimit;
   /** The header a trusted reverse proxy sets with the client's address (e.g. x-forwarded-for). */
   trustProxyHeader?: string;
+  /** Trusted proxies appending to that header (1 by default): the client is that many entries from the right. */
+  trustedProxyHops?: number;
   /** One line per request: method, path, status, time — never bodies or query strings (personal data). */
   logRequest?: (line: string) => void;
+  /** Longest string and deepest JSON any request may carry (100,000 characters, 32 levels by default). */
+  inputLimits?: InputLimits;
 }
 
 /** A refusal by Hono itself (malformed JSON, a body not sent as JSON) as a domain error naming what is expected. */
@@ -122,8 +127,12 @@ export function createHttpApp(amanat: Amanat, options: HttpOptions) {
     '/api/public/*',
     rateLimit('public', options.publicLimit ?? { burst: 30, perMinute: 30 }, {
       trustProxyHeader: options.trustProxyHeader,
+      trustedProxyHops: options.trustedProxyHops,
     }),
   );
+
+  // Every text a caller sends: no NUL, no lone surrogate, bounded length and JSON depth (422 naming the field).
+  app.use('/api/*', inputGuard(options.inputLimits));
 
   app.onError((error, c) => {
     if (error instanceof HTTPException && error.status < 500) {
@@ -250,6 +259,7 @@ export function createHttpApp(amanat: Amanat, options: HttpOptions) {
     secureCookies: options.secureCookies ?? true,
     signInLimit: options.signInLimit ?? { burst: 10, perMinute: 10 },
     trustProxyHeader: options.trustProxyHeader,
+    trustedProxyHops: options.trustedProxyHops,
   });
   mountAccessRoutes(app, amanat, auth);
   mountDisclosureRoutes(app, amanat, auth);

@@ -5,7 +5,7 @@ import { domainErrorResponse } from './error-mapper.js';
 import { rateLimit } from './rate-limit.js';
 
 describe('rate limit', () => {
-  function app(now: () => number) {
+  function app(now: () => number, trustedProxyHops?: number) {
     const hono = new Hono();
     hono.onError((error, c) => {
       const { status, body } = domainErrorResponse(error as DomainError);
@@ -13,7 +13,11 @@ describe('rate limit', () => {
     });
     hono.use(
       '/limited/*',
-      rateLimit('test', { burst: 3, perMinute: 6 }, { now, trustProxyHeader: 'x-forwarded-for' }),
+      rateLimit(
+        'test',
+        { burst: 3, perMinute: 6 },
+        { now, trustProxyHeader: 'x-forwarded-for', trustedProxyHops },
+      ),
     );
     hono.get('/limited/x', (c) => c.text('ok'));
     return hono;
@@ -34,5 +38,27 @@ describe('rate limit', () => {
     t += 10_000;
     expect((await hono.request('/limited/x', from('203.0.113.1'))).status).toBe(200);
     expect((await hono.request('/limited/x', from('203.0.113.1'))).status).toBe(429);
+  });
+
+  it('takes the address the trusted proxy appended: a forged leftmost X-Forwarded-For does not escape the limit', async () => {
+    const hono = app(() => 0);
+    // The client writes its own X-Forwarded-For; the proxy appends the address it saw (203.0.113.9).
+    for (let i = 0; i < 3; i++)
+      expect((await hono.request('/limited/x', from(`198.51.100.${i}, 203.0.113.9`))).status).toBe(200);
+    expect((await hono.request('/limited/x', from('198.51.100.77, 203.0.113.9'))).status).toBe(429);
+    expect((await hono.request('/limited/x', from('203.0.113.9'))).status).toBe(429);
+    // Another client behind the same proxy has its own bucket.
+    expect((await hono.request('/limited/x', from('203.0.113.9, 203.0.113.10'))).status).toBe(200);
+  });
+
+  it('with two trusted proxies (TRUSTED_PROXY_HOPS=2) the client is the second entry from the right', async () => {
+    const hono = app(() => 0, 2);
+    // client-written, client as seen by the outer proxy, outer proxy as seen by the inner one
+    for (let i = 0; i < 3; i++)
+      expect((await hono.request('/limited/x', from(`10.9.9.${i}, 203.0.113.9, 192.0.2.1`))).status).toBe(
+        200,
+      );
+    expect((await hono.request('/limited/x', from('10.9.9.99, 203.0.113.9, 192.0.2.1'))).status).toBe(429);
+    expect((await hono.request('/limited/x', from('203.0.113.8, 192.0.2.1'))).status).toBe(200);
   });
 });

@@ -1,6 +1,8 @@
 // Rate limits for the endpoints anyone can reach (sign-in, password reset, the privacy centre, testimonials):
 // a token bucket per client address and route group, in this process's memory. Behind a reverse proxy every
-// client shares the proxy's address unless TRUST_PROXY names the header the proxy sets.
+// client shares the proxy's address unless TRUST_PROXY_HEADER names the header the proxy sets. That header is a
+// list the client starts (it may send any X-Forwarded-For it likes) and each proxy appends to: the address is
+// the one the trusted proxies appended, TRUSTED_PROXY_HOPS entries from the right (1: the rightmost).
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context, MiddlewareHandler } from 'hono';
 import { DomainError, ErrorCodes } from '../lib/errors.js';
@@ -14,9 +16,21 @@ export interface RateLimit {
 
 const MAX_CLIENTS = 50_000;
 
-export function clientAddress(c: Context, trustProxyHeader?: string): string {
-  if (trustProxyHeader) {
-    const forwarded = c.req.header(trustProxyHeader)?.split(',')[0]?.trim();
+export interface ClientAddressOptions {
+  /** The header a trusted reverse proxy appends the client's address to, e.g. x-forwarded-for. */
+  trustProxyHeader?: string;
+  /** How many trusted proxies append to that header (1 by default): the address is that many from the right. */
+  trustedProxyHops?: number;
+}
+
+export function clientAddress(c: Context, options: ClientAddressOptions = {}): string {
+  if (options.trustProxyHeader) {
+    const entries = (c.req.header(options.trustProxyHeader) ?? '')
+      .split(',')
+      .map((entry) => entry.trim())
+      .filter((entry) => entry !== '');
+    // Fewer entries than hops: the request passed fewer proxies than configured; the leftmost is the best known.
+    const forwarded = entries[Math.max(0, entries.length - (options.trustedProxyHops ?? 1))];
     if (forwarded) return forwarded;
   }
   try {
@@ -30,12 +44,12 @@ export function clientAddress(c: Context, trustProxyHeader?: string): string {
 export function rateLimit(
   group: string,
   limit: RateLimit,
-  options: { trustProxyHeader?: string; now?: () => number } = {},
+  options: ClientAddressOptions & { now?: () => number } = {},
 ): MiddlewareHandler {
   const buckets = new Map<string, { tokens: number; at: number }>();
   const now = options.now ?? (() => Date.now());
   return async (c, next) => {
-    const key = clientAddress(c, options.trustProxyHeader);
+    const key = clientAddress(c, options);
     const t = now();
     const bucket = buckets.get(key) ?? { tokens: limit.burst, at: t };
     bucket.tokens = Math.min(limit.burst, bucket.tokens + ((t - bucket.at) / 60_000) * limit.perMinute);

@@ -24,8 +24,8 @@ const grantBody = z
     text: z
       .string()
       .min(1)
-      .max(100_000)
-      .openapi({ description: 'The exact consent text the subject was shown' }),
+      .max(20_000)
+      .openapi({ description: 'The exact consent text the subject was shown (at most 20,000 characters)' }),
     policy_version: z.string().min(1).max(100),
     subject_full_name: z.string().min(1).max(300).optional(),
     ip: z.union([z.ipv4(), z.ipv6()]).optional(),

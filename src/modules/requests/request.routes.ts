@@ -13,6 +13,8 @@ import {
   pdfContent,
 } from '../../http/openapi-common.js';
 import { recordRef } from '../../http/record-ref.js';
+import { DomainError, ErrorCodes, isDomainError } from '../../lib/errors.js';
+import { createPublicIntake } from './request.public.js';
 import {
   accessReportSchema,
   answerSentSchema,
@@ -100,6 +102,7 @@ const publicSubmitBody = z
 
 export function mountRequestRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, auth: AuthOptions): void {
   const { requests, requestExecution, requestClassification } = amanat;
+  const publicIntake = createPublicIntake({ requests, mailer: amanat.mailer, rules: amanat.rules });
   const tags = ['Subject requests'];
   const requestIdOf = (c: { req: { param: (name: 'requestId') => string } }) =>
     requests.resolveId(c.req.param('requestId'));
@@ -441,28 +444,14 @@ export function mountRequestRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, aut
       summary: 'A data subject files a request; a code is e-mailed to confirm it is theirs',
       request: body(publicSubmitBody),
       responses: {
-        201: json(publicRequestAnswerSchema, 'Received'),
-        200: json(publicRequestAnswerSchema, 'Linked to an open request of the same type'),
+        201: json(
+          publicRequestAnswerSchema,
+          'Received. The same answer whether or not the contact already has an open request of this type',
+        ),
         ...errors(...bodyErrors, 429, 503),
       },
     }),
-    async (c) => {
-      const b = c.req.valid('json');
-      const { request, duplicate } = await requests.submit('privacy-centre', { ...b, channel: 'web' });
-      let verification: 'code_sent' | 'manual' = 'manual';
-      if (!duplicate && b.contact.email && amanat.mailer.configured) {
-        await requests.startEmailVerification('privacy-centre', request.id);
-        verification = 'code_sent';
-      }
-      const answer = {
-        id: request.id,
-        number: request.number,
-        dueDate: request.dueDate,
-        duplicate,
-        verification,
-      };
-      return c.json(answer, duplicate ? 200 : 201);
-    },
+    async (c) => c.json(await publicIntake.submit(c.req.valid('json')), 201),
   );
 
   app.openapi(
@@ -488,11 +477,18 @@ export function mountRequestRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, aut
       },
     }),
     async (c) => {
-      const verified = await requests.verifyCode(
-        'subject',
-        c.req.valid('param').requestId,
-        c.req.valid('json').code,
-      );
+      const verified = await requests
+        .verifyCode('subject', c.req.valid('param').requestId, c.req.valid('json').code)
+        .catch((error: unknown) => {
+          // A duplicate's receipt leads to no request: it answers as a wrong code does, so the caller cannot tell
+          // a receipt from a request.
+          if (isDomainError(error) && error.code === ErrorCodes.NOT_FOUND) {
+            throw new DomainError(ErrorCodes.VERIFICATION_FAILED, 'Неверный код. Wrong code.', {
+              issues: [{ path: 'code', message: 'wrong code' }],
+            });
+          }
+          throw error;
+        });
       return c.json({ id: verified.id, number: verified.number, status: verified.status }, 200);
     },
   );

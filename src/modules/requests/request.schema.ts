@@ -245,20 +245,16 @@ export const answerSentSchema = z.object({ messageId: z.string() }).openapi('Req
 
 export const publicRequestAnswerSchema = z
   .object({
-    id: z.uuid(),
-    number: z.number().int(),
-    dueDate: z.iso.date(),
-    duplicate: z.boolean(),
-    verification: z.enum(['code_sent', 'manual']),
+    id: z.uuid().openapi({ description: 'Confirm the request with this id and the e-mailed code' }),
+    verification: z.enum(['code_sent', 'manual']).openapi({
+      description: 'code_sent: a letter went to the e-mail given; manual: the operator will confirm identity',
+    }),
   })
-  .openapi('PublicRequestReceived', {
-    example: {
-      id: exampleId,
-      number: 12,
-      dueDate: '2026-04-03',
-      duplicate: false,
-      verification: 'code_sent',
-    },
+  .openapi('PublicRequestReceipt', {
+    description:
+      'The same answer whether or not the contact already has an open request of this type (then the new one ' +
+      'is linked to it and the contact is told by e-mail)',
+    example: { id: exampleId, verification: 'code_sent' },
   });
 
 export const publicVerifiedSchema = z

@@ -31,6 +31,7 @@ export interface StaffRouteOptions {
   secureCookies: boolean;
   signInLimit: RateLimit;
   trustProxyHeader?: string;
+  trustedProxyHops?: number;
 }
 
 const exampleStaff = {
@@ -78,7 +79,10 @@ export function mountStaffRoutes(
   auth: AuthOptions,
   options: StaffRouteOptions,
 ): void {
-  const limited = rateLimit('sign-in', options.signInLimit, { trustProxyHeader: options.trustProxyHeader });
+  const limited = rateLimit('sign-in', options.signInLimit, {
+    trustProxyHeader: options.trustProxyHeader,
+    trustedProxyHops: options.trustedProxyHops,
+  });
   const cookieBase = { path: '/', secure: options.secureCookies, sameSite: 'Strict' as const };
   const clearCookies = (c: Context) => {
     deleteCookie(c, SESSION_COOKIE, cookieBase);
