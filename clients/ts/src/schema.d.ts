@@ -196,6 +196,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/obligations/{obligationId}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close an open obligation with evidence of what Amanat cannot see (e.g. the mailing service stopped); 409 when already fulfilled */
+        post: operations["closeObligation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/retention/plan": {
         parameters: {
             query?: never;
@@ -1018,6 +1035,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/roles/load": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Create or update several roles at once (a roles file): all checked first, all written or none; roles already as given are left alone */
+        post: operations["loadRoles"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/access-list": {
         parameters: {
             query?: never;
@@ -1452,7 +1486,7 @@ export interface components {
             kind?: "processing" | "publication";
             /** @enum {string} */
             channel: "web" | "api" | "email" | "paper";
-            /** @description The exact consent text the subject was shown */
+            /** @description The exact consent text the subject was shown (at most 20,000 characters) */
             text: string;
             policy_version: string;
             subject_full_name?: string;
@@ -1543,8 +1577,8 @@ export interface components {
             purposeId: string;
             /** Format: uuid */
             consentId: string | null;
-            /** @description open or fulfilled */
-            status: string;
+            /** @enum {string} */
+            status: "open" | "fulfilled";
             /**
              * Format: date-time
              * @example 2026-03-20T09:30:00.000Z
@@ -1571,7 +1605,18 @@ export interface components {
              * Format: date-time
              * @example 2026-03-20T09:30:00.000Z
              */
-            fulfilledAt?: string | null;
+            fulfilledAt: string | null;
+            /** @description How it was fulfilled: purpose released, data destroyed (with the act), or closed by a person with evidence */
+            fulfilment: {
+                /** @enum {string} */
+                how: "purpose_released" | "data_destroyed" | "closed";
+                by: string;
+                /** Format: uuid */
+                actId?: string;
+                evidence?: string;
+            } | null;
+            /** Format: uuid */
+            destructionActId: string | null;
         };
         /**
          * @example {
@@ -2576,22 +2621,22 @@ export interface components {
             messageId: string;
         };
         /**
+         * @description The same answer whether or not the contact already has an open request of this type (then the new one is linked to it and the contact is told by e-mail)
          * @example {
          *       "id": "3b2e7f4a-9c1d-4e5f-8a6b-7c8d9e0f1a2b",
-         *       "number": 12,
-         *       "dueDate": "2026-04-03",
-         *       "duplicate": false,
          *       "verification": "code_sent"
          *     }
          */
-        PublicRequestReceived: {
-            /** Format: uuid */
+        PublicRequestReceipt: {
+            /**
+             * Format: uuid
+             * @description Confirm the request with this id and the e-mailed code
+             */
             id: string;
-            number: number;
-            /** Format: date */
-            dueDate: string;
-            duplicate: boolean;
-            /** @enum {string} */
+            /**
+             * @description code_sent: a letter went to the e-mail given; manual: the operator will confirm identity
+             * @enum {string}
+             */
             verification: "code_sent" | "manual";
         };
         /**
@@ -3926,6 +3971,106 @@ export interface operations {
             };
             /** @description The caller lacks the permission (scope), the purpose, or the CSRF header this route needs */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Invalid input, with the field and what was expected */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    closeObligation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                obligationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    evidence: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The obligation, fulfilled (how: closed, with the evidence) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Obligation"];
+                };
+            };
+            /** @description The body is not valid JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No credentials, or an unknown, revoked or expired API key or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller lacks the permission (scope), the purpose, or the CSRF header this route needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict with the current state (a duplicate, a state that does not allow the step, a concurrent change) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body over the limit (1 MB by default) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not sent as Content-Type: application/json */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6466,22 +6611,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Linked to an open request of the same type */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PublicRequestReceived"];
-                };
-            };
-            /** @description Received */
+            /** @description Received. The same answer whether or not the contact already has an open request of this type */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PublicRequestReceived"];
+                    "application/json": components["schemas"]["PublicRequestReceipt"];
                 };
             };
             /** @description The body is not valid JSON */
@@ -6868,7 +7004,7 @@ export interface operations {
                 "application/json": {
                     name: string;
                     /** @default [] */
-                    scopes?: ("subjects:read" | "subjects:write" | "data:read" | "data:write" | "consents:read" | "consents:write" | "obligations:read" | "requests:submit" | "requests:read" | "requests:write" | "retention:read" | "retention:write" | "audit:read" | "register:read" | "keys:manage" | "data:rectify" | "data:block" | "data:destroy" | "data:export" | "register:edit" | "staff:manage" | "disclosures:read" | "disclosures:write")[];
+                    scopes?: ("subjects:read" | "subjects:write" | "data:read" | "data:write" | "consents:read" | "consents:write" | "obligations:read" | "obligations:write" | "requests:submit" | "requests:read" | "requests:write" | "retention:read" | "retention:write" | "audit:read" | "register:read" | "keys:manage" | "data:rectify" | "data:block" | "data:destroy" | "data:export" | "register:edit" | "staff:manage" | "disclosures:read" | "disclosures:write")[];
                     role?: string;
                 };
             };
@@ -7769,7 +7905,7 @@ export interface operations {
                     fields?: {
                         [key: string]: string[];
                     };
-                    actions: ("subjects:read" | "subjects:write" | "data:read" | "data:write" | "consents:read" | "consents:write" | "obligations:read" | "requests:submit" | "requests:read" | "requests:write" | "retention:read" | "retention:write" | "audit:read" | "register:read" | "keys:manage" | "data:rectify" | "data:block" | "data:destroy" | "data:export" | "register:edit" | "staff:manage" | "disclosures:read" | "disclosures:write")[];
+                    actions: ("subjects:read" | "subjects:write" | "data:read" | "data:write" | "consents:read" | "consents:write" | "obligations:read" | "obligations:write" | "requests:submit" | "requests:read" | "requests:write" | "retention:read" | "retention:write" | "audit:read" | "register:read" | "keys:manage" | "data:rectify" | "data:block" | "data:destroy" | "data:export" | "register:edit" | "staff:manage" | "disclosures:read" | "disclosures:write")[];
                 };
             };
         };
@@ -7781,6 +7917,99 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Role"];
+                };
+            };
+            /** @description The body is not valid JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No credentials, or an unknown, revoked or expired API key or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller lacks the permission (scope), the purpose, or the CSRF header this route needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body over the limit (1 MB by default) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not sent as Content-Type: application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Invalid input, with the field and what was expected */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    loadRoles: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    roles: {
+                        name: string;
+                        description?: string | null;
+                        purposes: string[];
+                        fields?: {
+                            [key: string]: string[];
+                        };
+                        actions: ("subjects:read" | "subjects:write" | "data:read" | "data:write" | "consents:read" | "consents:write" | "obligations:read" | "obligations:write" | "requests:submit" | "requests:read" | "requests:write" | "retention:read" | "retention:write" | "audit:read" | "register:read" | "keys:manage" | "data:rectify" | "data:block" | "data:destroy" | "data:export" | "register:edit" | "staff:manage" | "disclosures:read" | "disclosures:write")[];
+                        id: string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Which roles were created, updated, or already stood as given */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        created: string[];
+                        updated: string[];
+                        unchanged: string[];
+                    };
                 };
             };
             /** @description The body is not valid JSON */
