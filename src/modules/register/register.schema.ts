@@ -158,6 +158,11 @@ export const purpose = z
     information_systems: z.array(id).default([]),
     /** Analytics purposes may anonymise instead of destroying when retention ends. */
     on_retention_end: z.enum(['destroy', 'anonymise']).default('destroy'),
+    /**
+     * The policy names no retention period for this purpose (seed 3.1.3: the personnel reserve): validation
+     * warns until the operator sets one in `retention` and removes this mark.
+     */
+    retention_period_missing: z.boolean().default(false),
   })
   .strict();
 export type Purpose = z.infer<typeof purpose>;
@@ -265,15 +270,27 @@ export const crossBorder = z
   .strict();
 export type CrossBorder = z.infer<typeof crossBorder>;
 
+/** A deadline the operator's policy promises; it may be shorter than the law's, never longer. */
+export const operatorDeadline = deadline
+  .extend({
+    /** The clause of the operator's policy that states it ("3.4.1"), cited to subjects as the deadline's basis. */
+    clause: z.string().min(1).optional(),
+  })
+  .strict();
+export type OperatorDeadline = z.infer<typeof operatorDeadline>;
+
 export const operatorDeadlines = z
   .object({
     /** Stop processing after consent withdrawal (seed 3.4.1: 10 working days). */
-    consent_withdrawal: deadline.optional(),
-    information_request: deadline.optional(),
-    rectification: deadline.optional(),
-    blocking: deadline.optional(),
-    destruction: deadline.optional(),
-    objection_automated_decision: deadline.optional(),
+    consent_withdrawal: operatorDeadline.optional(),
+    information_request: operatorDeadline.optional(),
+    access_request: operatorDeadline.optional(),
+    rectification: operatorDeadline.optional(),
+    blocking: operatorDeadline.optional(),
+    unblocking: operatorDeadline.optional(),
+    destruction: operatorDeadline.optional(),
+    objection_automated_decision: operatorDeadline.optional(),
+    unlawful_publication_removal: operatorDeadline.optional(),
   })
   .strict();
 export type OperatorDeadlines = z.infer<typeof operatorDeadlines>;
