@@ -433,7 +433,9 @@ describe.skipIf(seed === null)('golden: examples/nextbot.kz/register.yaml encode
       clause: '3.4.1',
     });
     expect(days).toBe(10);
-    expect(register.requests.withdrawal_email_subject).toBe(/с пометкой «([^»]+)»/.exec(text)![1]);
+    expect(register.requests.withdrawal_email_subject).toMatchObject({
+      ru: /с пометкой «([^»]+)»/.exec(text)![1],
+    });
     const email = /mailto:([^"]+)"/.exec(text)![1];
     expect(register.requests.privacy_email).toBe(email);
     const address = /направить письменный запрос на адрес: ([^\n]+)/.exec(text)![1]!;

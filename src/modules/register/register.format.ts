@@ -9,6 +9,7 @@ import type {
   ProcessingType,
   Register,
 } from './register.schema.js';
+import { withdrawalSubjectLines } from './register.schema.js';
 
 interface Vocabulary {
   operator: string;
@@ -367,8 +368,8 @@ export function formatRegister(register: Register, lang: Lang, width = 120): str
   if (requests.privacy_email || requests.postal_address || requests.withdrawal_email_subject) {
     out.push(`${v.requests}:`);
     if (requests.privacy_email) out.push(`  - e-mail: ${requests.privacy_email}`);
-    if (requests.withdrawal_email_subject)
-      out.push(`  - ${v.withdrawalSubject}: «${requests.withdrawal_email_subject}»`);
+    for (const { line } of withdrawalSubjectLines(requests))
+      out.push(`  - ${v.withdrawalSubject}: «${line}»`);
     if (requests.postal_address) out.push(`  - ${localized(requests.postal_address, lang)}`);
   }
   if (register.cookies) {

@@ -297,12 +297,27 @@ export type OperatorDeadlines = z.infer<typeof operatorDeadlines>;
 
 export const requestChannels = z
   .object({
-    /** Subject line that marks a consent-withdrawal e-mail. */
-    withdrawal_email_subject: z.string().min(1).optional(),
+    /**
+     * Subject line that marks a consent-withdrawal e-mail: one line (the policy's), or the line in each
+     * language a subject may write in ({ ru, kk, en }); a message with any of them is a withdrawal.
+     */
+    withdrawal_email_subject: z.union([z.string().min(1), localizedText]).optional(),
     privacy_email: z.email().optional(),
     postal_address: localizedText.optional(),
   })
   .strict();
+
+/** Every subject line that marks a withdrawal, with the language it is written in. */
+export function withdrawalSubjectLines(
+  requests: Register['requests'],
+): { lang: 'ru' | 'kk' | 'en'; line: string }[] {
+  const subject = requests.withdrawal_email_subject;
+  if (subject === undefined) return [];
+  if (typeof subject === 'string') return [{ lang: 'ru', line: subject }];
+  return (['ru', 'kk', 'en'] as const).flatMap((lang) =>
+    subject[lang] ? [{ lang, line: subject[lang] }] : [],
+  );
+}
 
 export const register = z
   .object({
