@@ -1,6 +1,7 @@
 // The law's numbers in profiles/kz.yaml and profiles/ru.yaml, loaded through loadProfile() and checked against
 // the digest (LAW.md). Kept beside the calendars because the profiles name the calendar that counts their days.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { fromPackageRoot } from '../../lib/paths.js';
@@ -156,6 +157,20 @@ describe('a profile missing a deadline the product counts', () => {
 });
 
 describe('profiles and calendars together', () => {
+  it('calendar files cite official acts and publications as their sources, never an internal document', () => {
+    for (const country of ['kz', 'ru']) {
+      const dir = fromPackageRoot('calendars', country);
+      for (const file of readdirSync(dir).filter((f) => f.endsWith('.yaml'))) {
+        const data = parse(readFileSync(join(dir, file), 'utf8')) as {
+          sources?: { title: string }[];
+          basis?: string;
+        };
+        const cited = [...(data.sources ?? []).map((s) => s.title), data.basis ?? ''].join('\n');
+        expect(cited, `${country}/${file}`).not.toMatch(/LAW\.md|дайджест|digest/i);
+      }
+    }
+  });
+
   it('every profile calendar has data for the current years', () => {
     for (const code of ['KZ', 'RU'] as const) {
       const calendar = getCalendar(loadProfile(code).calendar);
