@@ -77,7 +77,7 @@ describe.each(storeKinds())('subject requests on %s', (kind) => {
     at('2026-03-20T05:00:00Z');
     const cases = [
       ['consent_withdrawal', '2026-04-08', 'register'], // 10 working days of the policy (law: 15)
-      ['information', '2026-03-30', 'law'], // 3 working days
+      ['information', '2026-03-30', 'register'], // 3 working days: the operator's commitment (no article of the law)
       ['rectification', '2026-03-26', 'law'], // 1 working day
     ] as const;
     for (const [type, due, source] of cases) {

@@ -18,6 +18,7 @@ describe('governing deadline', () => {
       unit: 'working_days',
       source: 'register',
       rule: 'Политика обработки персональных данных ИП Бекишев Берик Серикович, п. 3.4.1: срок, установленный оператором',
+      clause: '3.4.1',
     });
     expect(deadline.rule).not.toContain(file);
     expect(deadline.rule).not.toContain('/');

@@ -9,6 +9,8 @@ import type { DataField, Deadline, LegalBasisType, Purpose, Register } from '../
 export interface GoverningDeadline extends Deadline {
   source: 'register' | 'law';
   rule: string;
+  /** The operator's policy clause that states the deadline, where the register names one. */
+  clause?: string;
 }
 
 // The operator's deadline key for each deadline kind of the law (the inverse of the validation's map).
@@ -51,7 +53,13 @@ export function createRegisterRules(register: Register, profile: JurisdictionPro
     const own = key ? register.deadlines[key] : undefined;
     const law = profile.deadlines[kind];
     if (own) {
-      return { amount: own.amount, unit: own.unit, source: 'register', rule: policyCitation(own.clause) };
+      return {
+        amount: own.amount,
+        unit: own.unit,
+        source: 'register',
+        rule: policyCitation(own.clause),
+        ...(own.clause ? { clause: own.clause } : {}),
+      };
     }
     if (law?.unconfirmed) {
       return { amount: law.amount, unit: law.unit, source: 'register', rule: policyCitation(undefined) };
