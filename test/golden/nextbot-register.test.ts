@@ -371,6 +371,15 @@ describe.skipIf(seed === null)('golden: examples/nextbot.kz/register.yaml encode
     });
   });
 
+  it('every legal basis is worded in Kazakh and English too, for letters in the subject’s language', () => {
+    for (const purpose of register.purposes) {
+      for (const basis of purpose.legal_bases) {
+        expect(basis.translations?.kk, `${purpose.id} ${basis.type}`).toBeTruthy();
+        expect(basis.translations?.en, `${purpose.id} ${basis.type}`).toBeTruthy();
+      }
+    }
+  });
+
   it('3.1.1: no biometric data — declared, and no field is biometric', () => {
     expect(text).toMatch(/3\.1\.1\. Компания не осуществляет обработку биометрических/);
     expect(register.processes_biometrics).toBe(false);
@@ -474,9 +483,12 @@ describe.skipIf(seed === null)('golden: examples/nextbot.kz/register.yaml encode
     );
     expect(register.operator.bin_iin).toBe(/ИИН (\d{12})/.exec(text)![1]);
     expect(register.operator.email).toBe(/email: (\S+@\S+)/.exec(text)![1]);
-    expect(register.operator.bank_details).toContain(/р\/счет (KZ\w+)/.exec(text)![1]);
-    expect(register.operator.bank_details).toContain(/БИК (\w+)/.exec(text)![1]);
-    expect(register.operator.bank_details).toContain('Kaspi Bank');
+    const bank = register.operator.bank_details as { ru: string; kk?: string; en?: string };
+    for (const lang of ['ru', 'kk', 'en'] as const) {
+      expect(bank[lang], lang).toContain(/р\/счет (KZ\w+)/.exec(text)![1]);
+      expect(bank[lang], lang).toContain(/БИК (\w+)/.exec(text)![1]);
+      expect(bank[lang], lang).toContain('Kaspi Bank');
+    }
     expect(register.operator.name.ru).toBe('ИП Бекишев Берик Серикович');
     expect(register.operator.jurisdiction).toBe('KZ');
     expect(register.operator.storage_countries).toEqual(['KZ']);

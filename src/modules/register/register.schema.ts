@@ -98,6 +98,11 @@ export const legalBasis = z
     type: legalBasisType,
     /** The law or document the basis rests on, as the policy words it. */
     reference: z.string().min(1),
+    /** The same wording in Kazakh and English, for letters and reports in the subject's language. */
+    translations: z
+      .object({ kk: z.string().min(1).optional(), en: z.string().min(1).optional() })
+      .strict()
+      .optional(),
   })
   .strict();
 export type LegalBasis = z.infer<typeof legalBasis>;
@@ -189,7 +194,8 @@ export const operator = z
     timezone: z.string().min(1),
     /** Countries where the operator's databases are kept. */
     storage_countries: z.array(countryCode).min(1),
-    bank_details: z.string().optional(),
+    /** The operator's bank details as the policy states them: one line, or one per language. */
+    bank_details: z.union([z.string().min(1), localizedText]).optional(),
   })
   .strict();
 export type Operator = z.infer<typeof operator>;
