@@ -16,6 +16,7 @@ import { openStores, type Stores } from '../src/db/database.js';
 import { deriveKey, hmacSha256, newDataKey, seal } from '../src/lib/crypto.js';
 import { fromPackageRoot } from '../src/lib/paths.js';
 import { Scopes } from '../src/modules/api-keys/api-key.service.js';
+import { withdrawalSubjectLines } from '../src/modules/register/register.schema.js';
 import { openKeyring } from '../src/modules/vault/master-keyring.js';
 import { startServer } from '../src/server.js';
 import { benchSweep } from './sweep.js';
@@ -456,7 +457,7 @@ async function benchImap(amanat: Amanat, kind: string) {
   const { createImapPoller, parseImapUrl } = await import('../src/modules/mail/imap-poller.js');
   const imap = await startTestImap();
   try {
-    const subjectLine = amanat.rules.register.requests.withdrawal_email_subject ?? 'Вопрос';
+    const subjectLine = withdrawalSubjectLines(amanat.rules.register.requests)[0]?.line ?? 'Вопрос';
     const messages = Array.from({ length: IMAP_MESSAGES }, (_, i) => {
       const subject = i % 2 === 0 ? subjectLine : `Вопрос о моих данных ${i}`;
       return Buffer.from(

@@ -59,6 +59,14 @@ describe.each(storeKinds())('API keys and scopes on %s', (kind) => {
     }
   });
 
+  it('the register answer names its file, never the server’s absolute path', async () => {
+    const res = await api.call('GET', '/api/register');
+    expect(res.status).toBe(200);
+    expect(res.body.source).toBe('register.yaml');
+    expect(res.body.warnings.length).toBeGreaterThan(0);
+    expect(JSON.stringify(res.body)).not.toContain(api.amanat.rules.sourceFile);
+  });
+
   it('malformed, unknown and revoked keys get 401 with a message saying which', async () => {
     const malformed = await api.call('GET', '/api/register', { token: 'not-a-key' });
     expect(malformed.status).toBe(401);

@@ -23,6 +23,9 @@ describe('subject line of a withdrawal', () => {
       expect(normalizeSubjectLine(line), line).toBe(expected);
     }
     expect(normalizeSubjectLine('Отзыв согласия на рассылку')).not.toBe(expected);
+    expect(normalizeSubjectLine('Жауап: Дербес деректерді өңдеуге келісімді кері қайтарып алу.')).toBe(
+      'дербес деректерді өңдеуге келісімді кері қайтарып алу',
+    );
   });
 });
 
@@ -72,6 +75,17 @@ describe.each(storeKinds())('mail intake on %s', (kind) => {
     expect((await keptRaw(result.messageId)).equals(fixture('withdrawal-ru.eml'))).toBe(true);
     const full = await t.amanat.requests.get('staff', result.request!.id);
     expect(full.contact).toMatchObject({ email: 'aigerim@example.kz', name: 'Айгерим Сапарова' });
+  });
+
+  it('the register’s Kazakh subject line (with a Kazakh «Жауап:» prefix) is a withdrawal too, answered in Kazakh', async () => {
+    const result = await t.amanat.mailIntake.ingest(fixture('withdrawal-kk.eml'));
+    expect(result.classification).toBe('consent_withdrawal');
+    expect(result.request).toMatchObject({
+      type: 'consent_withdrawal',
+      channel: 'email',
+      language: 'kk',
+      dueDate: '2026-04-08',
+    });
   });
 
   it('KOI8-R and raw windows-1251 headers are read; an unknown sender is still a request', async () => {

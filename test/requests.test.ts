@@ -77,7 +77,7 @@ describe.each(storeKinds())('subject requests on %s', (kind) => {
     at('2026-03-20T05:00:00Z');
     const cases = [
       ['consent_withdrawal', '2026-04-08', 'register'], // 10 working days of the policy (law: 15)
-      ['information', '2026-03-30', 'law'], // 3 working days
+      ['information', '2026-03-30', 'register'], // 3 working days: the operator's commitment (no article of the law)
       ['rectification', '2026-03-26', 'law'], // 1 working day
     ] as const;
     for (const [type, due, source] of cases) {
@@ -505,6 +505,35 @@ describe.each(storeKinds())('Russian deadlines on %s', (kind) => {
         action: 'request.extend',
         details: { from: '2026-04-03', to: '2026-04-10' },
       });
+    } finally {
+      await t.close();
+    }
+  });
+  it('an unclassified e-mail is received (not refused for a missing deadline) and runs on the shortest: blocking on the day it arrives (Art. 21 p. 1); destruction in 7 working days (Art. 20 p. 3), an objection in 30 days (Art. 16 p. 4)', async () => {
+    const t = await createTestAmanat(kind, {
+      registerFile: fromPackageRoot('test', 'fixtures', 'registers', 'valid-minimal-ru.yaml'),
+      // 2026-03-20 (Friday) 10:00 in Moscow.
+      clock: () => new Date('2026-03-20T07:00:00Z'),
+    });
+    try {
+      const submit = (type: 'unclassified' | 'blocking' | 'destruction' | 'objection_automated_decision') =>
+        t.amanat.requests.submit('test', {
+          type,
+          channel: 'email',
+          contact: { email: `${type}@example.ru` },
+          text: 'Прошу прекратить обработку моих данных',
+        });
+      const { request: unclassified } = await submit('unclassified');
+      expect(unclassified.dueDate).toBe('2026-03-20');
+      expect(unclassified.deadline).toMatchObject({ amount: 0, unit: 'working_days', source: 'law' });
+      expect(unclassified.deadline.rule).toMatch(/^152-ФЗ, ст\. 21 ч\. 1:/);
+      expect((await submit('blocking')).request.dueDate).toBe('2026-03-20');
+      const destruction = (await submit('destruction')).request;
+      expect(destruction.dueDate).toBe('2026-03-31');
+      expect(destruction.deadline.rule).toMatch(/^152-ФЗ, ст\. 20 ч\. 3:/);
+      const objection = (await submit('objection_automated_decision')).request;
+      expect(objection.deadline).toMatchObject({ amount: 30, unit: 'calendar_days', source: 'law' });
+      expect(objection.dueDate).toBe('2026-04-19');
     } finally {
       await t.close();
     }

@@ -534,3 +534,27 @@ describe.each(storeKinds())('retention and destruction on %s', (kind) => {
     expect((await t.amanat.verifyAudit()).ok).toBe(true);
   });
 });
+
+describe.each(storeKinds())('a "depending on" period left unchosen at collection, on %s', (kind) => {
+  it('takes the longest option until one is chosen: purpose 7 (14 or 24 months) ends 24 months after collection, not never', async () => {
+    const t = await createTestAmanat(kind, { clock: () => new Date('2025-01-10T06:00:00Z') });
+    try {
+      const purpose7 = t.amanat.rules.purposes().find((p) => p.number === 7)!.id;
+      const { subjectId } = await t.amanat.vault.ensureSubject('test', { email: 'nochoice@example.kz' });
+      await t.amanat.vault.collect('test', subjectId, {
+        purposes: [purpose7],
+        values: { ip_address: '203.0.113.20' },
+        source: 'website:analytics',
+      });
+      const [row] = await t.stores.sql.query<{ next_retention_at: Date | null; retain_until: Date | null }>(
+        'SELECT next_retention_at, retain_until FROM personal_values WHERE subject_id = $1',
+        [subjectId],
+      );
+      // 24 months from 10 Jan 2025 run through 10 Jan 2027: held until 11 Jan 2027 00:00 in Almaty (UTC+5).
+      expect(row!.next_retention_at?.toISOString()).toBe('2027-01-10T19:00:00.000Z');
+      expect(row!.retain_until?.toISOString()).toBe('2027-01-10T19:00:00.000Z');
+    } finally {
+      await t.close();
+    }
+  });
+});

@@ -261,7 +261,10 @@ describe.each(storeKinds())('vault and consent journal on %s', (kind) => {
       amount: 10,
       unit: 'working_days',
       source: 'register',
+      // The policy's clause, never the register's path on the server.
+      rule: expect.stringContaining('п. 3.4.1'),
     });
+    expect(JSON.stringify(res.body)).not.toContain(api.amanat.rules.sourceFile);
     expect(res.body.markedForDestruction).toEqual([email]);
 
     const obligations = await api.call('GET', `/api/obligations?status=open&subject_id=${subject}`);

@@ -1,4 +1,5 @@
 // The HTTP application: validation (zod), authorisation (scopes), then the service; errors through one mapper.
+import { basename } from 'node:path';
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context, Next } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
@@ -239,8 +240,12 @@ export function createHttpApp(amanat: Amanat, options: HttpOptions) {
     (c) =>
       c.json(
         {
-          source: amanat.rules.sourceFile,
-          warnings: amanat.registerWarnings.map((w) => ({ path: w.path, message: w.message })),
+          // The file's name, never the server's absolute path (nor in the warnings' file:line:column).
+          source: basename(amanat.rules.sourceFile),
+          warnings: amanat.registerWarnings.map((w) => ({
+            path: w.path.replace(amanat.rules.sourceFile, basename(amanat.rules.sourceFile)),
+            message: w.message,
+          })),
           register: amanat.rules.register as unknown as Record<string, unknown>,
         },
         200,

@@ -297,16 +297,23 @@ describe.skipIf(seed === null)('golden: examples/nextbot.kz/register.yaml encode
   };
   const fieldsOf = (ids: string[]) => ids.map((id) => register.fields.find((f) => f.id === id)!);
 
-  it('the register is valid, and its only warning is the seed’s own purpose 5 (withdrawal without consent)', () => {
-    expect(loaded.warnings.map((w) => w.rule)).toEqual(['withdrawal-needs-consent']);
+  it('the register is valid; its warnings are what the seed leaves open: purpose 5 (withdrawal without consent), no period for the personnel reserve (3.1.3), deadlines the law ties to no article', () => {
+    expect(loaded.warnings.map((w) => w.rule)).toEqual([
+      'withdrawal-needs-consent',
+      'retention-period-missing',
+      'deadline-set-by-operator',
+      'deadline-set-by-operator',
+      'deadline-set-by-operator',
+    ]);
     expect(loaded.warnings[0]!.message).toContain("'user_site_access' (№5)");
+    expect(loaded.warnings[1]!.message).toContain("'personnel_reserve'");
   });
 
   it('table 3.1 has ten rows, reassembled across page breaks, and so does the register', () => {
     expect(rows.map((r) => r.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
     expect(rows[0]!.title).toMatch(/получать запрашиваемую информацию от Компании$/);
     expect(rows[6]!.bases).toMatch(/\(3\) Обработка в статистических и иных исследовательских целях/);
-    expect(register.purposes.map((p) => p.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(register.purposes.flatMap((p) => p.number ?? [])).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
   });
 
   describe.each(Array.from({ length: 10 }, (_, i) => i + 1))('table 3.1, row %i', (n) => {
@@ -364,6 +371,15 @@ describe.skipIf(seed === null)('golden: examples/nextbot.kz/register.yaml encode
     });
   });
 
+  it('every legal basis is worded in Kazakh and English too, for letters in the subject’s language', () => {
+    for (const purpose of register.purposes) {
+      for (const basis of purpose.legal_bases) {
+        expect(basis.translations?.kk, `${purpose.id} ${basis.type}`).toBeTruthy();
+        expect(basis.translations?.en, `${purpose.id} ${basis.type}`).toBeTruthy();
+      }
+    }
+  });
+
   it('3.1.1: no biometric data — declared, and no field is biometric', () => {
     expect(text).toMatch(/3\.1\.1\. Компания не осуществляет обработку биометрических/);
     expect(register.processes_biometrics).toBe(false);
@@ -373,9 +389,17 @@ describe.skipIf(seed === null)('golden: examples/nextbot.kz/register.yaml encode
     }
   });
 
-  it('3.1.3: the personnel reserve is recorded as additional processing', () => {
+  it('3.1.3: the personnel reserve is a purpose of its own (applicants, on consent, until withdrawal), with no period named', () => {
     const seedText = normalise(clause(text, '3.1.3.', '3.2.'));
-    expect(register.additional_processing.map((a) => normalise(a.text.ru))).toContain(seedText);
+    const statement = register.additional_processing.find((a) => normalise(a.text.ru) === seedText);
+    expect(statement?.purposes).toEqual(['personnel_reserve']);
+    const purpose = register.purposes.find((p) => p.id === 'personnel_reserve')!;
+    expect(purpose.number).toBeUndefined(); // table 3.1 has no row for it
+    expect(purpose.subject_categories).toEqual(['applicant']);
+    expect(purpose.legal_bases.map((b) => b.type)).toEqual(['consent']);
+    expect(purpose.retention).toEqual({ kind: 'until_consent_withdrawal' });
+    expect(seedText).not.toMatch(/\d+ (лет|год|месяц)/); // the seed names no period …
+    expect(purpose.retention_period_missing).toBe(true); // … so validation warns
   });
 
   it('3.2.5: exactly the five disclosure grounds, in order and in the policy’s words', () => {
@@ -412,9 +436,15 @@ describe.skipIf(seed === null)('golden: examples/nextbot.kz/register.yaml encode
 
   it('3.4: withdrawal within 10 working days, by e-mail with the subject line; requests to the postal address', () => {
     const days = Number(/в срок до (\d+) рабочих дней/.exec(text)![1]);
-    expect(register.deadlines.consent_withdrawal).toEqual({ amount: days, unit: 'working_days' });
+    expect(register.deadlines.consent_withdrawal).toEqual({
+      amount: days,
+      unit: 'working_days',
+      clause: '3.4.1',
+    });
     expect(days).toBe(10);
-    expect(register.requests.withdrawal_email_subject).toBe(/с пометкой «([^»]+)»/.exec(text)![1]);
+    expect(register.requests.withdrawal_email_subject).toMatchObject({
+      ru: /с пометкой «([^»]+)»/.exec(text)![1],
+    });
     const email = /mailto:([^"]+)"/.exec(text)![1];
     expect(register.requests.privacy_email).toBe(email);
     const address = /направить письменный запрос на адрес: ([^\n]+)/.exec(text)![1]!;
@@ -453,9 +483,12 @@ describe.skipIf(seed === null)('golden: examples/nextbot.kz/register.yaml encode
     );
     expect(register.operator.bin_iin).toBe(/ИИН (\d{12})/.exec(text)![1]);
     expect(register.operator.email).toBe(/email: (\S+@\S+)/.exec(text)![1]);
-    expect(register.operator.bank_details).toContain(/р\/счет (KZ\w+)/.exec(text)![1]);
-    expect(register.operator.bank_details).toContain(/БИК (\w+)/.exec(text)![1]);
-    expect(register.operator.bank_details).toContain('Kaspi Bank');
+    const bank = register.operator.bank_details as { ru: string; kk?: string; en?: string };
+    for (const lang of ['ru', 'kk', 'en'] as const) {
+      expect(bank[lang], lang).toContain(/р\/счет (KZ\w+)/.exec(text)![1]);
+      expect(bank[lang], lang).toContain(/БИК (\w+)/.exec(text)![1]);
+      expect(bank[lang], lang).toContain('Kaspi Bank');
+    }
     expect(register.operator.name.ru).toBe('ИП Бекишев Берик Серикович');
     expect(register.operator.jurisdiction).toBe('KZ');
     expect(register.operator.storage_countries).toEqual(['KZ']);

@@ -14,19 +14,47 @@ export const deadlineKinds = [
   'objection_automated_decision',
   'unlawful_publication_removal',
   'breach_notification',
+  'breach_investigation',
+  'stop_processing',
   'destruction_after_purpose',
   'transfer_notification',
 ] as const;
 export const deadlineKind = z.enum(deadlineKinds);
 export type DeadlineKind = z.infer<typeof deadlineKind>;
 
+/**
+ * Deadlines every profile must state, because the product counts them: each type of subject request
+ * (src/modules/requests: an unclassified message runs on the shortest of them) and the obligation to stop
+ * processing after a withdrawal (src/modules/consents). A profile without one is refused at load.
+ */
+export const requiredDeadlineKinds = [
+  'information_request',
+  'access_request',
+  'rectification',
+  'blocking',
+  'unblocking',
+  'destruction',
+  'consent_withdrawal',
+  'objection_automated_decision',
+] as const satisfies readonly DeadlineKind[];
+
 export const legalDeadline = deadline
   .extend({
-    /** The article the number comes from, quoted in validation errors. */
+    /** 0 means at once: on the day the request is received (RU Art. 21 p. 1: blocking from the request). */
+    amount: z.number().int().nonnegative(),
+    /**
+     * The article and point the number comes from ("152-ФЗ, ст. 20 ч. 3: …"): quoted in validation errors and
+     * shown to subjects and inspectors, so it cites the law and nothing else.
+     */
     rule: z.string().min(1),
     /** One extension allowed by law (RU Art. 20: +5 working days with a reasoned notice). */
     extension: deadline.extend({ requires_reason: z.boolean() }).strict().optional(),
-    /** True where the digest could not confirm the number against the law's text. */
+    /**
+     * True where the number cannot be tied to an article and point of the law (the law says "within the
+     * periods set by legislation", or names no period). `amanat register validate` warns until the
+     * operator's register sets its own number, and until then the number is presented as the operator's
+     * commitment, never as the law's.
+     */
     unconfirmed: z.boolean().default(false),
   })
   .strict();
@@ -70,5 +98,15 @@ export const jurisdictionProfile = z
     /** Acts of destruction and their extracts are kept this long. */
     destruction_act_retention_years: z.number().int().positive(),
   })
-  .strict();
+  .strict()
+  .superRefine((profile, ctx) => {
+    for (const kind of requiredDeadlineKinds) {
+      if (profile.deadlines[kind]) continue;
+      ctx.addIssue({
+        code: 'custom',
+        path: ['deadlines', kind],
+        message: `deadlines.${kind} is missing: the product counts this deadline (a subject request or a withdrawal); state the law's number and its article`,
+      });
+    }
+  });
 export type JurisdictionProfile = z.infer<typeof jurisdictionProfile>;

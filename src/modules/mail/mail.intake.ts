@@ -7,6 +7,7 @@ import type { Stores } from '../../db/database.js';
 import { hmacSha256, openText, sealText } from '../../lib/crypto.js';
 import { isDomainError } from '../../lib/errors.js';
 import type { AuditService } from '../audit/audit.service.js';
+import { withdrawalSubjectLines } from '../register/register.schema.js';
 import type { RequestService, RequestSummary } from '../requests/request.service.js';
 import type { DroppedAttachment } from '../requests/request.table.js';
 import type { RegisterRules } from '../rules/register-rules.js';
@@ -35,7 +36,7 @@ export interface MailIntakeSettings {
   maxMessageBytes: number;
 }
 
-const REPLY_PREFIX = /^\s*((re|fwd?|aw|wg|отв|ответ|пересл|пересылка|fw)\s*(\[\d+\])?\s*:\s*)+/iu;
+const REPLY_PREFIX = /^\s*((re|fwd?|aw|wg|отв|ответ|пересл|пересылка|жауап|fw)\s*(\[\d+\])?\s*:\s*)+/iu;
 
 /** «Re: FWD:  отзыв согласия на обработку  персональных данных.» → «отзыв согласия на обработку персональных данных». */
 export function normalizeSubjectLine(subject: string): string {
@@ -100,8 +101,14 @@ export function createMailIntake(deps: {
   settings?: Partial<MailIntakeSettings>;
 }) {
   const settings: MailIntakeSettings = { maxMessageBytes: 25 * 1024 * 1024, ...deps.settings };
-  const withdrawalSubject = deps.rules.register.requests.withdrawal_email_subject;
-  const withdrawalKey = withdrawalSubject ? normalizeSubjectLine(withdrawalSubject) : null;
+  // The register's withdrawal subject lines (RU, and KK / EN where it states them), normalised, with the
+  // language the answer is then written in.
+  const withdrawalKeys = new Map(
+    withdrawalSubjectLines(deps.rules.register.requests).map(({ lang, line }) => [
+      normalizeSubjectLine(line),
+      lang,
+    ]),
+  );
 
   /** Rebuilds the message without the dropped attachments, so what is kept is still a readable e-mail. */
   async function withoutAttachments(parsed: ParsedMail, kept: Attachment[], dropped: DroppedAttachment[]) {
@@ -202,7 +209,8 @@ export function createMailIntake(deps: {
     body: string;
     dropped: DroppedAttachment[];
     evidence: Buffer;
-    isWithdrawal: boolean;
+    /** The language of the register's withdrawal subject line the message carries; null: not a withdrawal. */
+    withdrawalLanguage: 'ru' | 'kk' | 'en' | null;
     receivedAt: Date;
   }
 
@@ -249,7 +257,7 @@ export function createMailIntake(deps: {
       body,
       dropped,
       evidence: dropped.length ? await withoutAttachments(parsed, kept, dropped) : raw,
-      isWithdrawal: withdrawalKey !== null && normalizeSubjectLine(subject) === withdrawalKey,
+      withdrawalLanguage: withdrawalKeys.get(normalizeSubjectLine(subject)) ?? null,
       receivedAt: parsed.date && parsed.date <= deps.clock() ? parsed.date : deps.clock(),
     };
   }
@@ -259,7 +267,8 @@ export function createMailIntake(deps: {
     let outcome: { request: RequestSummary; duplicate: boolean };
     try {
       outcome = await deps.requests.submit(`mail:${sourceKind}`, {
-        type: a.isWithdrawal ? 'consent_withdrawal' : 'unclassified',
+        type: a.withdrawalLanguage ? 'consent_withdrawal' : 'unclassified',
+        ...(a.withdrawalLanguage ? { language: a.withdrawalLanguage } : {}),
         channel: 'email',
         contact: { email: a.sender, name: a.senderName },
         text: `${a.subject}\n\n${a.body}`.slice(0, 20_000),
@@ -277,7 +286,7 @@ export function createMailIntake(deps: {
     }
     const classification = outcome.duplicate
       ? 'duplicate'
-      : a.isWithdrawal
+      : a.withdrawalLanguage
         ? 'consent_withdrawal'
         : 'unclassified';
     await deps.stores.sql.query(
@@ -326,7 +335,7 @@ export function createMailIntake(deps: {
     }
     // The message first: whatever happens to the request, the evidence is kept.
     const stored = await store(id, analysis.evidence, source, {
-      classification: analysis.isWithdrawal ? 'consent_withdrawal' : 'unclassified',
+      classification: analysis.withdrawalLanguage ? 'consent_withdrawal' : 'unclassified',
       senderHash: analysis.senderHash,
       dropped: analysis.dropped,
     });

@@ -13,15 +13,21 @@ function amanat(...args: string[]) {
 }
 
 describe('amanat register (CLI)', () => {
-  it('validate: the example is valid, with its one warning', () => {
+  it('validate: the example is valid, with the warnings of what its policy leaves open', () => {
     const run = amanat('register', 'validate', 'examples/nextbot.kz/register.yaml');
     expect(run.status).toBe(0);
     expect(run.stdout.trim()).toBe(
-      'Реестр корректен: 10 целей, 21 поле, 5 категорий субъектов, 2 информационные системы; предупреждений: 1. / ' +
-        'Register is valid: 10 purposes, 21 fields, 5 subject categories, 2 information systems; 1 warning.',
+      'Реестр корректен: 11 целей, 22 поля, 6 категорий субъектов, 2 информационные системы; предупреждений: 5. / ' +
+        'Register is valid: 11 purposes, 22 fields, 6 subject categories, 2 information systems; 5 warnings.',
     );
     expect(run.stderr).toMatch(
       /^examples\/nextbot\.kz\/register\.yaml:\d+:\d+ {2}предупреждение \/ warning: purpose 'user_site_access' \(№5\) ends on consent withdrawal.*\[withdrawal-needs-consent\]$/m,
+    );
+    expect(run.stderr).toMatch(
+      /^examples\/nextbot\.kz\/register\.yaml:\d+:\d+ {2}предупреждение \/ warning: purpose 'personnel_reserve': the policy names no retention period.*\[retention-period-missing\]$/m,
+    );
+    expect(run.stderr).toMatch(
+      /warning: deadlines\.information_request: the KZ profile's 3 working days is tied to no article.*\[deadline-set-by-operator\]$/m,
     );
   });
 
@@ -41,10 +47,10 @@ describe('amanat register (CLI)', () => {
     expect(amanat('register', 'show', 'examples/nextbot.kz/register.yaml', '--lang', 'de').status).toBe(2);
   });
 
-  it('show: a table of the ten purposes in the chosen language', () => {
+  it('show: a table of the eleven purposes in the chosen language', () => {
     const run = amanat('register', 'show', 'examples/nextbot.kz/register.yaml', '--lang', 'en');
     expect(run.status).toBe(0);
-    expect(run.stdout).toContain('Processing purposes (10):');
+    expect(run.stdout).toContain('Processing purposes (11):');
     expect(run.stdout).toContain('Data permitted for publication (№10):');
     expect(run.stdout).toMatch(/│ 10 +│ Publishing testimonials/);
   });

@@ -66,8 +66,8 @@ describe('register rendering', () => {
 
   it('summarises a valid register in one line, Russian first', () => {
     expect(summarizeRegister(example, 1)).toBe(
-      'Реестр корректен: 10 целей, 21 поле, 5 категорий субъектов, 2 информационные системы; предупреждений: 1. / ' +
-        'Register is valid: 10 purposes, 21 fields, 5 subject categories, 2 information systems; 1 warning.',
+      'Реестр корректен: 11 целей, 22 поля, 6 категорий субъектов, 2 информационные системы; предупреждений: 1. / ' +
+        'Register is valid: 11 purposes, 22 fields, 6 subject categories, 2 information systems; 1 warning.',
     );
   });
 });

@@ -9,6 +9,7 @@ import type {
   ProcessingType,
   Register,
 } from './register.schema.js';
+import { withdrawalSubjectLines } from './register.schema.js';
 
 interface Vocabulary {
   operator: string;
@@ -77,9 +78,12 @@ const vocabulary: Record<Lang, Vocabulary> = {
     deadlineNames: {
       consent_withdrawal: 'прекращение обработки после отзыва согласия',
       information_request: 'ответ на запрос информации',
+      access_request: 'доступ к своим данным',
       rectification: 'уточнение',
       blocking: 'блокирование',
+      unblocking: 'снятие блокирования',
       destruction: 'уничтожение',
+      unlawful_publication_removal: 'удаление незаконно опубликованных данных',
       objection_automated_decision: 'возражение против автоматизированного решения',
     },
     requests: 'Запросы субъектов',
@@ -129,9 +133,12 @@ const vocabulary: Record<Lang, Vocabulary> = {
     deadlineNames: {
       consent_withdrawal: 'келісім кері қайтарылғаннан кейін өңдеуді тоқтату',
       information_request: 'ақпарат сұрауына жауап',
+      access_request: 'өз деректеріне қол жеткізу',
       rectification: 'нақтылау',
       blocking: 'бұғаттау',
+      unblocking: 'бұғаттан шығару',
       destruction: 'жою',
+      unlawful_publication_removal: 'заңсыз жарияланған деректерді жою',
       objection_automated_decision: 'автоматтандырылған шешімге қарсылық',
     },
     requests: 'Субъектілердің сұраулары',
@@ -172,9 +179,12 @@ const vocabulary: Record<Lang, Vocabulary> = {
     deadlineNames: {
       consent_withdrawal: 'stop processing after consent withdrawal',
       information_request: 'answer an information request',
+      access_request: 'access to own data',
       rectification: 'rectification',
       blocking: 'blocking',
+      unblocking: 'unblocking',
       destruction: 'destruction',
+      unlawful_publication_removal: 'removal of unlawfully published data',
       objection_automated_decision: 'objection to an automated decision',
     },
     requests: "Subjects' requests",
@@ -358,8 +368,8 @@ export function formatRegister(register: Register, lang: Lang, width = 120): str
   if (requests.privacy_email || requests.postal_address || requests.withdrawal_email_subject) {
     out.push(`${v.requests}:`);
     if (requests.privacy_email) out.push(`  - e-mail: ${requests.privacy_email}`);
-    if (requests.withdrawal_email_subject)
-      out.push(`  - ${v.withdrawalSubject}: «${requests.withdrawal_email_subject}»`);
+    for (const { line } of withdrawalSubjectLines(requests))
+      out.push(`  - ${v.withdrawalSubject}: «${line}»`);
     if (requests.postal_address) out.push(`  - ${localized(requests.postal_address, lang)}`);
   }
   if (register.cookies) {

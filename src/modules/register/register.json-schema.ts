@@ -12,6 +12,7 @@ import {
   legalBasis,
   localizedText,
   operator,
+  operatorDeadline,
   operatorDeadlines,
   publication,
   purpose,
@@ -142,6 +143,11 @@ function describeAll(registry: z.core.$ZodRegistry<EditorMetadata>): void {
     'По истечении срока: destroy — уничтожить, anonymise — обезличить (аналитика).',
   );
   d(
+    purpose.shape.retention_period_missing,
+    'Политика не называет срок хранения для цели: проверка предупреждает, пока оператор не задаст срок. / The ' +
+      'policy names no period for this purpose: validation warns until the operator sets one.',
+  );
+  d(
     register.shape.additional_processing,
     'Обработка вне таблицы целей (например, кадровый резерв). / Processing outside the table.',
   );
@@ -175,6 +181,11 @@ function describeAll(registry: z.core.$ZodRegistry<EditorMetadata>): void {
     operatorDeadlines,
     'Собственные сроки оператора; не длиннее сроков закона (профиль юрисдикции). / The operator’s own deadlines, ' +
       'never longer than the law’s.',
+  );
+  d(
+    operatorDeadline.shape.clause,
+    'Пункт политики, где назван срок («3.4.1»); субъекту срок называется со ссылкой на него. / The policy clause ' +
+      'stating the deadline, cited to subjects.',
   );
   d(deadline.shape.unit, 'working_days — рабочие дни, calendar_days — календарные дни, hours — часы.');
   d(requestChannels, 'Каналы для запросов субъектов. / Channels for subjects’ requests.');

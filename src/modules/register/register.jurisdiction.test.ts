@@ -67,6 +67,20 @@ describe('register against the jurisdiction profile', () => {
     expect(validateAgainstJurisdiction(minimal, loadProfile('KZ'))).toEqual([]);
   });
 
+  it('warns for each deadline the law ties to no article while the register leaves it unset', () => {
+    const unset: Register = {
+      ...minimal,
+      deadlines: { consent_withdrawal: minimal.deadlines.consent_withdrawal },
+    };
+    const findings = validateAgainstJurisdiction(unset, loadProfile('KZ'));
+    expect(findings.map((f) => [f.severity, f.rule, f.message.split(':')[0]])).toEqual([
+      ['warning', 'deadline-set-by-operator', 'deadlines.information_request'],
+      ['warning', 'deadline-set-by-operator', 'deadlines.access_request'],
+      ['warning', 'deadline-set-by-operator', 'deadlines.unlawful_publication_removal'],
+    ]);
+    expect(findings[0]!.message).toContain("as the operator's commitment");
+  });
+
   it('compares deadlines across units: certain excess is an error, possible excess a warning', () => {
     const wd = (amount: number) => ({ amount, unit: 'working_days' as const });
     const cd = (amount: number) => ({ amount, unit: 'calendar_days' as const });

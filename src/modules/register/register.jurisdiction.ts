@@ -8,6 +8,7 @@ import type { RegisterFinding } from './register.validate.js';
 
 export const JurisdictionRules = {
   deadline: 'deadline-within-law',
+  deadlineNotInLaw: 'deadline-set-by-operator',
   biometrics: 'no-undeclared-biometrics',
   localisation: 'storage-localisation',
 } as const;
@@ -16,10 +17,13 @@ export const JurisdictionRules = {
 export const registerDeadlineKinds: Record<keyof OperatorDeadlines, DeadlineKind> = {
   consent_withdrawal: 'consent_withdrawal',
   information_request: 'information_request',
+  access_request: 'access_request',
   rectification: 'rectification',
   blocking: 'blocking',
+  unblocking: 'unblocking',
   destruction: 'destruction',
   objection_automated_decision: 'objection_automated_decision',
+  unlawful_publication_removal: 'unlawful_publication_removal',
 };
 
 /**
@@ -111,6 +115,31 @@ function checkDeadlines(findings: RegisterFinding[], register: Register, profile
   }
 }
 
+/**
+ * A number of the profile that cannot be tied to an article and point of the law (`unconfirmed`) is not
+ * presented to subjects as the law's: the operator sets its own number in the register, and until it does the
+ * profile's number is stated as the operator's commitment. Each such deadline the register leaves unset warns.
+ */
+function checkDeadlinesNotInLaw(
+  findings: RegisterFinding[],
+  register: Register,
+  profile: JurisdictionProfile,
+): void {
+  for (const key of Object.keys(registerDeadlineKinds) as (keyof OperatorDeadlines)[]) {
+    const law = profile.deadlines[registerDeadlineKinds[key]];
+    if (!law?.unconfirmed || register.deadlines[key]) continue;
+    findings.push({
+      severity: 'warning',
+      at: ['deadlines'],
+      message:
+        `deadlines.${key}: the ${profile.code} profile's ${describeDeadline(law)} is tied to no article and point of the law (${law.rule}); ` +
+        `set the deadline your policy commits to, e.g. deadlines.${key}: { amount: ${law.amount}, unit: ${law.unit}, clause: "<policy clause>" }. ` +
+        `Until then subjects are told ${describeDeadline(law)} as the operator's commitment`,
+      rule: JurisdictionRules.deadlineNotInLaw,
+    });
+  }
+}
+
 function checkBiometrics(
   findings: RegisterFinding[],
   register: Register,
@@ -169,6 +198,7 @@ export function validateAgainstJurisdiction(
 ): RegisterFinding[] {
   const findings: RegisterFinding[] = [];
   checkDeadlines(findings, register, profile);
+  checkDeadlinesNotInLaw(findings, register, profile);
   checkBiometrics(findings, register, profile);
   checkLocalisation(findings, register, profile);
   return findings;

@@ -98,6 +98,11 @@ export const legalBasis = z
     type: legalBasisType,
     /** The law or document the basis rests on, as the policy words it. */
     reference: z.string().min(1),
+    /** The same wording in Kazakh and English, for letters and reports in the subject's language. */
+    translations: z
+      .object({ kk: z.string().min(1).optional(), en: z.string().min(1).optional() })
+      .strict()
+      .optional(),
   })
   .strict();
 export type LegalBasis = z.infer<typeof legalBasis>;
@@ -158,6 +163,11 @@ export const purpose = z
     information_systems: z.array(id).default([]),
     /** Analytics purposes may anonymise instead of destroying when retention ends. */
     on_retention_end: z.enum(['destroy', 'anonymise']).default('destroy'),
+    /**
+     * The policy names no retention period for this purpose (seed 3.1.3: the personnel reserve): validation
+     * warns until the operator sets one in `retention` and removes this mark.
+     */
+    retention_period_missing: z.boolean().default(false),
   })
   .strict();
 export type Purpose = z.infer<typeof purpose>;
@@ -184,7 +194,8 @@ export const operator = z
     timezone: z.string().min(1),
     /** Countries where the operator's databases are kept. */
     storage_countries: z.array(countryCode).min(1),
-    bank_details: z.string().optional(),
+    /** The operator's bank details as the policy states them: one line, or one per language. */
+    bank_details: z.union([z.string().min(1), localizedText]).optional(),
   })
   .strict();
 export type Operator = z.infer<typeof operator>;
@@ -265,27 +276,54 @@ export const crossBorder = z
   .strict();
 export type CrossBorder = z.infer<typeof crossBorder>;
 
+/** A deadline the operator's policy promises; it may be shorter than the law's, never longer. */
+export const operatorDeadline = deadline
+  .extend({
+    /** The clause of the operator's policy that states it ("3.4.1"), cited to subjects as the deadline's basis. */
+    clause: z.string().min(1).optional(),
+  })
+  .strict();
+export type OperatorDeadline = z.infer<typeof operatorDeadline>;
+
 export const operatorDeadlines = z
   .object({
     /** Stop processing after consent withdrawal (seed 3.4.1: 10 working days). */
-    consent_withdrawal: deadline.optional(),
-    information_request: deadline.optional(),
-    rectification: deadline.optional(),
-    blocking: deadline.optional(),
-    destruction: deadline.optional(),
-    objection_automated_decision: deadline.optional(),
+    consent_withdrawal: operatorDeadline.optional(),
+    information_request: operatorDeadline.optional(),
+    access_request: operatorDeadline.optional(),
+    rectification: operatorDeadline.optional(),
+    blocking: operatorDeadline.optional(),
+    unblocking: operatorDeadline.optional(),
+    destruction: operatorDeadline.optional(),
+    objection_automated_decision: operatorDeadline.optional(),
+    unlawful_publication_removal: operatorDeadline.optional(),
   })
   .strict();
 export type OperatorDeadlines = z.infer<typeof operatorDeadlines>;
 
 export const requestChannels = z
   .object({
-    /** Subject line that marks a consent-withdrawal e-mail. */
-    withdrawal_email_subject: z.string().min(1).optional(),
+    /**
+     * Subject line that marks a consent-withdrawal e-mail: one line (the policy's), or the line in each
+     * language a subject may write in ({ ru, kk, en }); a message with any of them is a withdrawal.
+     */
+    withdrawal_email_subject: z.union([z.string().min(1), localizedText]).optional(),
     privacy_email: z.email().optional(),
     postal_address: localizedText.optional(),
   })
   .strict();
+
+/** Every subject line that marks a withdrawal, with the language it is written in. */
+export function withdrawalSubjectLines(
+  requests: Register['requests'],
+): { lang: 'ru' | 'kk' | 'en'; line: string }[] {
+  const subject = requests.withdrawal_email_subject;
+  if (subject === undefined) return [];
+  if (typeof subject === 'string') return [{ lang: 'ru', line: subject }];
+  return (['ru', 'kk', 'en'] as const).flatMap((lang) =>
+    subject[lang] ? [{ lang, line: subject[lang] }] : [],
+  );
+}
 
 export const register = z
   .object({

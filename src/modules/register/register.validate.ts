@@ -33,6 +33,7 @@ export const RegisterRules = {
   consentRetentionEnds: 'consent-retention-ends',
   withdrawalNeedsConsent: 'withdrawal-needs-consent',
   retentionCanEnd: 'retention-can-end',
+  retentionPeriodMissing: 'retention-period-missing',
   crossBorderConsistency: 'cross-border-consistency',
   unusedDefinition: 'unused-definition',
 } as const;
@@ -187,6 +188,17 @@ function checkPurposes(findings: RegisterFinding[], register: Register, context:
           'collects no consent. The data would be kept for ever and no sweep could destroy it: give the purpose a ' +
           'period (after_collection, contract_period…) or a consent basis',
         rule: RegisterRules.retentionCanEnd,
+      });
+    }
+    if (purpose.retention_period_missing) {
+      findings.push({
+        severity: 'warning',
+        at: [...base, 'retention_period_missing'],
+        message:
+          `${name}: the policy names no retention period for it, so the data is kept until the consent is ` +
+          'withdrawn. Set a period in `retention` (e.g. first_of: until_consent_withdrawal and after_collection ' +
+          '{ years: N }), state it in the policy, and remove retention_period_missing',
+        rule: RegisterRules.retentionPeriodMissing,
       });
     }
     if (!hasConsentBasis) {

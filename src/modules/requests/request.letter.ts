@@ -1,6 +1,7 @@
 // The answer letter as PDF, in the subject's language, with the operator's details from the register.
 // DejaVu Sans ships in assets/fonts: full Cyrillic including Kazakh letters, and Latin digits.
 import { createPdf, ruDay as day } from '../../lib/pdf.js';
+import { citationOf } from '../register/register.jurisdiction.js';
 import { type Lang, localized } from '../register/register.retention.js';
 import type { RegisterRules } from '../rules/register-rules.js';
 import type { AccessReport } from './request.report.js';
@@ -13,6 +14,11 @@ const phrases = {
     binIin: 'БИН/ИИН',
     to: 'Кому',
     answerTo: (n: number, date: string) => `Ответ на обращение № ${n} от ${date}`,
+    dueByLaw: (date: string, citation: string) => `Срок ответа — до ${date} (${citation}).`,
+    dueByPolicy: (date: string, policy: string) =>
+      `Срок ответа — до ${date}: срок, который оператор обязуется соблюдать (${policy}).`,
+    policy: (operator: string, clause: string | undefined, version: string) =>
+      `Политика обработки персональных данных ${operator}${clause ? `, п. ${clause}` : `, редакция ${version}`}`,
     noData: 'Оператор не обрабатывает персональные данные, относящиеся к вам: сведений о вас у нас нет.',
     heldIntro: 'Сообщаем сведения об обработке ваших персональных данных.',
     identities: 'Идентификаторы, по которым оператор вас находит',
@@ -57,6 +63,11 @@ const phrases = {
     binIin: 'БСН/ЖСН',
     to: 'Кімге',
     answerTo: (n: number, date: string) => `${date} күнгі № ${n} өтінішке жауап`,
+    dueByLaw: (date: string, citation: string) => `Жауап беру мерзімі — ${date} дейін (${citation}).`,
+    dueByPolicy: (date: string, policy: string) =>
+      `Жауап беру мерзімі — ${date} дейін: оператор сақтауға міндеттенетін мерзім (${policy}).`,
+    policy: (operator: string, clause: string | undefined, version: string) =>
+      `${operator} дербес деректерді өңдеу саясаты${clause ? `, ${clause}-тармақ` : `, ${version} редакциясы`}`,
     noData: 'Оператор сізге қатысты дербес деректерді өңдемейді: бізде сіз туралы мәліметтер жоқ.',
     heldIntro: 'Сіздің дербес деректеріңізді өңдеу туралы мәліметтерді хабарлаймыз.',
     identities: 'Оператор сізді табатын сәйкестендіргіштер',
@@ -102,6 +113,11 @@ const phrases = {
     binIin: 'BIN/IIN',
     to: 'To',
     answerTo: (n: number, date: string) => `Answer to request No. ${n} of ${date}`,
+    dueByLaw: (date: string, citation: string) => `The answer is due by ${date} (${citation}).`,
+    dueByPolicy: (date: string, policy: string) =>
+      `The answer is due by ${date}: a deadline the operator commits to (${policy}).`,
+    policy: (operator: string, clause: string | undefined, version: string) =>
+      `${operator}'s personal data processing policy${clause ? `, clause ${clause}` : `, edition ${version}`}`,
     noData: 'The operator processes no personal data relating to you: we hold nothing about you.',
     heldIntro: 'Here is how your personal data is processed.',
     identities: 'Identifiers by which the operator finds you',
@@ -181,6 +197,19 @@ const show = (value: unknown) => {
   return text.startsWith('data:image/') ? `[${text.slice(5, text.indexOf(';'))}]` : text;
 };
 
+/**
+ * The request's deadline as the subject reads it: by the law's article and point, or — where the operator's
+ * policy sets it, or the law ties no number to an article — as the operator's commitment under its policy.
+ */
+export function deadlineStatement(rules: RegisterRules, request: RequestSummary, lang: Lang): string {
+  const t = phrases[lang];
+  const due = day(new Date(`${request.dueDate}T12:00:00Z`), 'UTC');
+  const { deadline } = request;
+  if (deadline.source === 'law') return t.dueByLaw(due, citationOf(deadline.rule) ?? deadline.rule);
+  const operator = localized(rules.register.operator.name, lang);
+  return t.dueByPolicy(due, t.policy(operator, deadline.clause, rules.register.policy.version));
+}
+
 export async function renderLetter(input: {
   rules: RegisterRules;
   request: RequestSummary;
@@ -218,6 +247,7 @@ export async function renderLetter(input: {
   doc.moveDown();
   heading(t.answerTo(request.number, day(request.receivedAt, tz)), 13);
   heading(typeTitles[lang][request.type]);
+  line(deadlineStatement(rules, request, lang), 9);
   doc.moveDown(0.5);
 
   const outcome = request.outcome;

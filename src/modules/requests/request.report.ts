@@ -90,7 +90,10 @@ export function buildAccessReport(input: {
       number: p.number,
       title: localized(p.title, lang),
       processing: p.processing,
-      legalBases: p.legal_bases.map((b) => ({ type: b.type, reference: b.reference })),
+      legalBases: p.legal_bases.map((b) => ({
+        type: b.type,
+        reference: (lang === 'ru' ? undefined : b.translations?.[lang]) ?? b.reference,
+      })),
       retention: describeRetention(p.retention, lang),
       values: (input.held?.values ?? [])
         .filter((v) => v.purposes.includes(p.id))

@@ -208,6 +208,7 @@ export function createRequestService(deps: {
         unit: governing.unit,
         source: governing.source,
         rule: governing.rule,
+        ...(governing.clause ? { clause: governing.clause } : {}),
       };
       const due = dueDate(receivedAt, governing, { country: rules.profile.calendar, timezone });
       if (!best || due.dueAt < best.due.dueAt) best = { due, deadline };

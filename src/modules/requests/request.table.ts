@@ -38,6 +38,8 @@ export interface RequestDeadline {
   unit: string;
   source: 'register' | 'law';
   rule: string;
+  /** The operator's policy clause that states the deadline (source register), cited in the letter. */
+  clause?: string;
 }
 
 export interface RequestVerification {

@@ -12,7 +12,7 @@ export interface RetentionFacts {
   lastActivityAt?: Date | null;
   /** The day the operator declared its liquidation; "until liquidation" ends then. */
   liquidationAt?: Date | null;
-  /** For a `depends_on` rule: the option chosen when the value was collected. */
+  /** For a `depends_on` rule: the option chosen when the value was collected; absent, the longest applies. */
   option?: string | null;
 }
 
@@ -89,7 +89,14 @@ export function retentionEnd(rule: RetentionRule, facts: RetentionFacts, timeZon
       return undetermined ? { endsAt, undetermined } : { endsAt };
     }
     case 'depends_on': {
-      if (!facts.option) return { endsAt: null, undetermined: 'option_not_chosen' };
+      if (!facts.option) {
+        // No choice made at collection: the longest option applies until one is made, so the value still has
+        // the end the register allows at most (purpose 7 of the seed: 24 months, never "for ever"). Where the
+        // longest option has no known end yet (until liquidation, a contract still running), neither has this.
+        const ends = rule.options.map((o) => retentionEnd(o.rule, facts, timeZone).endsAt);
+        if (ends.some((e) => e === null)) return { endsAt: null, undetermined: 'option_not_chosen' };
+        return { endsAt: new Date(Math.max(...ends.map((e) => e!.getTime()))) };
+      }
       const option = rule.options.find((o) => o.id === facts.option);
       if (!option) return { endsAt: null, undetermined: 'unknown_option' };
       return retentionEnd(option.rule, facts, timeZone);
