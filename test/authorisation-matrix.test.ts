@@ -7,7 +7,8 @@ import { Scopes, WEBSITE_BACKEND_SCOPES } from '../src/modules/api-keys/api-key.
 import { localDateOf } from '../src/modules/calendar/dates.js';
 import { createTestAmanat, storeKinds, type TestAmanat } from './support/stores.js';
 
-type Rule = 'public' | 'session' | 'head' | (typeof Scopes)[number];
+/** `every-purpose`: requests:read and every purpose of the register (the access report and the letter). */
+type Rule = 'public' | 'session' | 'head' | 'every-purpose' | (typeof Scopes)[number];
 
 /** What each route requires. Keys are Hono paths (`:param`). */
 const expectedRules: Record<string, Rule> = {
@@ -33,8 +34,8 @@ const expectedRules: Record<string, Rule> = {
   'GET /api/requests/digest': 'requests:read',
   'GET /api/requests/:requestId': 'requests:read',
   'GET /api/requests/:requestId/history': 'requests:read',
-  'GET /api/requests/:requestId/report': 'requests:read',
-  'GET /api/requests/:requestId/letter': 'requests:read',
+  'GET /api/requests/:requestId/report': 'every-purpose',
+  'GET /api/requests/:requestId/letter': 'every-purpose',
   'POST /api/requests/:requestId/classify': 'requests:write',
   'POST /api/requests/:requestId/assign': 'requests:write',
   'POST /api/requests/:requestId/verification/email': 'requests:write',
@@ -102,6 +103,8 @@ interface Caller {
   name: string;
   kind: 'none' | 'key' | 'local' | 'staff';
   isHead?: boolean;
+  /** Whether the caller may touch every purpose's data (keys without a role, the local CLI). */
+  allPurposes?: boolean;
   scopes: Set<string>;
   headers: Record<string, string>;
 }
@@ -111,6 +114,8 @@ function expected(caller: Caller, rule: Rule): Outcome {
   if (caller.kind === 'none') return 'unauthenticated';
   if (rule === 'session') return caller.kind === 'staff' ? 'pass' : 'forbidden';
   if (rule === 'head') return caller.kind === 'staff' && caller.isHead ? 'pass' : 'forbidden';
+  if (rule === 'every-purpose')
+    return caller.scopes.has('requests:read') && caller.allPurposes ? 'pass' : 'forbidden';
   return caller.scopes.has(rule) ? 'pass' : 'forbidden';
 }
 
@@ -195,12 +200,14 @@ describe.each(storeKinds())('authorisation matrix on %s', (kind) => {
       { name: 'no credentials', kind: 'none', scopes: new Set(), headers: {} },
       {
         name: 'full API key',
+        allPurposes: true,
         kind: 'key',
         scopes: new Set(Scopes),
         headers: { authorization: `Bearer ${fullKey.token}` },
       },
       {
         name: 'website backend key',
+        allPurposes: true,
         kind: 'key',
         scopes: new Set(WEBSITE_BACKEND_SCOPES),
         headers: { authorization: `Bearer ${websiteKey.token}` },
@@ -213,6 +220,7 @@ describe.each(storeKinds())('authorisation matrix on %s', (kind) => {
       },
       {
         name: 'local CLI',
+        allPurposes: true,
         kind: 'local',
         scopes: new Set(Scopes),
         headers: { authorization: `Bearer ${LOCAL}` },

@@ -2,6 +2,7 @@ import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Amanat } from '../../app/amanat.js';
 import { type AppEnv, type AuthOptions, requireScope } from '../../http/auth.js';
 import { asJson, errorResponses, pdfBody, pdfContent } from '../../http/openapi-common.js';
+import type { Principal } from '../access/principal.js';
 import { requestChannels, requestStatuses, requestTypes } from './request.table.js';
 
 const requestIdParam = z.object({
@@ -68,6 +69,13 @@ const publicSubmitBody = z
 export function mountRequestRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, auth: AuthOptions): void {
   const { requests, requestExecution } = amanat;
   const tags = ['Subject requests'];
+  // The access report and the letter carry what is held for every purpose: a role limited to some purposes
+  // may handle the request (its contact and words) but not read them; the refusal is logged.
+  const requireEveryPurpose = (principal: Principal) =>
+    amanat.access.requirePurposes(
+      principal,
+      amanat.rules.purposes().map((p) => p.id),
+    );
 
   app.openapi(
     createRoute({
@@ -248,7 +256,8 @@ export function mountRequestRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, aut
     'execute',
     'Carry the verified request out (report, rectify, block, unblock, schedule destruction, withdraw)',
     z.object({ answer: z.string().max(5000).optional() }).strict(),
-    (actor, id, input) => requestExecution.execute(actor, id, input),
+    // The answer is the request's new state; the access report (every value held) is read through GET …/report.
+    async (actor, id, input) => ({ request: (await requestExecution.execute(actor, id, input)).request }),
   );
   action(
     'refuse',
@@ -267,11 +276,13 @@ export function mountRequestRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, aut
       request: { params: requestIdParam },
       responses: { 200: json(requestRecord, 'The report'), ...errorResponses },
     }),
-    async (c) =>
-      c.json(
+    async (c) => {
+      await requireEveryPurpose(c.get('principal'));
+      return c.json(
         asJson(await requestExecution.report(c.get('principal').actor, c.req.valid('param').requestId)),
         200,
-      ),
+      );
+    },
   );
 
   app.openapi(
@@ -292,6 +303,7 @@ export function mountRequestRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, aut
     }),
     async (c) => {
       const { requestId } = c.req.valid('param');
+      await requireEveryPurpose(c.get('principal'));
       const { pdf } = await requestExecution.letter(c.get('principal').actor, requestId);
       return pdfBody(c, pdf, `answer-${requestId}.pdf`) as never;
     },
