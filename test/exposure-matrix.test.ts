@@ -39,6 +39,7 @@ describe.each(storeKinds())('no personal value reaches a caller not allowed it, 
   let app: ReturnType<typeof createHttpApp>;
   let subjectId: string;
   let requestId: string;
+  let recipientId: string;
   let support: string;
   let mailing: string;
   const callers: Caller[] = [];
@@ -98,6 +99,14 @@ describe.each(storeKinds())('no personal value reaches a caller not allowed it, 
       values: { email: EMAIL, phone: PHONE },
       source: 'website:newsletter',
     });
+    recipientId = (
+      await t.amanat.disclosures.saveRecipient('test', {
+        name: 'ТОО «Курьер»',
+        kind: 'processor',
+        country: 'KZ',
+        contractRef: 'Д-1/2026',
+      })
+    ).id;
     // A request of theirs, in their words, carried out (so its report and letter exist).
     const submitted = await t.amanat.requests.submit('test', {
       type: 'access',
@@ -228,6 +237,9 @@ describe.each(storeKinds())('no personal value reaches a caller not allowed it, 
       case 'GET /api/subjects/{subjectId}/consents':
       case 'POST /api/subjects/{subjectId}/consents/withdraw':
         return has(c, 'consents:read') && holds(c, mailing);
+      case 'POST /api/disclosures':
+        // A disclosure hands the values over, through a caller holding the purpose (audited as a read).
+        return has(c, 'disclosures:write') && holds(c, support);
       case 'GET /api/requests/{requestId}':
         // The request's own contact and words, for the person handling requests.
         return has(c, 'requests:read');
@@ -279,10 +291,11 @@ describe.each(storeKinds())('no personal value reaches a caller not allowed it, 
     'POST /api/requests/{requestId}/refuse': { reason: 'основание для отказа' },
     'POST /api/disclosures': {
       subjectId: '{subjectId}',
-      recipientId: '00000000-0000-4000-8000-000000000000',
+      recipientId,
       purpose: support,
-      fields: ['full_name'],
-      ground: 'consent',
+      fields: ['full_name', 'phone'],
+      ground: 'contract_necessity',
+      contractRef: 'offer-1',
     },
   });
   async function openRequest(): Promise<string> {
@@ -405,5 +418,12 @@ describe.each(storeKinds())('no personal value reaches a caller not allowed it, 
     const consents = await app.request(`/api/subjects/${subjectId}/consents`, { headers: full.headers });
     const text = await consents.text();
     for (const canary of [FULL_NAME, IP, UA]) expect(text).toContain(canary);
+    const disclosed = await app.request('/api/disclosures', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...full.headers },
+      body: JSON.stringify({ ...(bodies()['POST /api/disclosures'] as object), subjectId }),
+    });
+    expect(disclosed.status).toBe(201);
+    expect(await disclosed.text()).toContain(PHONE);
   });
 });
