@@ -171,6 +171,45 @@ describe.each(storeKinds())('a refused write writes nothing on %s', (kind) => {
     }
   });
 
+  it('requests, retention, staff, keys and roles refused on their own grounds write nothing', async () => {
+    const filed = await t.call('POST', '/api/requests', {
+      body: { type: 'access', channel: 'email', contact: { email: 'known@nothing.kz' } },
+    });
+    expect(filed.status).toBe(201);
+    const id = filed.body.id as string;
+    await t.call('POST', '/api/staff', {
+      body: { email: 'staff@nothing.kz', fullName: 'Сотрудник', position: 'DPO' },
+    });
+    const cases: [string, string, unknown, number][] = [
+      // Not verified yet: nothing is carried out.
+      ['POST', `/api/requests/${id}/execute`, {}, 409],
+      ['POST', `/api/requests/${id}/classify`, { type: 'rectification' }, 409],
+      ['POST', `/api/requests/${id}/verification/code`, { code: '000000' }, 410],
+      ['POST', `/api/requests/${id}/verification/manual`, { how: 'by telepathy' }, 422],
+      ['POST', `/api/requests/${id}/extend`, { reason: '' }, 422],
+      ['POST', `/api/subjects/${known}/retention-events`, { kind: 'contract_end', purpose: 'nope' }, 422],
+      ['POST', `/api/subjects/${DUMMY}/retention-events`, { kind: 'contract_end' }, 404],
+      ['POST', '/api/staff', { email: 'staff@nothing.kz', fullName: 'Дубль' }, 409],
+      ['POST', '/api/keys', { name: 'x', scopes: ['everything:all'] }, 422],
+      ['PUT', '/api/roles/bad-role', { name: 'Роль', purposes: ['nope'], actions: ['data:read'] }, 422],
+      [
+        'POST',
+        '/api/access-list/proposals',
+        { entries: [{ staffId: DUMMY, roleId: 'nope', grantedFrom: '2026-01-01' }] },
+        403, // proposals are made by a signed-in administrator
+      ],
+    ];
+    const wrong: string[] = [];
+    for (const [method, path, body, status] of cases) {
+      const before = await tableCounts(t.stores);
+      const res = await t.call(method, path, { body });
+      const changed = countChanges(before, await tableCounts(t.stores));
+      if (res.status !== status) wrong.push(`${method} ${path}: answered ${res.status}, expected ${status}`);
+      else if (changed.length) wrong.push(`${method} ${path} → ${res.status}: ${changed}`);
+    }
+    expect(wrong).toEqual([]);
+  });
+
   it('every write route of the OpenAPI document, refused for its input or its ids, writes nothing', async () => {
     const doc = (await t.call('GET', '/api/openapi.json', { token: null })).body as {
       paths: Record<string, Record<string, unknown>>;
