@@ -1,6 +1,7 @@
 // The authorisation matrix: every API route, tried with every kind of caller (no credentials, API keys,
 // the local CLI token, staff sessions of each kind), held against the expected table below. A route that is
-// not in the table fails the test, so a new route cannot ship without a rule.
+// not in the table fails the test, so a new route cannot ship without a rule. What the answers carry (no
+// personal value a caller's scopes and purposes do not allow) is checked in test/exposure-matrix.test.ts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHttpApp } from '../src/http/app.js';
 import { Scopes, WEBSITE_BACKEND_SCOPES } from '../src/modules/api-keys/api-key.service.js';
