@@ -324,6 +324,20 @@ describe.each(storeKinds())('no personal value reaches a caller not allowed it, 
       contractRef: 'offer-1',
     },
   });
+  /** A withdrawal e-mailed from the canary's address (the address is all it shares with the canary). */
+  let mails = 0;
+  const withdrawalMail = () =>
+    [
+      `From: <${EMAIL}>`,
+      'To: privacy@nextbot.kz',
+      `Subject: ${t.amanat.rules.register.requests.withdrawal_email_subject ?? 'Отзыв согласия'}`,
+      `Message-ID: <matrix-${++mails}@canary-test.kz>`,
+      'Date: Mon, 2 Mar 2026 10:00:00 +0500',
+      'Content-Type: text/plain; charset=utf-8',
+      '',
+      'Прошу прекратить рассылки.',
+    ].join('\r\n');
+
   async function openRequest(): Promise<string> {
     const { request } = await t.amanat.requests.submit('test', {
       type: 'access',
@@ -388,10 +402,11 @@ describe.each(storeKinds())('no personal value reaches a caller not allowed it, 
           method === 'GET' || method === 'DELETE'
             ? undefined
             : JSON.stringify(bodies()[route] ?? {}).replaceAll('{subjectId}', subjectId);
+        const mail = route === 'POST /api/mail/messages';
         const response = await app.request(url.pathname + url.search, {
           method,
-          headers: { 'content-type': 'application/json', ...caller.headers },
-          body: sent,
+          headers: { 'content-type': mail ? 'message/rfc822' : 'application/json', ...caller.headers },
+          body: mail ? withdrawalMail() : sent,
         });
         const bytes = Buffer.from(await response.arrayBuffer());
         const isPdf = (response.headers.get('content-type') ?? '').includes('application/pdf');
@@ -457,5 +472,13 @@ describe.each(storeKinds())('no personal value reaches a caller not allowed it, 
     });
     expect(disclosed.status).toBe(201);
     expect(await disclosed.text()).toContain(PHONE);
+    // The e-mail the matrix sends is taken in (so the mail route's answer is really looked at).
+    const mailed = await app.request('/api/mail/messages', {
+      method: 'POST',
+      headers: { 'content-type': 'message/rfc822', ...full.headers },
+      body: withdrawalMail(),
+    });
+    expect(mailed.status).toBe(200);
+    expect(((await mailed.json()) as { messageId?: string }).messageId).toBeDefined();
   });
 });
