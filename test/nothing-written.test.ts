@@ -237,6 +237,38 @@ describe.each(storeKinds())('a refused write writes nothing on %s', (kind) => {
     expect(new Set(rejected).size).toBeGreaterThan(30);
   });
 
+  it("the same new person collected three times at once: one subject, one key (the losers' keys are deleted)", async () => {
+    const email = fresh();
+    const before = await tableCounts(t.stores);
+    const body = {
+      subject: { email },
+      purposes: [t.purposeId(6)],
+      values: { full_name: 'Одновременно' },
+      source: 'website:test',
+      contract_ref: 'offer-1',
+    };
+    const answers = await Promise.all([1, 2, 3].map(() => t.call('POST', '/api/collect', { body })));
+    expect(answers.map((a) => a.status)).toEqual([201, 201, 201]);
+    expect(new Set(answers.map((a) => a.body.subjectId)).size).toBe(1);
+    const after = await tableCounts(t.stores);
+    expect(after.subjects! - before.subjects!).toBe(1);
+    expect(after['amanat_keys.subject_keys']! - before['amanat_keys.subject_keys']!).toBe(1);
+  });
+
+  it('the audit chain is whole after all the refusals and rolled-back transactions', async () => {
+    const collected = await t.call('POST', '/api/collect', {
+      body: {
+        subject: { email: fresh() },
+        purposes: [t.purposeId(6)],
+        values: { full_name: 'После отказов' },
+        source: 'website:test',
+        contract_ref: 'offer-1',
+      },
+    });
+    expect(collected.status).toBe(201);
+    expect(await t.amanat.verifyAudit()).toMatchObject({ ok: true });
+  });
+
   it('a caller without the scope is refused with only the refusal recorded', async () => {
     const changes: string[] = [];
     for (const [method, path, body] of [
