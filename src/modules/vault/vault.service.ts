@@ -183,20 +183,20 @@ export function createVaultService(deps: {
     input: Identities,
   ): Promise<{ subjectId: string; created: boolean; identitiesAdded: IdentityKind[] }> {
     const identities = normalizeIdentities(input);
-    const { result: _, ...subject } = await withSubject(actor, identities, async () => undefined);
+    const { result: _, ...subject } = await withSubject(actor, identities, null);
     return subject;
   }
 
   /**
-   * Finds or creates the subject of these identities, then runs `inside` in the same data-store transaction:
+   * Finds or creates the subject of these identities, then runs `inside` (if any) in the same data-store transaction:
    * when it throws, nothing of the subject is written either. Two requests creating the same person at once:
    * the unique index refuses one, which then finds the other and runs again.
    */
   async function withSubject<T>(
     actor: string,
     identities: Map<IdentityKind, string>,
-    inside: (tx: Sql, subjectId: string, key: Buffer) => Promise<T>,
-  ): Promise<{ subjectId: string; created: boolean; identitiesAdded: IdentityKind[]; result: T }> {
+    inside: ((tx: Sql, subjectId: string, key: Buffer) => Promise<T>) | null,
+  ): Promise<{ subjectId: string; created: boolean; identitiesAdded: IdentityKind[]; result: T | null }> {
     for (let attempt = 0; ; attempt++) {
       try {
         return await withSubjectOnce(actor, identities, inside);
@@ -210,7 +210,7 @@ export function createVaultService(deps: {
   async function withSubjectOnce<T>(
     actor: string,
     identities: Map<IdentityKind, string>,
-    inside: (tx: Sql, subjectId: string, key: Buffer) => Promise<T>,
+    inside: ((tx: Sql, subjectId: string, key: Buffer) => Promise<T>) | null,
   ) {
     const found = await findSubjectIds(identities);
     const distinct = new Set(found.values());
@@ -225,6 +225,10 @@ export function createVaultService(deps: {
     const existing = [...distinct][0];
     const subjectId = existing ?? randomUUID();
     const missing = [...identities].filter(([kind]) => !found.has(kind));
+    // A known subject with nothing new and nothing else to do (POST /api/subjects again): nothing to write.
+    if (existing && missing.length === 0 && !inside) {
+      return { subjectId, created: false, identitiesAdded: [], result: null };
+    }
     // The key store is another database: a new subject's key is committed there first (a subject row without
     // a key would be unreadable). If the data transaction then fails, the key is deleted again; after a crash
     // between the two it stays as an orphan: a random id no row names, wrapping a key that sealed nothing.
@@ -263,7 +267,7 @@ export function createVaultService(deps: {
             { actor, action: 'subject.identity_add', subjectId, details: { identities: kinds } },
           ]);
         }
-        return inside(tx, subjectId, key);
+        return inside ? inside(tx, subjectId, key) : null;
       });
       return { subjectId, created: !existing, identitiesAdded: missing.map(([k]) => k), result };
     } catch (error) {
@@ -636,7 +640,7 @@ export function createVaultService(deps: {
       normalizedIdentities,
       (tx, subjectId, key) => writeCollected(tx, actor, subjectId, key, prepared),
     );
-    return { ...subject, values };
+    return { ...subject, values: values ?? [] };
   }
 
   /**
