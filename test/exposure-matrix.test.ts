@@ -25,6 +25,15 @@ const IIN = (() => {
   throw new Error('no valid IIN found');
 })();
 const CANARIES = { FULL_NAME, EMAIL, PHONE, IIN, IP, UA };
+/** Audit actions that record a read of personal data. */
+const READ_ACTIONS = [
+  'data.read',
+  'data.read_record',
+  'data.export',
+  'consent.read',
+  'request.read',
+  'disclosure.make',
+];
 
 interface Caller {
   name: string;
@@ -379,6 +388,7 @@ describe.each(storeKinds())('no personal value reaches a caller not allowed it, 
       .map((r) => `${r.method} ${r.path.replace(/:([A-Za-z]+)/g, '{$1}')}`);
     expect(served.filter((r) => !inDocument.has(r))).toEqual([]);
     const leaks: string[] = [];
+    const unaudited: string[] = [];
     let checked = 0;
     for (const { route, method, path, op } of routes) {
       for (const caller of callers) {
@@ -402,6 +412,9 @@ describe.each(storeKinds())('no personal value reaches a caller not allowed it, 
           method === 'GET' || method === 'DELETE'
             ? undefined
             : JSON.stringify(bodies()[route] ?? {}).replaceAll('{subjectId}', subjectId);
+        const [head] = await t.stores.sql.query<{ seq: string | null }>(
+          'SELECT max(seq) AS seq FROM audit_log',
+        );
         const mail = route === 'POST /api/mail/messages';
         const response = await app.request(url.pathname + url.search, {
           method,
@@ -413,14 +426,28 @@ describe.each(storeKinds())('no personal value reaches a caller not allowed it, 
         if (isPdf && !pdftotextAvailable) continue;
         const text = isPdf ? pdfText(bytes) : bytes.toString('utf8');
         checked += 1;
-        if (allowed(route, caller)) continue;
         const found = Object.entries(CANARIES)
           .filter(([, value]) => text.includes(value) && !(sent ?? '').includes(value))
           .map(([name]) => name);
-        if (found.length) leaks.push(`${route} as ${caller.name} → ${response.status}: ${found.join(', ')}`);
+        if (found.length === 0) continue;
+        if (!allowed(route, caller)) {
+          leaks.push(`${route} as ${caller.name} → ${response.status}: ${found.join(', ')}`);
+          continue;
+        }
+        // An answer that carries values is a read, and the audit log says so.
+        const actions = await t.stores.sql.query<{ action: string }>(
+          'SELECT action FROM audit_log WHERE seq > $1',
+          [head!.seq ?? 0],
+        );
+        if (!actions.some((a) => READ_ACTIONS.includes(a.action))) {
+          unaudited.push(
+            `${route} as ${caller.name}: ${actions.map((a) => a.action).join(', ') || 'nothing'}`,
+          );
+        }
       }
     }
     expect(leaks).toEqual([]);
+    expect(unaudited).toEqual([]);
     expect(checked).toBeGreaterThan(routes.length * callers.length * 0.9);
   });
 
