@@ -279,7 +279,10 @@ export function createVaultService(deps: {
   /** The key of a subject whose creation rolled back. Failing here leaves a harmless orphan (see above). */
   async function discardKey(subjectId: string): Promise<void> {
     try {
-      await deps.keyStore.destroySubjectKeys([subjectId]);
+      // An error can also come after the COMMIT went through (a connection lost while it answered): the key is
+      // then the subject's and must stay. Only a subject seen to be absent loses its key.
+      const [committed] = await stores.sql.query('SELECT 1 AS one FROM subjects WHERE id = $1', [subjectId]);
+      if (!committed) await deps.keyStore.destroySubjectKeys([subjectId]);
     } catch {
       // The orphan names no subject and sealed nothing that was kept; the original error is the one to report.
     }
