@@ -1,13 +1,15 @@
 // The authorisation matrix: every API route, tried with every kind of caller (no credentials, API keys,
 // the local CLI token, staff sessions of each kind), held against the expected table below. A route that is
-// not in the table fails the test, so a new route cannot ship without a rule.
+// not in the table fails the test, so a new route cannot ship without a rule. What the answers carry (no
+// personal value a caller's scopes and purposes do not allow) is checked in test/exposure-matrix.test.ts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHttpApp } from '../src/http/app.js';
 import { Scopes, WEBSITE_BACKEND_SCOPES } from '../src/modules/api-keys/api-key.service.js';
 import { localDateOf } from '../src/modules/calendar/dates.js';
 import { createTestAmanat, storeKinds, type TestAmanat } from './support/stores.js';
 
-type Rule = 'public' | 'session' | 'head' | (typeof Scopes)[number];
+/** `every-purpose`: requests:read and every purpose of the register (the access report and the letter). */
+type Rule = 'public' | 'session' | 'head' | 'every-purpose' | (typeof Scopes)[number];
 
 /** What each route requires. Keys are Hono paths (`:param`). */
 const expectedRules: Record<string, Rule> = {
@@ -34,8 +36,8 @@ const expectedRules: Record<string, Rule> = {
   'GET /api/requests/digest': 'requests:read',
   'GET /api/requests/:requestId': 'requests:read',
   'GET /api/requests/:requestId/history': 'requests:read',
-  'GET /api/requests/:requestId/report': 'requests:read',
-  'GET /api/requests/:requestId/letter': 'requests:read',
+  'GET /api/requests/:requestId/report': 'every-purpose',
+  'GET /api/requests/:requestId/letter': 'every-purpose',
   'POST /api/requests/:requestId/classify': 'requests:write',
   'POST /api/requests/:requestId/assign': 'requests:write',
   'POST /api/requests/:requestId/verification/email': 'requests:write',
@@ -105,6 +107,8 @@ interface Caller {
   name: string;
   kind: 'none' | 'key' | 'local' | 'staff';
   isHead?: boolean;
+  /** Whether the caller may touch every purpose's data (keys without a role, the local CLI). */
+  allPurposes?: boolean;
   scopes: Set<string>;
   headers: Record<string, string>;
 }
@@ -114,6 +118,8 @@ function expected(caller: Caller, rule: Rule): Outcome {
   if (caller.kind === 'none') return 'unauthenticated';
   if (rule === 'session') return caller.kind === 'staff' ? 'pass' : 'forbidden';
   if (rule === 'head') return caller.kind === 'staff' && caller.isHead ? 'pass' : 'forbidden';
+  if (rule === 'every-purpose')
+    return caller.scopes.has('requests:read') && caller.allPurposes ? 'pass' : 'forbidden';
   return caller.scopes.has(rule) ? 'pass' : 'forbidden';
 }
 
@@ -198,12 +204,14 @@ describe.each(storeKinds())('authorisation matrix on %s', (kind) => {
       { name: 'no credentials', kind: 'none', scopes: new Set(), headers: {} },
       {
         name: 'full API key',
+        allPurposes: true,
         kind: 'key',
         scopes: new Set(Scopes),
         headers: { authorization: `Bearer ${fullKey.token}` },
       },
       {
         name: 'website backend key',
+        allPurposes: true,
         kind: 'key',
         scopes: new Set(WEBSITE_BACKEND_SCOPES),
         headers: { authorization: `Bearer ${websiteKey.token}` },
@@ -216,6 +224,7 @@ describe.each(storeKinds())('authorisation matrix on %s', (kind) => {
       },
       {
         name: 'local CLI',
+        allPurposes: true,
         kind: 'local',
         scopes: new Set(Scopes),
         headers: { authorization: `Bearer ${LOCAL}` },

@@ -238,9 +238,12 @@ export function mountConsentRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, aut
     }),
     async (c) => {
       const b = c.req.valid('json');
+      const principal = c.get('principal');
+      const { subjectId } = c.req.valid('param');
+      await amanat.access.requirePurposes(principal, [b.purpose], subjectId);
       const result = await amanat.consents.withdraw(
-        c.get('principal').actor,
-        c.req.valid('param').subjectId,
+        principal.actor,
+        subjectId,
         {
           purpose: b.purpose,
           kind: b.kind,
@@ -249,6 +252,8 @@ export function mountConsentRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, aut
           userAgent: b.user_agent,
           receivedAt: b.received_at ? new Date(b.received_at) : undefined,
         },
+        // The evidence names the person: only for a caller who may read this purpose's consent journal.
+        { reveal: principal.scopes.has('consents:read') && allowsPurpose(principal, b.purpose) },
       );
       return c.json(result, 200);
     },

@@ -342,7 +342,9 @@ export function createConsentService(deps: {
       row,
       sealedEvidence: sealText(key, JSON.stringify(evidence), evidenceAad(subjectId, id)),
     });
-    return presentConsent(written, evidence);
+    // A write answers with ids and status: the evidence (the person's name, address, browser) is read back
+    // through the consent journal, by a caller allowed to read it.
+    return presentConsent(written);
   }
 
   const consentValues = (g: PendingGrant, n: number) => ({
@@ -531,7 +533,17 @@ export function createConsentService(deps: {
 
   const grantWrites = createBatchQueue(writeGrants, { maxBatch: 64, inFlight: stores.ordered ? 2 : 1 });
 
-  async function withdraw(actor: string, subjectId: string, input: WithdrawInput) {
+  /**
+   * `reveal`: the answer carries the consent's decrypted evidence (for a caller who may read the consent
+   * journal of this purpose), and that read is recorded with the withdrawal. Without it, ids, status and
+   * the obligation's deadline only.
+   */
+  async function withdraw(
+    actor: string,
+    subjectId: string,
+    input: WithdrawInput,
+    options: { reveal?: boolean } = {},
+  ) {
     const purpose = rules.purpose(input.purpose);
     const key = await deps.vault.subjectKey(subjectId);
     const receivedAt = input.receivedAt ?? deps.clock();
@@ -685,11 +697,20 @@ export function createConsentService(deps: {
       // effects are complete now, in this transaction; otherwise the destruction of the marked values fulfils it.
       const settled = marked.length === 0 ? await deps.settleObligations(tx, [{ subjectId }], actor) : [];
       entries.push(...settled);
+      if (options.reveal) {
+        entries.push({
+          actor,
+          action: 'consent.read',
+          subjectId,
+          purposeId: purpose.id,
+          details: { consents: 1, consentId: consent.id },
+        });
+      }
       await audit.append(tx, entries);
       return {
         consent: presentConsent(
           { ...consent, status: 'withdrawn', withdrawnAt: receivedAt, withdrawalChannel: input.channel },
-          evidence,
+          options.reveal ? evidence : undefined,
         ),
         obligation: settled.length
           ? {
@@ -717,20 +738,20 @@ export function createConsentService(deps: {
       await audit.append(tx, [
         { actor, action: 'consent.read', subjectId, details: { consents: rows.length } },
       ]);
-      return rows.map((row) =>
-        presentConsent(
-          fromRow(row),
-          JSON.parse(openText(key, row.evidence_ciphertext, evidenceAad(subjectId, row.id))),
-        ),
-      );
+      return rows.map((row) => ({
+        ...presentConsent(fromRow(row)),
+        evidence: JSON.parse(
+          openText(key, row.evidence_ciphertext, evidenceAad(subjectId, row.id)),
+        ) as ConsentEvidence,
+      }));
     });
   }
 
-  function presentConsent(record: ConsentRecord, evidence: ConsentEvidence) {
+  function presentConsent(record: ConsentRecord, evidence?: ConsentEvidence) {
     return {
       ...record,
       operator: { name: rules.register.operator.name.ru, binIin: rules.register.operator.bin_iin },
-      evidence,
+      ...(evidence ? { evidence } : {}),
     };
   }
 

@@ -14,6 +14,7 @@ import {
 } from '../../http/openapi-common.js';
 import { recordRef } from '../../http/record-ref.js';
 import { DomainError, ErrorCodes, isDomainError } from '../../lib/errors.js';
+import type { Principal } from '../access/principal.js';
 import { createPublicIntake } from './request.public.js';
 import {
   accessReportSchema,
@@ -106,6 +107,13 @@ export function mountRequestRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, aut
   const tags = ['Subject requests'];
   const requestIdOf = (c: { req: { param: (name: 'requestId') => string } }) =>
     requests.resolveId(c.req.param('requestId'));
+  // The access report and the letter carry what is held for every purpose: a role limited to some purposes
+  // may handle the request (its contact and words) but not read them; the refusal is logged.
+  const requireEveryPurpose = (principal: Principal) =>
+    amanat.access.requirePurposes(
+      principal,
+      amanat.rules.purposes().map((p) => p.id),
+    );
 
   app.openapi(
     createRoute({
@@ -349,7 +357,8 @@ export function mountRequestRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, aut
       .object({ answer: z.string().max(5000).optional() })
       .strict()
       .openapi({ example: {} }),
-    (actor, id, input) => requestExecution.execute(actor, id, input),
+    // The answer is the request's new state; the access report (every value held) is read through GET …/report.
+    async (actor, id, input) => ({ request: (await requestExecution.execute(actor, id, input)).request }),
     { schema: executionSchema },
   );
   action(
@@ -379,7 +388,10 @@ export function mountRequestRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, aut
       request: { params: requestRefParam },
       responses: { 200: json(accessReportSchema, 'The report'), ...errors(...authErrors, 404, 409, 422) },
     }),
-    async (c) => c.json(await requestExecution.report(c.get('principal').actor, await requestIdOf(c)), 200),
+    async (c) => {
+      await requireEveryPurpose(c.get('principal'));
+      return c.json(await requestExecution.report(c.get('principal').actor, await requestIdOf(c)), 200);
+    },
   );
 
   app.openapi(
@@ -402,6 +414,7 @@ export function mountRequestRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, aut
     }),
     async (c) => {
       const requestId = await requestIdOf(c);
+      await requireEveryPurpose(c.get('principal'));
       const { pdf } = await requestExecution.letter(c.get('principal').actor, requestId);
       return pdfBody(c, pdf, `answer-${requestId}.pdf`) as never;
     },

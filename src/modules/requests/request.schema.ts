@@ -48,6 +48,7 @@ export const requestSummarySchema = z
       unit: z.string(),
       source: z.enum(['register', 'law']),
       rule: z.string(),
+      clause: z.string().optional().openapi({ description: "The operator's policy clause that states it" }),
     }),
     extensionReason: z.string().nullable(),
     verification: z
@@ -226,18 +227,18 @@ export const emailVerificationSchema = z
     example: { request: { ...exampleSummary, status: 'verifying' }, expiresAt: '2026-03-20T10:00:00.000Z' },
   });
 
-export const executionSchema = z
-  .object({ request: requestSummarySchema, report: accessReportSchema.optional() })
-  .openapi('RequestExecuted', {
-    example: {
-      request: {
-        ...exampleSummary,
-        status: 'answered',
-        closedAt: '2026-03-22T08:00:00.000Z',
-        outcome: { at: '2026-03-22T08:00:00.000Z', by: 'staff:dpo@example.kz', summary: 'consent_withdrawn' },
-      },
+export const executionSchema = z.object({ request: requestSummarySchema }).openapi('RequestExecuted', {
+  description:
+    'The request after execution; the access report is read through GET /api/requests/{requestId}/report',
+  example: {
+    request: {
+      ...exampleSummary,
+      status: 'answered',
+      closedAt: '2026-03-22T08:00:00.000Z',
+      outcome: { at: '2026-03-22T08:00:00.000Z', by: 'staff:dpo@example.kz', summary: 'consent_withdrawn' },
     },
-  });
+  },
+});
 
 export const answerSentSchema = z.object({ messageId: z.string() }).openapi('RequestAnswerSent', {
   example: { messageId: '<a1b2c3@privacy.example.kz>' },

@@ -125,8 +125,9 @@ export function createRetentionService(deps: {
           },
         );
       }
-      rules.purpose(input.purposeId);
     }
+    // A purpose named with a contract's end too must be the register's: an unknown one is refused, not kept.
+    if (input.purposeId) rules.purpose(input.purposeId);
     return stores.transaction(async (tx) => {
       await requireLiveSubject(tx, subjectId);
       const id = randomUUID();

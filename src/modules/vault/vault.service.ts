@@ -40,6 +40,14 @@ export interface CollectInput {
   retentionOptions?: Record<string, string>;
 }
 
+interface PreparedCollect {
+  input: CollectInput;
+  purposes: Purpose[];
+  purposeIds: string[];
+  fieldIds: string[];
+  normalized: Map<string, unknown>;
+}
+
 export interface StoredValueMeta {
   id: string;
   field: string;
@@ -175,18 +183,35 @@ export function createVaultService(deps: {
     input: Identities,
   ): Promise<{ subjectId: string; created: boolean; identitiesAdded: IdentityKind[] }> {
     const identities = normalizeIdentities(input);
+    const { result: _, ...subject } = await withSubject(actor, identities, null);
+    return subject;
+  }
+
+  /**
+   * Finds or creates the subject of these identities, then runs `inside` (if any) in the same data-store transaction:
+   * when it throws, nothing of the subject is written either. Two requests creating the same person at once:
+   * the unique index refuses one, which then finds the other and runs again.
+   */
+  async function withSubject<T>(
+    actor: string,
+    identities: Map<IdentityKind, string>,
+    inside: ((tx: Sql, subjectId: string, key: Buffer) => Promise<T>) | null,
+  ): Promise<{ subjectId: string; created: boolean; identitiesAdded: IdentityKind[]; result: T | null }> {
     for (let attempt = 0; ; attempt++) {
       try {
-        return await ensureSubjectOnce(actor, identities);
+        return await withSubjectOnce(actor, identities, inside);
       } catch (error) {
-        // Two requests creating the same person at once: the unique index refuses one; it then finds the other.
         if (attempt === 0 && isUniqueViolation(error)) continue;
         throw error;
       }
     }
   }
 
-  async function ensureSubjectOnce(actor: string, identities: Map<IdentityKind, string>) {
+  async function withSubjectOnce<T>(
+    actor: string,
+    identities: Map<IdentityKind, string>,
+    inside: ((tx: Sql, subjectId: string, key: Buffer) => Promise<T>) | null,
+  ) {
     const found = await findSubjectIds(identities);
     const distinct = new Set(found.values());
     if (distinct.size > 1) {
@@ -200,46 +225,67 @@ export function createVaultService(deps: {
     const existing = [...distinct][0];
     const subjectId = existing ?? randomUUID();
     const missing = [...identities].filter(([kind]) => !found.has(kind));
-    // A known subject with nothing new (every returning visitor of POST /api/collect): nothing to write.
-    if (existing && missing.length === 0) return { subjectId, created: false, identitiesAdded: [] };
-    const key = existing
-      ? await deps.keyStore.getSubjectKey(subjectId)
-      : await deps.keyStore.createSubjectKey(subjectId);
+    // A known subject with nothing new and nothing else to do (POST /api/subjects again): nothing to write.
+    if (existing && missing.length === 0 && !inside) {
+      return { subjectId, created: false, identitiesAdded: [], result: null };
+    }
+    // The key store is another database: a new subject's key is committed there first (a subject row without
+    // a key would be unreadable). If the data transaction then fails, the key is deleted again; after a crash
+    // between the two it stays as an orphan: a random id no row names, wrapping a key that sealed nothing.
+    const key = existing ? await subjectKey(subjectId) : await deps.keyStore.createSubjectKey(subjectId);
     const now = deps.clock();
-    await stores.transaction(async (tx) => {
-      if (!existing) {
-        await tx.query('INSERT INTO subjects (id, status, created_at) VALUES ($1, $2, $3)', [
-          subjectId,
-          'active',
-          now,
-        ]);
-      }
-      for (const [kind, value] of missing) {
-        await tx.query(
-          `INSERT INTO subject_identities (id, subject_id, kind, lookup_hash, ciphertext, created_at)
-           VALUES ($1, $2, $3, $4, $5, $6)`,
-          [
-            randomUUID(),
+    try {
+      const result = await stores.transaction(async (tx) => {
+        if (!existing) {
+          await tx.query('INSERT INTO subjects (id, status, created_at) VALUES ($1, $2, $3)', [
             subjectId,
-            kind,
-            lookupHash(kind, value),
-            sealText(key, value, identityAad(subjectId, kind)),
+            'active',
             now,
-          ],
-        );
-      }
-      const kinds = missing.map(([kind]) => kind);
-      if (!existing) {
-        await audit.append(tx, [
-          { actor, action: 'subject.create', subjectId, details: { identities: kinds } },
-        ]);
-      } else if (kinds.length > 0) {
-        await audit.append(tx, [
-          { actor, action: 'subject.identity_add', subjectId, details: { identities: kinds } },
-        ]);
-      }
-    });
-    return { subjectId, created: !existing, identitiesAdded: missing.map(([k]) => k) };
+          ]);
+        }
+        for (const [kind, value] of missing) {
+          await tx.query(
+            `INSERT INTO subject_identities (id, subject_id, kind, lookup_hash, ciphertext, created_at)
+             VALUES ($1, $2, $3, $4, $5, $6)`,
+            [
+              randomUUID(),
+              subjectId,
+              kind,
+              lookupHash(kind, value),
+              sealText(key, value, identityAad(subjectId, kind)),
+              now,
+            ],
+          );
+        }
+        const kinds = missing.map(([kind]) => kind);
+        if (!existing) {
+          await audit.append(tx, [
+            { actor, action: 'subject.create', subjectId, details: { identities: kinds } },
+          ]);
+        } else if (kinds.length > 0) {
+          await audit.append(tx, [
+            { actor, action: 'subject.identity_add', subjectId, details: { identities: kinds } },
+          ]);
+        }
+        return inside ? inside(tx, subjectId, key) : null;
+      });
+      return { subjectId, created: !existing, identitiesAdded: missing.map(([k]) => k), result };
+    } catch (error) {
+      if (!existing) await discardKey(subjectId);
+      throw error;
+    }
+  }
+
+  /** The key of a subject whose creation rolled back. Failing here leaves a harmless orphan (see above). */
+  async function discardKey(subjectId: string): Promise<void> {
+    try {
+      // An error can also come after the COMMIT went through (a connection lost while it answered): the key is
+      // then the subject's and must stay. Only a subject seen to be absent loses its key.
+      const [committed] = await stores.sql.query('SELECT 1 AS one FROM subjects WHERE id = $1', [subjectId]);
+      if (!committed) await deps.keyStore.destroySubjectKeys([subjectId]);
+    } catch {
+      // The orphan names no subject and sealed nothing that was kept; the original error is the one to report.
+    }
   }
 
   async function lookup(actor: string, kind: IdentityKind, raw: string): Promise<string | null> {
@@ -393,7 +439,8 @@ export function createVaultService(deps: {
     }
   }
 
-  async function collect(actor: string, subjectId: string, input: CollectInput): Promise<StoredValueMeta[]> {
+  /** Everything about a collection that can be checked without the database; throws before anything is written. */
+  function prepareCollect(input: CollectInput): PreparedCollect {
     const purposes = [...new Set(input.purposes)].map((id) => rules.purpose(id));
     const fieldIds = Object.keys(input.values);
     if (fieldIds.length === 0) {
@@ -414,22 +461,35 @@ export function createVaultService(deps: {
       else normalized.set(id, result.value);
     }
     if (issues.length > 0) throw validationError('Неверные значения полей / Invalid field values', issues);
+    return { input, purposes, purposeIds: purposes.map((p) => p.id).sort(), fieldIds, normalized };
+  }
 
+  async function collect(actor: string, subjectId: string, input: CollectInput): Promise<StoredValueMeta[]> {
+    const prepared = prepareCollect(input);
     const key = await subjectKey(subjectId);
-    const purposeIds = purposes.map((p) => p.id).sort();
-    const now = deps.clock();
+    return stores.transaction((tx) => writeCollected(tx, actor, subjectId, key, prepared));
+  }
 
-    return stores.transaction(async (tx) => {
-      // One statement: the subject's state, its live consents for these purposes, the values it already holds.
-      const [state] = await tx.query<{
-        status: SubjectRow['status'];
-        live: LiveConsent[];
-        existing: ExistingValue[];
-        last_activity_at: Date | null;
-        events: EventJson[] | null;
-        liquidation: string | null;
-      }>(
-        `SELECT s.status, s.last_activity_at, ${EVENTS_JSON_SQL} AS events,
+  /** Writes a prepared collection in the caller's transaction: the values and their audit entry. */
+  async function writeCollected(
+    tx: Sql,
+    actor: string,
+    subjectId: string,
+    key: Buffer,
+    prepared: PreparedCollect,
+  ): Promise<StoredValueMeta[]> {
+    const { input, purposes, purposeIds, fieldIds, normalized } = prepared;
+    const now = deps.clock();
+    // One statement: the subject's state, its live consents for these purposes, the values it already holds.
+    const [state] = await tx.query<{
+      status: SubjectRow['status'];
+      live: LiveConsent[];
+      existing: ExistingValue[];
+      last_activity_at: Date | null;
+      events: EventJson[] | null;
+      liquidation: string | null;
+    }>(
+      `SELECT s.status, s.last_activity_at, ${EVENTS_JSON_SQL} AS events,
            (SELECT liquidation_date::text FROM operator_state WHERE id = 1) AS liquidation,
            (SELECT coalesce(json_agg(json_build_object('id', c.id, 'purposeId', c.purpose_id, 'kind', c.kind)), '[]')
               FROM consents c WHERE c.subject_id = s.id AND c.status = 'active' AND c.purpose_id = ANY($2::text[])) AS live,
@@ -437,103 +497,98 @@ export function createVaultService(deps: {
                                                        'collectedAt', v.collected_at)), '[]')
               FROM personal_values v WHERE v.subject_id = s.id AND v.status = 'active' AND v.field_id = ANY($3::text[])) AS existing
          FROM subjects s WHERE s.id = $1`,
-        [subjectId, purposeIds, fieldIds],
+      [subjectId, purposeIds, fieldIds],
+    );
+    if (!state || state.status === 'destroyed') throw subjectNotFound(subjectId);
+    if (state.status === 'blocked') throw subjectBlocked(subjectId);
+    const legalBases = chooseBases(state.live, purposes, input);
+    const facts =
+      state.events || state.last_activity_at ? factsFrom(state.last_activity_at, state.events) : noFacts();
+    const liquidationAt = state.liquidation
+      ? startOfLocalDay(state.liquidation, rules.register.operator.timezone)
+      : null;
+    // When processing for one of its purposes next ends, and for all of them (null: not known yet, e.g. a
+    // contract still running).
+    const retentionOf = (collectedAt: Date) => {
+      const value = { purposes: purposeIds, legal_bases: legalBases, collected_at: collectedAt };
+      const { ended, nextAt, lastEnd } = retention.assess(value, facts, liquidationAt, now);
+      return [ended.length > 0 ? now : nextAt, lastEnd];
+    };
+    const stored: StoredValueMeta[] = [];
+    for (const fieldId of fieldIds) {
+      const ciphertext = sealText(key, JSON.stringify(normalized.get(fieldId)), valueAad(subjectId, fieldId));
+      // A value collected again for the same purposes replaces the one held; other purposes keep theirs.
+      const same = state.existing.find(
+        (row) => row.fieldId === fieldId && [...row.purposes].sort().join() === purposeIds.join(),
       );
-      if (!state || state.status === 'destroyed') throw subjectNotFound(subjectId);
-      if (state.status === 'blocked') throw subjectBlocked(subjectId);
-      const legalBases = chooseBases(state.live, purposes, input);
-      const facts =
-        state.events || state.last_activity_at ? factsFrom(state.last_activity_at, state.events) : noFacts();
-      const liquidationAt = state.liquidation
-        ? startOfLocalDay(state.liquidation, rules.register.operator.timezone)
-        : null;
-      // When processing for one of its purposes next ends, and for all of them (null: not known yet, e.g. a
-      // contract still running).
-      const retentionOf = (collectedAt: Date) => {
-        const value = { purposes: purposeIds, legal_bases: legalBases, collected_at: collectedAt };
-        const { ended, nextAt, lastEnd } = retention.assess(value, facts, liquidationAt, now);
-        return [ended.length > 0 ? now : nextAt, lastEnd];
+      const meta = {
+        field: fieldId,
+        purposes: purposeIds,
+        legalBases,
+        source: input.source,
+        collectedAt: now,
       };
-      const stored: StoredValueMeta[] = [];
-      for (const fieldId of fieldIds) {
-        const ciphertext = sealText(
-          key,
-          JSON.stringify(normalized.get(fieldId)),
-          valueAad(subjectId, fieldId),
-        );
-        // A value collected again for the same purposes replaces the one held; other purposes keep theirs.
-        const same = state.existing.find(
-          (row) => row.fieldId === fieldId && [...row.purposes].sort().join() === purposeIds.join(),
-        );
-        const meta = {
-          field: fieldId,
-          purposes: purposeIds,
-          legalBases,
-          source: input.source,
-          collectedAt: now,
-        };
-        if (same) {
-          await tx.query(
-            `UPDATE personal_values SET ciphertext = $2, legal_bases = $3::jsonb, source = $4, updated_at = $5,
+      if (same) {
+        await tx.query(
+          `UPDATE personal_values SET ciphertext = $2, legal_bases = $3::jsonb, source = $4, updated_at = $5,
                next_retention_at = $6, retain_until = $7 WHERE id = $1`,
-            [
-              same.id,
-              ciphertext,
-              JSON.stringify(legalBases),
-              input.source,
-              now,
-              ...retentionOf(new Date(same.collectedAt)),
-            ],
-          );
-          stored.push({ id: same.id, ...meta, action: 'updated' });
-        } else {
-          const id = randomUUID();
-          await tx.query(
-            `INSERT INTO personal_values (id, subject_id, field_id, ciphertext, purposes, legal_bases, source, collected_at,
+          [
+            same.id,
+            ciphertext,
+            JSON.stringify(legalBases),
+            input.source,
+            now,
+            ...retentionOf(new Date(same.collectedAt)),
+          ],
+        );
+        stored.push({ id: same.id, ...meta, action: 'updated' });
+      } else {
+        const id = randomUUID();
+        await tx.query(
+          `INSERT INTO personal_values (id, subject_id, field_id, ciphertext, purposes, legal_bases, source, collected_at,
                updated_at, next_retention_at, retain_until)
              VALUES ($1, $2, $3, $4, $5::text[], $6::jsonb, $7, $8, $8, $9, $10)`,
-            [
-              id,
-              subjectId,
-              fieldId,
-              ciphertext,
-              purposeIds,
-              JSON.stringify(legalBases),
-              input.source,
-              now,
-              ...retentionOf(now),
-            ],
-          );
-          stored.push({ id, ...meta, action: 'created' });
-        }
+          [
+            id,
+            subjectId,
+            fieldId,
+            ciphertext,
+            purposeIds,
+            JSON.stringify(legalBases),
+            input.source,
+            now,
+            ...retentionOf(now),
+          ],
+        );
+        stored.push({ id, ...meta, action: 'created' });
       }
-      const created = stored.filter((s) => s.action === 'created').map((s) => s.field);
-      const updated = stored.filter((s) => s.action === 'updated').map((s) => s.field);
-      const details = { purposes: purposeIds, bases: legalBases.map((b) => b.type), source: input.source };
-      const entries: AuditEntryInput[] = [];
-      if (created.length) {
-        entries.push({
-          actor,
-          action: 'data.create',
-          subjectId,
-          purposeId: purposeIds[0],
-          fieldIds: created,
-          details,
-        });
-      }
-      if (updated.length) {
-        entries.push({
-          actor,
-          action: 'data.update',
-          subjectId,
-          purposeId: purposeIds[0],
-          fieldIds: updated,
-          details,
-        });
-      }
-      await audit.append(tx, entries);
-      return stored;
-    });
+    }
+    const created = stored.filter((s) => s.action === 'created').map((s) => s.field);
+    const updated = stored.filter((s) => s.action === 'updated').map((s) => s.field);
+    const details = { purposes: purposeIds, bases: legalBases.map((b) => b.type), source: input.source };
+    const entries: AuditEntryInput[] = [];
+    if (created.length) {
+      entries.push({
+        actor,
+        action: 'data.create',
+        subjectId,
+        purposeId: purposeIds[0],
+        fieldIds: created,
+        details,
+      });
+    }
+    if (updated.length) {
+      entries.push({
+        actor,
+        action: 'data.update',
+        subjectId,
+        purposeId: purposeIds[0],
+        fieldIds: updated,
+        details,
+      });
+    }
+    await audit.append(tx, entries);
+    return stored;
   }
 
   /** Reads are always for a purpose: only values held for it are returned, and the read is recorded. */
@@ -578,10 +633,17 @@ export function createVaultService(deps: {
   }
 
   /** One call for a website backend: find or create the subject by its identifiers, then collect. */
+  // One transaction: a collection refused (unknown purpose, a field the purpose does not list, no live
+  // consent, a value too long) leaves no subject, identity or audit entry behind.
   async function collectForIdentity(actor: string, identities: Identities, input: CollectInput) {
-    const subject = await ensureSubject(actor, identities);
-    const values = await collect(actor, subject.subjectId, input);
-    return { ...subject, values };
+    const normalizedIdentities = normalizeIdentities(identities);
+    const prepared = prepareCollect(input);
+    const { result: values, ...subject } = await withSubject(
+      actor,
+      normalizedIdentities,
+      (tx, subjectId, key) => writeCollected(tx, actor, subjectId, key, prepared),
+    );
+    return { ...subject, values: values ?? [] };
   }
 
   /**
