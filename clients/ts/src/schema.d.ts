@@ -2201,6 +2201,8 @@ export interface components {
                 /** @enum {string} */
                 source: "register" | "law";
                 rule: string;
+                /** @description The operator's policy clause that states it */
+                clause?: string;
             };
             extensionReason: string | null;
             verification: {
@@ -2468,6 +2470,7 @@ export interface components {
             expiresAt: string;
         };
         /**
+         * @description The request after execution; the access report is read through GET /api/requests/{requestId}/report
          * @example {
          *       "request": {
          *         "id": "3b2e7f4a-9c1d-4e5f-8a6b-7c8d9e0f1a2b",
@@ -2509,7 +2512,6 @@ export interface components {
          */
         RequestExecuted: {
             request: components["schemas"]["SubjectRequest"];
-            report?: components["schemas"]["AccessReport"];
         };
         /** @description Schema amanat.access-report/1 (docs/requests.md) */
         AccessReport: {
