@@ -8,7 +8,8 @@ import { openStores } from '../src/db/database.js';
 import { runCli } from './support/processes.js';
 import { exampleRegister } from './support/stores.js';
 
-describe('amanat retention (CLI)', () => {
+// Each CLI call opens the embedded store in a process of its own (5–7 s on a busy 2-core machine).
+describe('amanat retention (CLI)', { timeout: 180_000 }, () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'amanat-retention-cli-'));
   const master = Buffer.alloc(32, 5);
   const env = { AMANAT_MASTER_KEY: master.toString('base64'), DATA_DIR: dataDir };

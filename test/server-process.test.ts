@@ -65,7 +65,7 @@ describe('npm start on the embedded store', () => {
     expect(health).toMatchObject({
       status: 'ok',
       store: 'pglite',
-      register: { purposes: 10 },
+      register: { purposes: 11 },
       keyCache: 'own-process',
     });
     const register = await fetch(`${server.url}/api/register`, {

@@ -130,11 +130,15 @@ export function mountAccessRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, auth
           description: 'Which roles were created, updated, or already stood as given',
           content: {
             'application/json': {
-              schema: z.object({
-                created: z.array(z.string()),
-                updated: z.array(z.string()),
-                unchanged: z.array(z.string()),
-              }),
+              schema: z
+                .object({
+                  created: z.array(z.string()),
+                  updated: z.array(z.string()),
+                  unchanged: z.array(z.string()),
+                })
+                .openapi('RolesLoaded', {
+                  example: { created: ['support'], updated: [], unchanged: ['dpo'] },
+                }),
             },
           },
         },

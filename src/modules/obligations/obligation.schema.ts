@@ -31,4 +31,25 @@ export const obligationSchema = z
       }),
     destructionActId: z.uuid().nullable(),
   })
-  .openapi('Obligation');
+  .openapi('Obligation', {
+    example: {
+      id: '6f1d2c1e-8a4b-4c1a-9e77-1d2f3a4b5c6d',
+      subjectId: '0b8e7c7a-2f4e-4d7b-8a61-5c9e0f1a2b3c',
+      kind: 'stop_processing',
+      purposeId: 'mailing',
+      consentId: '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d',
+      status: 'fulfilled',
+      createdAt: '2026-03-20T09:30:00.000Z',
+      dueDate: '2026-04-03',
+      dueAt: '2026-04-03T18:59:59.999Z',
+      deadline: {
+        amount: 10,
+        unit: 'working_days',
+        source: 'register',
+        rule: 'Политика оператора, п. 3.4.1',
+      },
+      fulfilledAt: '2026-03-21T10:00:00.000Z',
+      fulfilment: { how: 'closed', by: 'staff:dpo@example.kz', evidence: 'Адрес отписан в сервисе рассылок' },
+      destructionActId: null,
+    },
+  });

@@ -3,6 +3,8 @@
 // complete — not a policy: every title, basis and period is the operator's to check against its own policy.
 import { Document, isMap, isScalar, type Pair, visit } from 'yaml';
 import { isValidBin, isValidIin, isValidIinOrBin } from '../../lib/kz-identifiers.js';
+import { loadProfile } from '../jurisdiction/profiles.js';
+import { registerDeadlineKinds } from './register.jurisdiction.js';
 import type { JurisdictionCode, RegisterInput } from './register.schema.js';
 
 type Text = { ru: string; kk?: string; en: string };
@@ -380,6 +382,7 @@ export function buildRegisterYaml(a: InitAnswers, today: string): string {
         en: 'The operator does not transfer personal data across borders.',
       },
     },
+    ...commitmentDeadlines(j),
     requests: {
       withdrawal_email_subject: 'Отзыв согласия на обработку персональных данных',
       privacy_email: privacyEmail,
@@ -400,6 +403,9 @@ export function buildRegisterYaml(a: InitAnswers, today: string): string {
     fields: ' Перечень персональных данных: каждое поле, которое собирает хотя бы одна цель.',
     purposes: chosen.map((id, i) => ` ${i + 1}. ${purposes[i]!.id}: ${CATALOGUE[id].comment}`).join('\n'),
     cross_border: ' Трансграничная передача не осуществляется; если она нужна — перечислите страны.',
+    deadlines:
+      ' Сроки, которые закон не связывает со статьёй: оператор обязуется отвечать в эти сроки. Укажите пункт\n' +
+      ' своей политики, где они названы (clause: "3.4.1"): письмо субъекту сошлётся на него.',
     requests: ' Обращения субъектов: тема письма об отзыве согласия и адрес для обращений.',
   };
   if (isMap(doc.contents)) {
@@ -417,4 +423,22 @@ export function buildRegisterYaml(a: InitAnswers, today: string): string {
     },
   });
   return doc.toString({ lineWidth: 110, flowCollectionPadding: false });
+}
+
+/**
+ * The deadlines the jurisdiction's profile cannot tie to an article of the law (`unconfirmed`): a new register
+ * states them as the operator's own commitment, with the profile's number, so the operator decides them
+ * knowingly instead of inheriting an unattributed number.
+ */
+function commitmentDeadlines(j: JurisdictionCode): Pick<RegisterInput, 'deadlines'> {
+  const profile = loadProfile(j);
+  const deadlines: NonNullable<RegisterInput['deadlines']> = {};
+  for (const [key, kind] of Object.entries(registerDeadlineKinds) as [
+    keyof typeof registerDeadlineKinds,
+    (typeof registerDeadlineKinds)[keyof typeof registerDeadlineKinds],
+  ][]) {
+    const law = profile.deadlines[kind];
+    if (law?.unconfirmed) deadlines[key] = { amount: law.amount, unit: law.unit };
+  }
+  return Object.keys(deadlines).length > 0 ? { deadlines } : {};
 }
