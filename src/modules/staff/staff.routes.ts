@@ -229,7 +229,15 @@ export function mountStaffRoutes(
       responses: {
         200: {
           description: 'Secret (shown once) to add to an authenticator app',
-          content: { 'application/json': { schema: z.object({ secret: z.string(), url: z.string() }) } },
+          content: {
+            'application/json': {
+              schema: z.object({ secret: z.string(), url: z.string() }),
+              example: {
+                secret: 'JBSWY3DPEHPK3PXP',
+                url: 'otpauth://totp/Amanat:dpo%40example.kz?secret=JBSWY3DPEHPK3PXP&issuer=Amanat',
+              },
+            },
+          },
         },
         ...errors(...authErrors, ...bodyErrors, 409, 423),
       },
