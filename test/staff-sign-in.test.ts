@@ -4,6 +4,7 @@
 // unknown one (reset mail goes out from the job, not while the request waits).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHttpApp } from '../src/http/app.js';
+import { type RunningJobs, startJobs } from '../src/jobs/jobs.js';
 import { totpCode, totpStep } from '../src/lib/totp.js';
 import { createSmtpMailer, type Mailer } from '../src/modules/mail/mailer.js';
 import { startTestSmtp, type TestSmtp } from './support/smtp.js';
@@ -194,6 +195,22 @@ describe.each(storeKinds())('staff sign-in hardening on %s', (kind) => {
     );
     expect(sent!.letter).toBeNull();
     expect(await t.amanat.staff.sendQueuedMail()).toEqual({ sent: 0, failed: 0 });
+  });
+
+  it('the staff-mail job of pg-boss sends the waiting reset letter', async () => {
+    await add('by-job@nextbot.kz');
+    await post('/api/auth/password-reset', { email: 'by-job@nextbot.kz' });
+    const before = smtp.messages.length;
+    let jobs: RunningJobs | undefined;
+    try {
+      jobs = await startJobs(t.amanat, { digestCron: '0 9 * * *', mailPollCron: '* * * * *', log: () => {} });
+      await jobs.runNow('staff-mail');
+      const mail = await smtp.waitFor(before + 1);
+      expect(mail.to).toMatchObject({ text: 'by-job@nextbot.kz' });
+      expect(mail.text).toContain('/api/auth/password-reset/confirm');
+    } finally {
+      await jobs?.stop();
+    }
   });
 });
 
