@@ -42,7 +42,10 @@ export function createStaffService(deps: {
   stores: Stores;
   audit: AuditService;
   clock: () => Date;
-  /** Seals TOTP secrets (derived from the master key). */
+  /**
+   * Seals TOTP secrets (derived from the master key); the keys of the reset-mail outbox and of the unknown
+   * e-mails' lock-out counts are derived from it.
+   */
   totpKey: Buffer;
   mailer: Mailer;
   settings?: Partial<StaffSettings>;
