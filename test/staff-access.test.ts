@@ -242,6 +242,9 @@ describe.each(storeKinds())('staff access on %s', (kind) => {
     expect(
       (await http('POST', '/api/auth/password-reset', { body: { email: 'ghost@nextbot.kz' } })).status,
     ).toBe(202);
+    // The letter goes out from the mail job, not while the request waits.
+    expect(smtp.messages.length).toBe(sent);
+    expect(await t.amanat.staff.sendQueuedMail()).toEqual({ sent: 1, failed: 0 });
     const mail = await smtp.waitFor(sent + 1);
     expect(mail.subject).toContain('восстановление пароля');
     const token = /"token": "([^"]+)"/.exec(mail.text ?? '')![1]!;

@@ -11,6 +11,7 @@ export const JOB_NAMES = {
   mailPoll: 'mail-poll',
   retentionSweep: 'retention-sweep',
   retentionRequests: 'retention-requests',
+  staffMail: 'staff-mail',
 } as const;
 
 export interface JobOptions {
@@ -74,6 +75,26 @@ export async function startJobs(amanat: Amanat, options: JobOptions): Promise<Ru
     });
   } else {
     await boss.unschedule(JOB_NAMES.mailPoll);
+  }
+
+  // Letters to staff (password-reset links) written to the outbox by the request's transaction: sent here, so a
+  // request never waits for SMTP. Every minute (pg-boss's finest grain); a failed letter waits for the next run.
+  await boss.createQueue(JOB_NAMES.staffMail, {
+    name: JOB_NAMES.staffMail,
+    retryLimit: 0,
+    expireInSeconds: 300,
+    policy: 'singleton',
+  });
+  if (amanat.mailer.configured) {
+    await boss.schedule(JOB_NAMES.staffMail, '* * * * *', {}, { tz: timezone });
+    await boss.work(JOB_NAMES.staffMail, async () => {
+      const result = await amanat.staff.sendQueuedMail();
+      if (result.sent + result.failed > 0) {
+        options.log(`jobs: staff mail: ${result.sent} sent, ${result.failed} failed (retried next minute)`);
+      }
+    });
+  } else {
+    await boss.unschedule(JOB_NAMES.staffMail);
   }
 
   // Sweeps: pg-boss hands each to one worker, and the sweep's own lock refuses a second run (CLI, API) meanwhile.

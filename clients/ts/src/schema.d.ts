@@ -904,7 +904,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Start enabling the TOTP second factor: a new secret and its otpauth:// address */
+        /**
+         * Start enabling the TOTP second factor: a new secret and its otpauth:// address
+         * @description The new secret is pending until confirmed; an enabled factor stays in force until then. Replacing an enabled factor needs the password and a current code from it (a wrong password counts towards the lock-out).
+         */
         post: operations["setUpTotp"];
         delete?: never;
         options?: never;
@@ -938,7 +941,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Send a password-reset link to a staff e-mail (the answer is the same for unknown e-mails) */
+        /**
+         * Send a password-reset link to a staff e-mail (the answer is the same for unknown e-mails)
+         * @description The letter is sent by the mail job, never while the request waits. Without SMTP every e-mail is answered 503 alike.
+         */
         post: operations["requestPasswordReset"];
         delete?: never;
         options?: never;
@@ -7402,7 +7408,14 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody?: {
+            content: {
+                "application/json": {
+                    password?: string;
+                    code?: string;
+                };
+            };
+        };
         responses: {
             /** @description Secret (shown once) to add to an authenticator app */
             200: {
@@ -7410,10 +7423,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "secret": "JBSWY3DPEHPK3PXP",
+                     *       "url": "otpauth://totp/Amanat:dpo%40example.kz?secret=JBSWY3DPEHPK3PXP&issuer=Amanat"
+                     *     }
+                     */
                     "application/json": {
                         secret: string;
                         url: string;
                     };
+                };
+            };
+            /** @description The body is not valid JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description No credentials, or an unknown, revoked or expired API key or session */
@@ -7436,6 +7464,42 @@ export interface operations {
             };
             /** @description Conflict with the current state (a duplicate, a state that does not allow the step, a concurrent change) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body over the limit (1 MB by default) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not sent as Content-Type: application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Invalid input, with the field and what was expected */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Account locked after repeated failures */
+            423: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -63,6 +63,8 @@ export const AuditActions = [
   'staff.totp_enabled',
   'staff.password_reset_requested',
   'staff.password_reset',
+  'staff.password_reset_mailed',
+  'staff.totp_setup_refused',
   'role.save',
   'access_list.propose',
   'access_list.approve',

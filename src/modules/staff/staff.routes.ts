@@ -206,16 +206,44 @@ export function mountStaffRoutes(
       security: sessionCsrf,
       tags: ['Console sign-in'],
       summary: 'Start enabling the TOTP second factor: a new secret and its otpauth:// address',
+      description:
+        'The new secret is pending until confirmed; an enabled factor stays in force until then. Replacing an ' +
+        'enabled factor needs the password and a current code from it (a wrong password counts towards the lock-out).',
       middleware: [requireSession(auth)] as const,
+      request: {
+        body: {
+          required: false,
+          content: {
+            'application/json': {
+              schema: z
+                .object({
+                  password: z.string().min(1).max(1024).optional(),
+                  code: z.string().min(6).max(16).optional(),
+                })
+                .strict()
+                .openapi({ example: { password: 'correct horse battery staple', code: '123456' } }),
+            },
+          },
+        },
+      },
       responses: {
         200: {
           description: 'Secret (shown once) to add to an authenticator app',
-          content: { 'application/json': { schema: z.object({ secret: z.string(), url: z.string() }) } },
+          content: {
+            'application/json': {
+              schema: z.object({ secret: z.string(), url: z.string() }),
+              example: {
+                secret: 'JBSWY3DPEHPK3PXP',
+                url: 'otpauth://totp/Amanat:dpo%40example.kz?secret=JBSWY3DPEHPK3PXP&issuer=Amanat',
+              },
+            },
+          },
         },
-        ...errors(...authErrors, 409),
+        ...errors(...authErrors, ...bodyErrors, 409, 423),
       },
     }),
-    async (c) => c.json(await amanat.staff.totpSetup(c.get('principal').staff!.id), 200),
+    async (c) =>
+      c.json(await amanat.staff.totpSetup(c.get('principal').staff!.id, c.req.valid('json') ?? {}), 200),
   );
 
   app.openapi(
@@ -249,6 +277,8 @@ export function mountStaffRoutes(
       security: noAuth,
       tags: ['Console sign-in'],
       summary: 'Send a password-reset link to a staff e-mail (the answer is the same for unknown e-mails)',
+      description:
+        'The letter is sent by the mail job, never while the request waits. Without SMTP every e-mail is answered 503 alike.',
       middleware: [limited] as const,
       request: json(
         z

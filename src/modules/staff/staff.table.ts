@@ -33,6 +33,8 @@ export const staffAccounts = pgTable(
     /** TOTP secret sealed under a key derived from the master key. */
     totpSecret: bytea('totp_secret'),
     totpEnabledAt: at('totp_enabled_at'),
+    /** A new TOTP secret being enrolled (sealed like totp_secret): the enabled one stays until this is confirmed. */
+    totpPendingSecret: bytea('totp_pending_secret'),
     /** The last accepted TOTP time step: a code is accepted once (replay). */
     totpLastStep: bigint('totp_last_step', { mode: 'number' }),
     isAdmin: boolean('is_admin').notNull().default(false),
@@ -83,3 +85,35 @@ export const staffPasswordResets = pgTable('staff_password_resets', {
   expiresAt: at('expires_at').notNull(),
   usedAt: at('used_at'),
 });
+
+/**
+ * Failed sign-ins for e-mails that cannot sign in (unknown, disabled, no password yet), keyed by the e-mail's
+ * HMAC: they lock exactly as a real account does, so the answers do not tell staff e-mails from others.
+ */
+export const staffSignInFailures = pgTable('staff_sign_in_failures', {
+  emailHash: bytea('email_hash').primaryKey(),
+  failedLogins: integer('failed_logins').notNull().default(0),
+  lockedUntil: at('locked_until'),
+  updatedAt: at('updated_at').notNull(),
+});
+
+/**
+ * Letters to staff waiting for the mail job (password-reset links): written in the transaction that makes the
+ * link, sent by the job, so the answer never waits for SMTP. The letter is sealed (it carries the link's token)
+ * and wiped once sent.
+ */
+export const staffMailOutbox = pgTable(
+  'staff_mail_outbox',
+  {
+    id: uuid('id').primaryKey(),
+    staffId: uuid('staff_id')
+      .notNull()
+      .references(() => staffAccounts.id),
+    letter: bytea('letter'),
+    createdAt: at('created_at').notNull(),
+    sentAt: at('sent_at'),
+    attempts: integer('attempts').notNull().default(0),
+    lastError: text('last_error'),
+  },
+  (t) => [index('staff_mail_outbox_pending_idx').on(t.createdAt).where(sql`${t.sentAt} IS NULL`)],
+);
