@@ -1,5 +1,5 @@
 // Carrying a verified request out: each type does what the law asks and records the outcome. Destruction and
-// withdrawal schedule destruction and stay open until the retention engine has destroyed (issue 4).
+// withdrawal schedule destruction and stay open until the retention engine has destroyed them.
 import type { Stores } from '../../db/database.js';
 import { DomainError, ErrorCodes } from '../../lib/errors.js';
 import type { AuditService } from '../audit/audit.service.js';

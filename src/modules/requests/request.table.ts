@@ -62,7 +62,7 @@ export interface RequestOutcome {
   purposes?: string[];
   consents?: string[];
   obligations?: string[];
-  /** Scheduled for destruction by the retention engine (issue 4); the request stays open until it is done. */
+  /** Scheduled for destruction by the retention engine; the request stays open until it is done. */
   pendingDestruction?: { fields: string[]; by: string };
   /** Done by the retention engine: the act of destruction that answers the request. */
   destruction?: { actId: string; actNumber: number; at: string; fields: string[] };
