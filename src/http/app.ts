@@ -98,6 +98,13 @@ export function createHttpApp(amanat: Amanat, options: HttpOptions) {
     });
   }
 
+  // No answer of the API is kept by a browser or a proxy cache: many carry decrypted personal data (records,
+  // consents, requests, reports, letters), and one rule for all cannot miss a new route. Errors included.
+  app.use('/api/*', async (c, next) => {
+    await next();
+    c.header('Cache-Control', 'no-store');
+  });
+
   const limitBody = (maxBytes: number) => {
     const tooLarge = (c: Context) => {
       const { status, body } = domainErrorResponse(

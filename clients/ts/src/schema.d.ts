@@ -1504,7 +1504,10 @@ export interface components {
                 /** @default [] */
                 restrictions?: string[];
             }[];
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-03-20T09:30:00+05:00
+             */
             given_at?: string;
         };
         /**
@@ -1637,7 +1640,10 @@ export interface components {
             channel: "web" | "api" | "email" | "paper";
             ip?: string;
             user_agent?: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-03-20T09:30:00+05:00
+             */
             received_at?: string;
         };
         RetentionPlan: {
@@ -1743,7 +1749,10 @@ export interface components {
             kind: "contract_end" | "purpose_achieved";
             purpose?: string;
             contract_ref?: string;
-            /** @description YYYY-MM-DD (start of that day in the operator time zone) or an ISO 8601 instant */
+            /**
+             * @description YYYY-MM-DD (start of that day in the operator time zone) or an ISO 8601 instant with offset
+             * @example 2026-03-20
+             */
             occurred_at?: string;
         };
         /**
@@ -2059,7 +2068,10 @@ export interface components {
          *     }
          */
         PaperDestruction: {
-            /** Format: date */
+            /**
+             * Format: date
+             * @example 2026-03-20
+             */
             date: string;
             media: string;
             pages: number;
@@ -2296,7 +2308,10 @@ export interface components {
             text?: string;
             /** @enum {string} */
             language?: "ru" | "kk" | "en";
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-03-20T09:30:00+05:00
+             */
             received_at?: string;
         };
         RequestDigest: {
@@ -4094,7 +4109,7 @@ export interface operations {
     getRetentionPlan: {
         parameters: {
             query?: {
-                /** @description YYYY-MM-DD (start of that day in the operator time zone) or an ISO 8601 instant */
+                /** @description YYYY-MM-DD (start of that day in the operator time zone) or an ISO 8601 instant with offset */
                 at?: string;
             };
             header?: never;
@@ -4329,7 +4344,10 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** @description YYYY-MM-DD (start of that day in the operator time zone) or an ISO 8601 instant */
+                    /**
+                     * @description YYYY-MM-DD (start of that day in the operator time zone) or an ISO 8601 instant with offset
+                     * @example 2026-03-20
+                     */
                     at?: string;
                 };
             };
@@ -4432,7 +4450,10 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** Format: date */
+                    /**
+                     * Format: date
+                     * @example 2026-03-20
+                     */
                     date: string;
                 };
             };
@@ -6509,6 +6530,7 @@ export interface operations {
                     /**
                      * Format: date
                      * @description When it was sent (default: today)
+                     * @example 2026-03-20
                      */
                     date?: string;
                     /** @description E.g. a tracking number; not the address */

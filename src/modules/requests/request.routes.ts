@@ -4,11 +4,13 @@ import { type AppEnv, type AuthOptions, requireScope } from '../../http/auth.js'
 import {
   authErrors,
   bodyErrors,
+  calendarDate,
   type ErrorStatus,
   errors,
   keyOrSession,
   keyOrSessionCsrf,
   noAuth,
+  pastInstant,
   pdfBody,
   pdfContent,
 } from '../../http/openapi-common.js';
@@ -71,7 +73,7 @@ const submitBody = z
     values: z.record(z.string(), z.unknown()).optional(),
     text: z.string().max(20_000).optional(),
     language: language.optional(),
-    received_at: z.iso.datetime({ offset: true }).optional(),
+    received_at: pastInstant().optional(),
   })
   .strict()
   .openapi('SubjectRequestSubmission', {
@@ -434,7 +436,7 @@ export function mountRequestRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, aut
     z
       .object({
         channel: z.enum(answerChannels),
-        date: z.iso.date().optional().openapi({ description: 'When it was sent (default: today)' }),
+        date: calendarDate().optional().openapi({ description: 'When it was sent (default: today)' }),
         note: z
           .string()
           .max(500)
