@@ -741,6 +741,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/public/requests/code": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The data subject asks for a new code for their requests waiting for confirmation
+         * @description Each open request of this e-mail still waiting for confirmation gets a new code by e-mail, unless its code is still valid and under 10 minutes old. The answer is the same whether or not there is such a request.
+         */
+        post: operations["renewPublicRequestCode"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/public/requests/{requestId}/verify": {
         parameters: {
             query?: never;
@@ -750,7 +770,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** The data subject enters the e-mailed code */
+        /**
+         * The data subject enters the e-mailed code
+         * @description A wrong, expired or used-up code, and an id that names no request waiting for confirmation, all answer the same 422; five wrong codes void a code (ask for a new one), and wrong codes are limited per client address.
+         */
         post: operations["verifyPublicRequest"];
         delete?: never;
         options?: never;
@@ -2684,6 +2707,27 @@ export interface components {
             text?: string;
             /** @enum {string} */
             language?: "ru" | "kk" | "en";
+        };
+        /**
+         * @description The same answer whether or not the address has a request waiting for confirmation
+         * @example {
+         *       "verification": "code_sent"
+         *     }
+         */
+        PublicCodeRenewal: {
+            /**
+             * @description code_sent: e-mail is set up, and any request of this address waiting for confirmation gets a new code by e-mail; manual: the operator confirms identity otherwise
+             * @enum {string}
+             */
+            verification: "code_sent" | "manual";
+        };
+        /**
+         * @example {
+         *       "email": "aigerim@example.kz"
+         *     }
+         */
+        PublicCodeRenewalRequest: {
+            email: string;
         };
         /**
          * @example {
@@ -6700,6 +6744,75 @@ export interface operations {
             };
         };
     };
+    renewPublicRequestCode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PublicCodeRenewalRequest"];
+            };
+        };
+        responses: {
+            /** @description Accepted; any new code goes to the e-mail */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicCodeRenewal"];
+                };
+            };
+            /** @description The body is not valid JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body over the limit (1 MB by default) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not sent as Content-Type: application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Invalid input, with the field and what was expected */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests; the Retry-After header says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     verifyPublicRequest: {
         parameters: {
             query?: never;
@@ -6729,33 +6842,6 @@ export interface operations {
             };
             /** @description The body is not valid JSON */
             400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Conflict with the current state (a duplicate, a state that does not allow the step, a concurrent change) */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Gone: the code or link was used or has expired */
-            410: {
                 headers: {
                     [name: string]: unknown;
                 };
