@@ -62,6 +62,11 @@ describe.each(storeKinds())('strict input and no-store answers on %s', (kind) =>
     );
     expect(row!.last_activity_at).toBeNull();
     expect(await auditCount()).toBe(before);
+    // The service refuses it too, for callers other than the HTTP API (the CLI).
+    await expect(
+      api.amanat.retention.recordActivity('test', subjectId, '2026-02-30T10:00:00+05:00'),
+    ).rejects.toMatchObject({ code: 'validation_failed' });
+    expect(() => api.amanat.retention.planInstant('2026-02-30T10:00:00Z')).toThrow(/2026-02-30/);
     const future = await api.call('POST', `/api/subjects/${subjectId}/activity`, {
       body: { at: '2999-01-01' },
     });
