@@ -9,6 +9,7 @@ const PUBLIC_ROUTES = new Map([
   ['GET /api/openapi.json', 200],
   ['POST /api/public/requests', 422],
   ['POST /api/public/requests/{requestId}/verify', 422],
+  ['POST /api/public/requests/code', 422],
   ['GET /api/public/testimonials', 200],
   ['POST /api/auth/sign-in', 422],
   ['POST /api/auth/password-reset', 422],

@@ -50,6 +50,7 @@ const expectedRules: Record<string, Rule> = {
   'POST /api/requests/:requestId/delivery': 'requests:write',
   'POST /api/public/requests': 'public',
   'POST /api/public/requests/:requestId/verify': 'public',
+  'POST /api/public/requests/code': 'public',
   'POST /api/mail/messages': 'requests:submit',
   'POST /api/mail/poll': 'requests:write',
   // retention
@@ -149,6 +150,7 @@ describe.each(storeKinds())('authorisation matrix on %s', (kind) => {
       bodyLimitBytes: 1 << 20,
       localAdminToken: LOCAL,
       publicLimit: { burst: 10_000, perMinute: 10_000 },
+      publicCodeFailureLimit: { burst: 10_000, perMinute: 10_000 },
       signInLimit: { burst: 10_000, perMinute: 10_000 },
     });
     const fullKey = await t.amanat.apiKeys.create('test', 'full', [...Scopes]);

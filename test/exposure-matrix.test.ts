@@ -87,6 +87,7 @@ describe.each(storeKinds())('no personal value reaches a caller not allowed it, 
       bodyLimitBytes: 1 << 20,
       localAdminToken: LOCAL,
       publicLimit: { burst: 10_000, perMinute: 10_000 },
+      publicCodeFailureLimit: { burst: 10_000, perMinute: 10_000 },
       signInLimit: { burst: 10_000, perMinute: 10_000 },
     });
     const purposeOf = (n: number) => t.amanat.rules.purposes().find((p) => p.number === n)!.id;
@@ -322,6 +323,7 @@ describe.each(storeKinds())('no personal value reaches a caller not allowed it, 
     'POST /api/requests/{requestId}/verification/manual': { how: 'in_person' },
     'POST /api/requests/{requestId}/verification/code': { code: '123456' },
     'POST /api/public/requests/{requestId}/verify': { code: '123456' },
+    'POST /api/public/requests/code': { email: EMAIL },
     'POST /api/requests/{requestId}/extend': { reason: 'нужно больше времени' },
     'POST /api/requests/{requestId}/refuse': { reason: 'основание для отказа' },
     'POST /api/disclosures': {

@@ -109,7 +109,12 @@ describe.each(storeKinds())('hostile text at the edge on %s', (kind) => {
     t = await createTestAmanat(kind);
     // Limits high enough that every hostile request reaches the guard rather than a 429.
     const generous = { burst: 10_000, perMinute: 10_000 };
-    app = createHttpApp(t.amanat, { bodyLimitBytes: 1 << 20, signInLimit: generous, publicLimit: generous });
+    app = createHttpApp(t.amanat, {
+      bodyLimitBytes: 1 << 20,
+      signInLimit: generous,
+      publicLimit: generous,
+      publicCodeFailureLimit: generous,
+    });
     token = (await t.amanat.apiKeys.create('test', 'admin', [...Scopes])).token;
   });
   afterAll(async () => {

@@ -21,7 +21,7 @@ import { type AppEnv, type AuthOptions, requireScope } from './auth.js';
 import { domainErrorResponse, mapError, zodErrorBody } from './error-mapper.js';
 import { type InputLimits, inputGuard } from './input-guard.js';
 import { authErrors, errors, keyOrSession, noAuth, securitySchemes } from './openapi-common.js';
-import { type RateLimit, rateLimit } from './rate-limit.js';
+import { failureLimit, type RateLimit, rateLimit } from './rate-limit.js';
 
 const MAIL_BODY_LIMIT_BYTES = 25 * 1024 * 1024;
 
@@ -38,6 +38,8 @@ export interface HttpOptions {
   signInLimit?: RateLimit;
   /** Public endpoints (privacy centre, testimonials), per client address. */
   publicLimit?: RateLimit;
+  /** Wrong codes on the privacy centre's requests, per client address (10, then 2 per minute, by default). */
+  publicCodeFailureLimit?: RateLimit;
   /** The header a trusted reverse proxy sets with the client's address (e.g. x-forwarded-for). */
   trustProxyHeader?: string;
   /** Trusted proxies appending to that header (1 by default): the client is that many entries from the right. */
@@ -98,6 +100,13 @@ export function createHttpApp(amanat: Amanat, options: HttpOptions) {
     });
   }
 
+  // No answer of the API is kept by a browser or a proxy cache: many carry decrypted personal data (records,
+  // consents, requests, reports, letters), and one rule for all cannot miss a new route. Errors included.
+  app.use('/api/*', async (c, next) => {
+    await next();
+    c.header('Cache-Control', 'no-store');
+  });
+
   const limitBody = (maxBytes: number) => {
     const tooLarge = (c: Context) => {
       const { status, body } = domainErrorResponse(
@@ -127,6 +136,15 @@ export function createHttpApp(amanat: Amanat, options: HttpOptions) {
   app.use(
     '/api/public/*',
     rateLimit('public', options.publicLimit ?? { burst: 30, perMinute: 30 }, {
+      trustProxyHeader: options.trustProxyHeader,
+      trustedProxyHops: options.trustedProxyHops,
+    }),
+  );
+
+  // Wrong codes per client, across requests (each code also dies after its own five wrong attempts).
+  app.use(
+    '/api/public/requests/:requestId/verify',
+    failureLimit('code', options.publicCodeFailureLimit ?? { burst: 10, perMinute: 2 }, {
       trustProxyHeader: options.trustProxyHeader,
       trustedProxyHops: options.trustedProxyHops,
     }),

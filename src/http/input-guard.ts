@@ -1,6 +1,7 @@
 // One rule at the edge for every text a caller sends, before any route sees it: JSON bodies, query strings and the
 // path. No NUL character (PostgreSQL refuses it in text, the request would fail as a 500), no lone UTF-16
-// surrogate (not a character; it cannot be stored or e-mailed), no string longer than the limit, and JSON nested
+// surrogate (not a character; it cannot be stored or e-mailed), no string longer than the limit, no field named
+// __proto__, constructor or prototype, and JSON nested
 // no deeper than the limit (a 10,000-deep value overflows the stack of whatever walks it later). A refusal is a 422
 // naming the field; a body that is not JSON is a 400. Routes still set tighter limits of their own.
 import type { MiddlewareHandler } from 'hono';
@@ -18,6 +19,10 @@ export const defaultInputLimits: InputLimits = { maxStringLength: 100_000, maxDe
 // The media types Hono's JSON validator reads (application/json, application/*+json).
 const JSON_MEDIA_TYPE = /^application\/([\w.-]+\+)?json$/i;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+// Names that reach an object's prototype once assigned (`values.__proto__` would silently vanish, or worse): no field
+// of the register or of the API has them, so a body naming one is refused rather than dropped.
+const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 /** What is wrong with a string, or null. */
 export function textProblem(value: string, limits: InputLimits = defaultInputLimits): string | null {
@@ -56,6 +61,12 @@ export function jsonProblem(value: unknown, limits: InputLimits = defaultInputLi
         if (typeof key === 'string') {
           const problem = textProblem(key, limits);
           if (problem) return { path: name([...path, key]), message: `field name ${problem}` };
+          if (RESERVED_KEYS.has(key)) {
+            return {
+              path: name([...path, key]),
+              message: `имя поля «${key}» недопустимо / field name ${key} is reserved and not allowed`,
+            };
+          }
         }
         pending.push({ value: element, path: [...path, key] });
       }

@@ -1,8 +1,79 @@
 import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
+import { tryParseIsoDate } from '../modules/calendar/dates.js';
 import { CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE } from './auth.js';
 
 export const isoDate = z.string().openapi({ format: 'date-time', example: '2026-03-20T09:30:00.000Z' });
+
+// Dates a caller sends: a real calendar day (no 2026-02-30, which JavaScript would roll over to 2 March) in a sane
+// range of years. A past event (a consent given, a request received, an activity) is at most a day ahead of now.
+const MIN_YEAR = 1900;
+const MAX_YEAR = 2200;
+const DAY_MS = 86_400_000;
+const INSTANT = z.iso.datetime({ offset: true });
+
+/** What is wrong with a date or instant a caller sent, or null. */
+export function dateProblem(
+  text: string,
+  options: { date: boolean; instant: boolean; past: boolean },
+): string | null {
+  const expected = [
+    options.date ? 'дата ГГГГ-ММ-ДД / a date YYYY-MM-DD' : null,
+    options.instant ? 'момент ISO 8601 со смещением / an ISO 8601 instant with offset' : null,
+  ]
+    .filter(Boolean)
+    .join(' или / or ');
+  const isDate = /^\d{4}-\d{2}-\d{2}$/.test(text);
+  let at: number;
+  if (isDate && options.date) {
+    if (tryParseIsoDate(text) === undefined)
+      return `такой даты нет в календаре / no such calendar day: ${text}`;
+    at = Date.parse(`${text}T00:00:00Z`);
+  } else if (options.instant && INSTANT.safeParse(text).success) {
+    at = Date.parse(text);
+    // The zod format checks days per month; Date.parse would still roll an impossible day over.
+    if (Number.isNaN(at) || tryParseIsoDate(text.slice(0, 10)) === undefined) {
+      return `такого момента нет в календаре / no such calendar day: ${text.slice(0, 10)}`;
+    }
+  } else {
+    return `ожидается ${expected}`;
+  }
+  const year = Number(text.slice(0, 4));
+  if (year < MIN_YEAR) return `год не раньше ${MIN_YEAR} / a year from ${MIN_YEAR}`;
+  if (options.past) {
+    if (at > Date.now() + DAY_MS)
+      return 'событие в прошлом, не позже завтрашнего дня / a past event, not in the future';
+  } else if (year > MAX_YEAR) {
+    return `год не позже ${MAX_YEAR} / a year up to ${MAX_YEAR}`;
+  }
+  return null;
+}
+
+function checkedDate(options: { date: boolean; instant: boolean; past: boolean }) {
+  return z.string().superRefine((text, ctx) => {
+    const problem = dateProblem(text, options);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
+}
+
+/** A calendar date YYYY-MM-DD that exists, years 1900..2200. */
+export const calendarDate = () =>
+  checkedDate({ date: true, instant: false, past: false }).openapi({ format: 'date', example: '2026-03-20' });
+
+/** When a past event happened: an ISO 8601 instant with its offset, from 1900 to at most a day ahead of now. */
+export const pastInstant = () =>
+  checkedDate({ date: false, instant: true, past: true }).openapi({
+    format: 'date-time',
+    example: '2026-03-20T09:30:00+05:00',
+  });
+
+/** A day (its start in the operator's time zone) or an instant; `past` for events that already happened. */
+export const dayOrInstant = (past: boolean) =>
+  checkedDate({ date: true, instant: true, past }).openapi({
+    description:
+      'YYYY-MM-DD (start of that day in the operator time zone) or an ISO 8601 instant with offset',
+    example: '2026-03-20',
+  });
 
 export const subjectIdParam = z.object({
   // Lower case, as PostgreSQL writes uuids: ids are also part of the ciphertexts' associated data.

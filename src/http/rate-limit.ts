@@ -73,3 +73,44 @@ export function rateLimit(
     await next();
   };
 }
+
+/**
+ * A limit on failures per client address (wrong codes): each call takes a token, a call that succeeds gives it
+ * back, so a client is stopped after `burst` failures, whichever requests they aimed at, and regains `perMinute`.
+ * It stops only that client: the subject, elsewhere, is not blocked by a stranger's guesses.
+ */
+export function failureLimit(
+  group: string,
+  limit: RateLimit,
+  options: ClientAddressOptions & { now?: () => number } = {},
+): MiddlewareHandler {
+  const buckets = new Map<string, { tokens: number; at: number }>();
+  const now = options.now ?? (() => Date.now());
+  return async (c, next) => {
+    const key = clientAddress(c, options);
+    const t = now();
+    const bucket = buckets.get(key) ?? { tokens: limit.burst, at: t };
+    bucket.tokens = Math.min(limit.burst, bucket.tokens + ((t - bucket.at) / 60_000) * limit.perMinute);
+    bucket.at = t;
+    if (bucket.tokens < 1) {
+      const retryAfter = Math.ceil(((1 - bucket.tokens) / limit.perMinute) * 60);
+      c.header('Retry-After', String(retryAfter));
+      throw new DomainError(
+        ErrorCodes.RATE_LIMITED,
+        `Слишком много неудачных попыток (${group}): повторите через ${retryAfter} с. ` +
+          `Too many failed attempts; retry in ${retryAfter} s.`,
+        {
+          issues: [
+            { path: 'rate', message: `at most ${limit.burst} failures, then ${limit.perMinute} per minute` },
+          ],
+        },
+      );
+    }
+    // Taken before the check runs, so parallel guesses cannot all pass on one token.
+    bucket.tokens -= 1;
+    if (buckets.size >= MAX_CLIENTS) buckets.clear();
+    buckets.set(key, bucket);
+    await next();
+    if (c.res.status < 400) bucket.tokens = Math.min(limit.burst, bucket.tokens + 1);
+  };
+}

@@ -741,6 +741,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/public/requests/code": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The data subject asks for a new code for their requests waiting for confirmation
+         * @description Each open request of this e-mail still waiting for confirmation gets a new code by e-mail, unless its code is still valid and under 10 minutes old. The answer is the same whether or not there is such a request.
+         */
+        post: operations["renewPublicRequestCode"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/public/requests/{requestId}/verify": {
         parameters: {
             query?: never;
@@ -750,7 +770,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** The data subject enters the e-mailed code */
+        /**
+         * The data subject enters the e-mailed code
+         * @description A wrong, expired or used-up code, and an id that names no request waiting for confirmation, all answer the same 422; five wrong codes void a code (ask for a new one), and wrong codes are limited per client address.
+         */
         post: operations["verifyPublicRequest"];
         delete?: never;
         options?: never;
@@ -1510,7 +1533,10 @@ export interface components {
                 /** @default [] */
                 restrictions?: string[];
             }[];
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-03-20T09:30:00+05:00
+             */
             given_at?: string;
         };
         /**
@@ -1669,7 +1695,10 @@ export interface components {
             channel: "web" | "api" | "email" | "paper";
             ip?: string;
             user_agent?: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-03-20T09:30:00+05:00
+             */
             received_at?: string;
         };
         RetentionPlan: {
@@ -1775,7 +1804,10 @@ export interface components {
             kind: "contract_end" | "purpose_achieved";
             purpose?: string;
             contract_ref?: string;
-            /** @description YYYY-MM-DD (start of that day in the operator time zone) or an ISO 8601 instant */
+            /**
+             * @description YYYY-MM-DD (start of that day in the operator time zone) or an ISO 8601 instant with offset
+             * @example 2026-03-20
+             */
             occurred_at?: string;
         };
         /**
@@ -2091,7 +2123,10 @@ export interface components {
          *     }
          */
         PaperDestruction: {
-            /** Format: date */
+            /**
+             * Format: date
+             * @example 2026-03-20
+             */
             date: string;
             media: string;
             pages: number;
@@ -2328,7 +2363,10 @@ export interface components {
             text?: string;
             /** @enum {string} */
             language?: "ru" | "kk" | "en";
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-03-20T09:30:00+05:00
+             */
             received_at?: string;
         };
         RequestDigest: {
@@ -2701,6 +2739,27 @@ export interface components {
             text?: string;
             /** @enum {string} */
             language?: "ru" | "kk" | "en";
+        };
+        /**
+         * @description The same answer whether or not the address has a request waiting for confirmation
+         * @example {
+         *       "verification": "code_sent"
+         *     }
+         */
+        PublicCodeRenewal: {
+            /**
+             * @description code_sent: e-mail is set up, and any request of this address waiting for confirmation gets a new code by e-mail; manual: the operator confirms identity otherwise
+             * @enum {string}
+             */
+            verification: "code_sent" | "manual";
+        };
+        /**
+         * @example {
+         *       "email": "aigerim@example.kz"
+         *     }
+         */
+        PublicCodeRenewalRequest: {
+            email: string;
         };
         /**
          * @example {
@@ -4142,7 +4201,7 @@ export interface operations {
     getRetentionPlan: {
         parameters: {
             query?: {
-                /** @description YYYY-MM-DD (start of that day in the operator time zone) or an ISO 8601 instant */
+                /** @description YYYY-MM-DD (start of that day in the operator time zone) or an ISO 8601 instant with offset */
                 at?: string;
             };
             header?: never;
@@ -4377,7 +4436,10 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** @description YYYY-MM-DD (start of that day in the operator time zone) or an ISO 8601 instant */
+                    /**
+                     * @description YYYY-MM-DD (start of that day in the operator time zone) or an ISO 8601 instant with offset
+                     * @example 2026-03-20
+                     */
                     at?: string;
                 };
             };
@@ -4480,7 +4542,10 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** Format: date */
+                    /**
+                     * Format: date
+                     * @example 2026-03-20
+                     */
                     date: string;
                 };
             };
@@ -6557,6 +6622,7 @@ export interface operations {
                     /**
                      * Format: date
                      * @description When it was sent (default: today)
+                     * @example 2026-03-20
                      */
                     date?: string;
                     /** @description E.g. a tracking number; not the address */
@@ -6726,6 +6792,75 @@ export interface operations {
             };
         };
     };
+    renewPublicRequestCode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PublicCodeRenewalRequest"];
+            };
+        };
+        responses: {
+            /** @description Accepted; any new code goes to the e-mail */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicCodeRenewal"];
+                };
+            };
+            /** @description The body is not valid JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body over the limit (1 MB by default) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not sent as Content-Type: application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Invalid input, with the field and what was expected */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests; the Retry-After header says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     verifyPublicRequest: {
         parameters: {
             query?: never;
@@ -6755,33 +6890,6 @@ export interface operations {
             };
             /** @description The body is not valid JSON */
             400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Conflict with the current state (a duplicate, a state that does not allow the step, a concurrent change) */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Gone: the code or link was used or has expired */
-            410: {
                 headers: {
                     [name: string]: unknown;
                 };

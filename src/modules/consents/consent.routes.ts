@@ -8,6 +8,7 @@ import {
   isoDate,
   keyOrSession,
   keyOrSessionCsrf,
+  pastInstant,
   subjectIdParam,
 } from '../../http/openapi-common.js';
 import { allowsPurpose } from '../access/principal.js';
@@ -47,7 +48,7 @@ const grantBody = z
     publication_fields: z
       .array(z.object({ field: z.string(), restrictions: z.array(z.string()).default([]) }).strict())
       .optional(),
-    given_at: z.iso.datetime({ offset: true }).optional(),
+    given_at: pastInstant().optional(),
   })
   .strict()
   .openapi('ConsentGrant', {
@@ -73,7 +74,7 @@ const withdrawBody = z
     channel,
     ip: z.union([z.ipv4(), z.ipv6()]).optional(),
     user_agent: z.string().max(1000).optional(),
-    received_at: z.iso.datetime({ offset: true }).optional(),
+    received_at: pastInstant().optional(),
   })
   .strict()
   .openapi('ConsentWithdrawal', {

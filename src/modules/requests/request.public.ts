@@ -1,7 +1,10 @@
 // The privacy centre's intake: an anonymous caller gets the same answer whether or not the contact already has an
 // open request of that type. Whatever concerns an existing request (its number, due date) goes to the contact's
-// e-mail, never to the caller, who may be anyone who knows the address.
+// e-mail, never to the caller, who may be anyone who knows the address. Checking a code answers alike for a
+// receipt, a request, a wrong, expired or used-up code; a new code is asked for by the e-mail address, with the
+// same answer whether or not anything waits for it, and mailed after the answer (no timing tells either).
 import { randomUUID } from 'node:crypto';
+import { DomainError, ErrorCodes, isDomainError } from '../../lib/errors.js';
 import type { Mailer } from '../mail/mailer.js';
 import type { RegisterRules } from '../rules/register-rules.js';
 import {
@@ -27,9 +30,11 @@ function russianDate(isoDate: string): string {
 }
 
 export function createPublicIntake(deps: {
-  requests: Pick<RequestService, 'submit' | 'startEmailVerification'>;
+  requests: Pick<RequestService, 'submit' | 'startEmailVerification' | 'renewEmailCodes' | 'verifyCode'>;
   mailer: Mailer;
   rules: Pick<RegisterRules, 'register'>;
+  /** A code mail that failed after the answer was given (the caller is gone; the subject may ask again). */
+  onMailError?: (error: unknown) => void;
 }) {
   async function tellAboutOpenRequest(email: string, name: string | undefined, open: RequestSummary) {
     await deps.mailer.send({
@@ -63,5 +68,46 @@ export function createPublicIntake(deps: {
       if (mail) await deps.requests.startEmailVerification(ACTOR, request.id);
       return { id: request.id, verification: mail ? 'code_sent' : 'manual' };
     },
+
+    /**
+     * A new code for the open requests of this address that wait for confirmation. The answer depends on the mail
+     * set-up only; the codes are stored before it and mailed after it.
+     */
+    async renewCode(email: string): Promise<{ verification: 'code_sent' | 'manual' }> {
+      if (!deps.mailer.configured) return { verification: 'manual' };
+      const mails = await deps.requests.renewEmailCodes(ACTOR, email);
+      void (async () => {
+        for (const mail of mails) await deps.mailer.send(mail);
+      })().catch((error: unknown) => deps.onMailError?.(error));
+      return { verification: 'code_sent' };
+    },
+
+    /**
+     * The requester's code. Every failure — a receipt's id, a wrong code, an expired or used-up one, a request
+     * already confirmed or closed — is the same answer, with no attempt count: the caller may be anyone.
+     */
+    async verify(id: string, code: string) {
+      try {
+        const verified = await deps.requests.verifyCode('subject', id, code);
+        return { id: verified.id, number: verified.number, status: verified.status };
+      } catch (error) {
+        if (isDomainError(error) && UNIFORM_FAILURES.has(error.code)) {
+          throw new DomainError(
+            ErrorCodes.VERIFICATION_FAILED,
+            'Код неверен или больше не действует: проверьте его или запросите новый код на свой e-mail. ' +
+              'The code is wrong or no longer valid; check it or ask for a new code.',
+            { issues: [{ path: 'code', message: 'wrong or no longer valid code' }] },
+          );
+        }
+        throw error;
+      }
+    },
   };
 }
+
+const UNIFORM_FAILURES = new Set<string>([
+  ErrorCodes.NOT_FOUND,
+  ErrorCodes.VERIFICATION_FAILED,
+  ErrorCodes.VERIFICATION_EXPIRED,
+  ErrorCodes.REQUEST_STATE_INVALID,
+]);

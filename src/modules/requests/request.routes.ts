@@ -4,16 +4,17 @@ import { type AppEnv, type AuthOptions, requireScope } from '../../http/auth.js'
 import {
   authErrors,
   bodyErrors,
+  calendarDate,
   type ErrorStatus,
   errors,
   keyOrSession,
   keyOrSessionCsrf,
   noAuth,
+  pastInstant,
   pdfBody,
   pdfContent,
 } from '../../http/openapi-common.js';
 import { recordRef } from '../../http/record-ref.js';
-import { DomainError, ErrorCodes, isDomainError } from '../../lib/errors.js';
 import type { Principal } from '../access/principal.js';
 import { createPublicIntake } from './request.public.js';
 import {
@@ -22,6 +23,7 @@ import {
   classifiedRequestSchema,
   emailVerificationSchema,
   executionSchema,
+  publicCodeRenewalSchema,
   publicRequestAnswerSchema,
   publicVerifiedSchema,
   requestDetailsSchema,
@@ -71,7 +73,7 @@ const submitBody = z
     values: z.record(z.string(), z.unknown()).optional(),
     text: z.string().max(20_000).optional(),
     language: language.optional(),
-    received_at: z.iso.datetime({ offset: true }).optional(),
+    received_at: pastInstant().optional(),
   })
   .strict()
   .openapi('SubjectRequestSubmission', {
@@ -103,7 +105,16 @@ const publicSubmitBody = z
 
 export function mountRequestRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, auth: AuthOptions): void {
   const { requests, requestExecution, requestClassification } = amanat;
-  const publicIntake = createPublicIntake({ requests, mailer: amanat.mailer, rules: amanat.rules });
+  const publicIntake = createPublicIntake({
+    requests,
+    mailer: amanat.mailer,
+    rules: amanat.rules,
+    // The error's kind only: its message may carry the recipient's address.
+    onMailError: (error) =>
+      console.error(
+        `privacy centre: a code mail was not sent (${error instanceof Error ? error.name : 'error'})`,
+      ),
+  });
   const tags = ['Subject requests'];
   const requestIdOf = (c: { req: { param: (name: 'requestId') => string } }) =>
     requests.resolveId(c.req.param('requestId'));
@@ -434,7 +445,7 @@ export function mountRequestRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, aut
     z
       .object({
         channel: z.enum(answerChannels),
-        date: z.iso.date().optional().openapi({ description: 'When it was sent (default: today)' }),
+        date: calendarDate().optional().openapi({ description: 'When it was sent (default: today)' }),
         note: z
           .string()
           .max(500)
@@ -470,11 +481,39 @@ export function mountRequestRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, aut
   app.openapi(
     createRoute({
       method: 'post',
+      path: '/api/public/requests/code',
+      operationId: 'renewPublicRequestCode',
+      security: noAuth,
+      tags: ['Privacy centre'],
+      summary: 'The data subject asks for a new code for their requests waiting for confirmation',
+      description:
+        'Each open request of this e-mail still waiting for confirmation gets a new code by e-mail, unless its code ' +
+        'is still valid and under 10 minutes old. The answer is the same whether or not there is such a request.',
+      request: body(
+        z
+          .object({ email: z.string().min(3).max(320) })
+          .strict()
+          .openapi('PublicCodeRenewalRequest', { example: { email: 'aigerim@example.kz' } }),
+      ),
+      responses: {
+        202: json(publicCodeRenewalSchema, 'Accepted; any new code goes to the e-mail'),
+        ...errors(...bodyErrors, 429),
+      },
+    }),
+    async (c) => c.json(await publicIntake.renewCode(c.req.valid('json').email), 202),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
       path: '/api/public/requests/{requestId}/verify',
       operationId: 'verifyPublicRequest',
       security: noAuth,
       tags: ['Privacy centre'],
       summary: 'The data subject enters the e-mailed code',
+      description:
+        'A wrong, expired or used-up code, and an id that names no request waiting for confirmation, all answer the ' +
+        'same 422; five wrong codes void a code (ask for a new one), and wrong codes are limited per client address.',
       request: {
         params: requestIdParam,
         ...body(
@@ -486,23 +525,10 @@ export function mountRequestRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, aut
       },
       responses: {
         200: json(publicVerifiedSchema, 'Verified'),
-        ...errors(...bodyErrors, 404, 409, 410, 429),
+        ...errors(...bodyErrors, 429),
       },
     }),
-    async (c) => {
-      const verified = await requests
-        .verifyCode('subject', c.req.valid('param').requestId, c.req.valid('json').code)
-        .catch((error: unknown) => {
-          // A duplicate's receipt leads to no request: it answers as a wrong code does, so the caller cannot tell
-          // a receipt from a request.
-          if (isDomainError(error) && error.code === ErrorCodes.NOT_FOUND) {
-            throw new DomainError(ErrorCodes.VERIFICATION_FAILED, 'Неверный код. Wrong code.', {
-              issues: [{ path: 'code', message: 'wrong code' }],
-            });
-          }
-          throw error;
-        });
-      return c.json({ id: verified.id, number: verified.number, status: verified.status }, 200);
-    },
+    async (c) =>
+      c.json(await publicIntake.verify(c.req.valid('param').requestId, c.req.valid('json').code), 200),
   );
 }

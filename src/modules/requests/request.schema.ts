@@ -258,6 +258,19 @@ export const publicRequestAnswerSchema = z
     example: { id: exampleId, verification: 'code_sent' },
   });
 
+export const publicCodeRenewalSchema = z
+  .object({
+    verification: z.enum(['code_sent', 'manual']).openapi({
+      description:
+        'code_sent: e-mail is set up, and any request of this address waiting for confirmation gets a new code ' +
+        'by e-mail; manual: the operator confirms identity otherwise',
+    }),
+  })
+  .openapi('PublicCodeRenewal', {
+    description: 'The same answer whether or not the address has a request waiting for confirmation',
+    example: { verification: 'code_sent' },
+  });
+
 export const publicVerifiedSchema = z
   .object({ id: z.uuid(), number: z.number().int(), status: z.enum(requestStatuses) })
   .openapi('PublicRequestVerified', { example: { id: exampleId, number: 12, status: 'in_progress' } });

@@ -9,7 +9,7 @@ import type { AuditEntryInput, AuditService } from '../audit/audit.service.js';
 import { dueDate, getCalendar } from '../calendar/calendar.js';
 import { addDays, endOfLocalDay, localDateOf } from '../calendar/dates.js';
 import type { DeadlineKind } from '../jurisdiction/profile.schema.js';
-import type { Mailer } from '../mail/mailer.js';
+import type { Mailer, OutgoingMail } from '../mail/mailer.js';
 import type { RegisterRules } from '../rules/register-rules.js';
 import { normalizeEmail, normalizePhone, validationError } from '../vault/field-values.js';
 import type { VaultService } from '../vault/vault.service.js';
@@ -145,12 +145,15 @@ export interface RequestSettings {
   intakeLimitPerDay: number;
   codeTtlMinutes: number;
   codeMaxAttempts: number;
+  /** A code still usable and younger than this is not replaced by a renewal (its mail is in the box already). */
+  codeRenewAfterMinutes: number;
 }
 
 export const defaultRequestSettings: RequestSettings = {
   intakeLimitPerDay: 5,
   codeTtlMinutes: 30,
   codeMaxAttempts: 5,
+  codeRenewAfterMinutes: 10,
 };
 
 const contactAad = (id: string) => `request:${id.toLowerCase()}:contact`;
@@ -582,6 +585,51 @@ export function createRequestService(deps: {
 
   /** Sends a one-time code to the requester's e-mail; the clock keeps running meanwhile (unless the profile says). */
   async function startEmailVerification(actor: string, id: string) {
+    const { mail, ...issued } = await issueEmailCode(actor, id);
+    await deps.mailer.send(mail);
+    return issued;
+  }
+
+  /**
+   * A new code for every open request of this e-mail still waiting for its requester's confirmation, so the subject
+   * can always confirm, whatever a stranger typed: a code used up by wrong guesses, expired or lost is replaced. A
+   * code still usable and younger than `codeRenewAfterMinutes` is left alone (its mail is there; a stranger asking
+   * again neither floods the mailbox nor voids it). Returns the mails to send; none when nothing is waiting.
+   */
+  async function renewEmailCodes(actor: string, email: string): Promise<OutgoingMail[]> {
+    const normalized = normalizeEmail(email);
+    if (normalized === null) return [];
+    const now = deps.clock();
+    const waiting = await stores.sql.query<{
+      id: string;
+      sent_at: Date | null;
+      expires_at: Date | null;
+      attempts: number | null;
+      max_attempts: number | null;
+      consumed_at: Date | null;
+    }>(
+      `SELECT r.id, c.sent_at, c.expires_at, c.attempts, c.max_attempts, c.consumed_at
+       FROM subject_requests r LEFT JOIN verification_codes c ON c.request_id = r.id
+       WHERE r.contact_hash = $1 AND r.status IN ('received', 'verifying') AND r.verification IS NULL
+       ORDER BY r.received_at LIMIT $2`,
+      [hmacSha256(deps.hashKey, `email:${normalized}`), settings.intakeLimitPerDay * 2],
+    );
+    const mails: OutgoingMail[] = [];
+    for (const code of waiting) {
+      const usable =
+        code.sent_at !== null &&
+        code.consumed_at === null &&
+        code.expires_at! > now &&
+        code.attempts! < code.max_attempts!;
+      if (usable && now.getTime() - code.sent_at!.getTime() < settings.codeRenewAfterMinutes * 60_000)
+        continue;
+      mails.push((await issueEmailCode(actor, code.id)).mail);
+    }
+    return mails;
+  }
+
+  /** Stores a new code for the request (the old one void) and returns the mail that carries it. */
+  async function issueEmailCode(actor: string, id: string) {
     const row = await loadRow(stores.sql, id);
     requireOpen(row);
     if (row.verification) throw wrongState(row, 'личность уже подтверждена');
@@ -620,17 +668,18 @@ export function createRequestService(deps: {
         tx,
       );
     });
-    await deps.mailer.send({
+    const mail: OutgoingMail = {
       to: contact.email,
       subject: `Код подтверждения по обращению № ${row.number}`,
       text:
         `Здравствуйте${contact.name ? `, ${contact.name}` : ''}!\n\n` +
         `Чтобы подтвердить, что обращение № ${row.number} («${requestTypeTitles[row.type]}») направили вы, ` +
-        `введите код: ${code}\n\nКод действует ${settings.codeTtlMinutes} минут. ` +
+        `введите код: ${code}\n(идентификатор обращения для подтверждения: ${id})\n\n` +
+        `Код действует ${settings.codeTtlMinutes} минут; новый код можно запросить в центре конфиденциальности. ` +
         'Если вы не направляли обращение, просто проигнорируйте это письмо.\n\n' +
         `${rules.register.operator.name.ru}`,
-    });
-    return { request: summary, expiresAt };
+    };
+    return { request: summary, expiresAt, mail };
   }
 
   /** Checks a code. Wrong codes count against the limit; an expired or used-up code needs a new one. */
@@ -869,6 +918,7 @@ export function createRequestService(deps: {
     assign,
     extend,
     startEmailVerification,
+    renewEmailCodes,
     verifyCode,
     verifyManually,
     get,

@@ -4,6 +4,8 @@ import { type AppEnv, type AuthOptions, requireScope } from '../../http/auth.js'
 import {
   authErrors,
   bodyErrors,
+  calendarDate,
+  dayOrInstant,
   errors,
   isoDate,
   keyOrSession,
@@ -32,9 +34,9 @@ const body = <T extends z.ZodType>(schema: T) => ({
 });
 const subjectParam = z.object({ subjectId: z.uuid() });
 const actParam = z.object({ actId: recordRef('actId', 'act') });
-const instant = z.string().min(10).openapi({
-  description: 'YYYY-MM-DD (start of that day in the operator time zone) or an ISO 8601 instant',
-});
+/** A planning date may lie ahead; an event or an activity has happened. */
+const instant = dayOrInstant(false);
+const pastEvent = dayOrInstant(true);
 
 /** A sweep's row: counters as numbers (PostgreSQL returns bigint as text). */
 function presentRun(row: Record<string, unknown>) {
@@ -115,7 +117,7 @@ export function mountRetentionRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, a
               kind: z.enum(['contract_end', 'purpose_achieved']),
               purpose: z.string().min(1).optional(),
               contract_ref: z.string().min(1).max(200).optional(),
-              occurred_at: instant.optional(),
+              occurred_at: pastEvent.optional(),
             })
             .strict()
             .openapi('RetentionEvent', {
@@ -154,7 +156,7 @@ export function mountRetentionRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, a
         params: subjectParam,
         ...body(
           z
-            .object({ at: instant.optional() })
+            .object({ at: pastEvent.optional() })
             .strict()
             .openapi({ example: { at: '2026-03-20T09:30:00+05:00' } }),
         ),
@@ -190,7 +192,7 @@ export function mountRetentionRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, a
       middleware: [requireScope(auth, 'retention:write')] as const,
       request: body(
         z
-          .object({ date: z.iso.date() })
+          .object({ date: calendarDate() })
           .strict()
           .openapi({ example: { date: '2027-12-31' } }),
       ),
@@ -347,7 +349,7 @@ export function mountRetentionRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, a
       request: body(
         z
           .object({
-            date: z.iso.date(),
+            date: calendarDate(),
             media: z.string().min(1).max(500),
             pages: z.number().int().min(1),
             reason: z.string().min(1).max(1000),

@@ -96,7 +96,8 @@ export function createRetentionService(deps: {
   function parseInstant(text: string | undefined, path: string): Date {
     if (text === undefined) return deps.clock();
     const date = isIsoDate(text) ? startOfLocalDay(text, timeZone) : new Date(text);
-    if (Number.isNaN(date.getTime())) {
+    // new Date('2026-02-30T…') rolls over to 2 March: the day must exist in the calendar.
+    if (Number.isNaN(date.getTime()) || !isIsoDate(text.slice(0, 10))) {
       throw new DomainError(ErrorCodes.VALIDATION_FAILED, `Неверная дата: ${text} / Invalid date`, {
         issues: [{ path, message: 'ожидается дата YYYY-MM-DD или момент ISO 8601' }],
       });
@@ -360,7 +361,7 @@ export function createRetentionService(deps: {
   function planInstant(text: string): Date {
     if (isIsoDate(text)) return endOfLocalDay(text, timeZone);
     const at = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(text) ? new Date(text) : null;
-    if (!at || Number.isNaN(at.getTime())) {
+    if (!at || Number.isNaN(at.getTime()) || !isIsoDate(text.slice(0, 10))) {
       throw new DomainError(ErrorCodes.VALIDATION_FAILED, `Неверная дата плана: ${text} / Invalid date`, {
         issues: [{ path: 'at', message: 'ожидается дата YYYY-MM-DD или момент ISO 8601' }],
       });
