@@ -801,7 +801,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Walk the hash chain; name the first entry that was changed, removed or reordered */
+        /** Walk the hash chain; name the first entry that was changed, removed or reordered, or a tail cut short of its anchor */
         post: operations["verifyAudit"];
         delete?: never;
         options?: never;
@@ -6931,6 +6931,8 @@ export interface operations {
                         seq?: number;
                         problem?: string;
                         message?: string;
+                        /** @description The last position anchored outside the data store, when the chain falls short of it */
+                        anchoredSeq?: number;
                     };
                 };
             };
