@@ -108,6 +108,9 @@ export function addToTally(tally: ActTally, action: string, details: Destruction
   tally.reasons.set(key, current);
 }
 
+/** The transaction lock under which an act's number is taken (any constant; the same in every instance). */
+const ACT_NUMBER_LOCK = 7_305_419_002;
+
 export function createDestructionActs(deps: {
   stores: Stores;
   audit: AuditService;
@@ -118,14 +121,25 @@ export function createDestructionActs(deps: {
   const register = rules.register;
   const timeZone = register.operator.timezone;
 
-  /** Creates the act row if it is not there yet (each batch calls it inside its own transaction). */
+  /**
+   * Creates the act row if it is not there yet (each batch calls it inside its own transaction). The act's number
+   * is the last number + 1, taken in this transaction under a lock held until it ends: a transaction rolled back
+   * (a crash in a sweep's batch) gives its number back, so the numbers an inspector reads have no gaps. (The
+   * column's sequence gave a number to every call, even one that found the act there, and kept numbers of
+   * rolled-back transactions: 1, then 34.) The newest act is never expired (see expire), so a number is never
+   * given twice.
+   */
   async function open(
     tx: Sql,
     act: { id: string; kind: DestructionActKind; runId?: string; requestId?: string; seed?: ActSeed },
   ): Promise<void> {
+    const [exists] = await tx.query('SELECT 1 FROM destruction_acts WHERE id = $1', [act.id]);
+    if (exists) return;
+    await tx.query('SELECT pg_advisory_xact_lock($1::bigint)', [ACT_NUMBER_LOCK]);
     await tx.query(
-      `INSERT INTO destruction_acts (id, kind, status, request_id, run_id, created_at, data)
-       VALUES ($1, $2, 'open', $3, $4, $5, $6::jsonb) ON CONFLICT (id) DO NOTHING`,
+      `INSERT INTO destruction_acts (id, number, kind, status, request_id, run_id, created_at, data)
+       SELECT $1, coalesce(max(number), 0) + 1, $2, 'open', $3, $4, $5, $6::jsonb FROM destruction_acts
+       ON CONFLICT (id) DO NOTHING`,
       [
         act.id,
         act.kind,
@@ -518,10 +532,14 @@ export function createDestructionActs(deps: {
     });
   }
 
-  /** Acts past their 3 years are deleted (with a record in the chain, which itself keeps no values). */
+  /**
+   * Acts past their 3 years are deleted (with a record in the chain, which itself keeps no values) — except the
+   * newest act, kept until a newer one exists: its number is where the next act's number continues from.
+   */
   async function expire(tx: Sql, asOf: Date): Promise<number> {
     const gone = await tx.query<{ id: string; number: string | number }>(
-      `DELETE FROM destruction_acts WHERE status = 'completed' AND retain_until <= $1 RETURNING id, number`,
+      `DELETE FROM destruction_acts WHERE status = 'completed' AND retain_until <= $1
+         AND number < (SELECT max(number) FROM destruction_acts) RETURNING id, number`,
       [asOf],
     );
     if (gone.length > 0) {
