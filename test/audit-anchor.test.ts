@@ -8,6 +8,7 @@ import { type Amanat, createAmanat } from '../src/app/amanat.js';
 import { openStores, type Stores } from '../src/db/database.js';
 import { createHttpApp } from '../src/http/app.js';
 import { eventually } from './support/eventually.js';
+import { pdfText, pdftotextAvailable } from './support/pdf.js';
 import { runCli } from './support/processes.js';
 import { createTestAmanat, exampleRegister, openTestStores, storeKinds } from './support/stores.js';
 
@@ -136,6 +137,49 @@ describe.each(storeKinds())('the audit tail anchored in the key store, %s', (kin
         anchoredSeq: 10,
       });
       await again.auditAnchors.stop();
+    } finally {
+      await t.close();
+    }
+  }, 60_000);
+
+  it('an act of destruction records the chain position it was made at; verify names a tail cut short of it', async () => {
+    let now = new Date('2025-01-10T06:00:00Z');
+    const t = await createTestAmanat(kind, { clock: () => now });
+    try {
+      const ux = t.amanat.rules.purposes().find((p) => p.number === 7)!.id;
+      await t.amanat.vault.collectForIdentity(
+        'test',
+        { email: 'swept@example.kz' },
+        {
+          purposes: [ux],
+          values: { ip_address: '198.51.100.7' },
+          source: 'website:analytics',
+          retentionOptions: { [ux]: 'months_14' },
+        },
+      );
+      now = new Date('2026-11-24T06:00:00Z');
+      const run = await t.amanat.retentionSweeper.run({ trigger: 'cli' });
+      const act = await t.amanat.destructionActs.get(run.acts[0]!.id);
+      const position = act.act!.auditPosition!;
+      const [entry] = await t.stores.sql.query<{ hash: string }>(
+        `SELECT encode(hash, 'hex') AS hash FROM audit_log WHERE seq = $1`,
+        [position.seq],
+      );
+      expect(position.hash).toBe(entry!.hash);
+      if (pdftotextAvailable) {
+        const text = pdfText((await t.amanat.destructionActs.pdf(act.id)).pdf).replace(/\s+/g, ' ');
+        expect(text).toContain(`запись № ${position.seq}`);
+      }
+      // The key store's anchor lost (a crash within its period): the act still holds the position.
+      await t.amanat.auditAnchors.stop();
+      await t.stores.keySql.query('DELETE FROM amanat_keys.audit_anchors');
+      await t.stores.sql.query('DELETE FROM audit_log WHERE seq > 2');
+      await t.stores.sql.query(
+        'UPDATE audit_head SET seq = 2, hash = (SELECT hash FROM audit_log WHERE seq = 2) WHERE id = 1',
+      );
+      const verdict = await t.amanat.verifyAudit();
+      expect(verdict).toMatchObject({ ok: false, problem: 'truncated', seq: 3, anchoredSeq: position.seq });
+      expect(verdict.ok === false && verdict.message).toContain(`акт об уничтожении № ${act.number}`);
     } finally {
       await t.close();
     }

@@ -190,7 +190,12 @@ export async function createAmanat(options: AmanatOptions) {
     retentionSweeper,
     clock,
     auditAnchors,
-    verifyAudit: async () => audit.verify(stores.sql, await auditAnchors.anchors()),
+    // The chain against the positions kept outside it: the key store's anchor and the acts that recorded one.
+    verifyAudit: async () =>
+      audit.verify(stores.sql, [
+        ...(await auditAnchors.anchors()),
+        ...(await destructionActs.auditAnchors()),
+      ]),
     close: async () => {
       await auditAnchors.stop();
       await stores.close();

@@ -1888,6 +1888,11 @@ export interface components {
                 number: number;
                 receivedDate: string;
             };
+            /** @description The audit chain when the act was drawn up: its last entry and that entry’s MAC (hex) */
+            auditPosition?: {
+                seq: number;
+                hash: string;
+            };
             /** @description How many entries record the act; the lines themselves: GET /api/retention/acts/{actId}/log */
             log?: {
                 entries: number;
@@ -2019,6 +2024,11 @@ export interface components {
             request?: {
                 number: number;
                 receivedDate: string;
+            };
+            /** @description The audit chain when the act was drawn up: its last entry and that entry’s MAC (hex) */
+            auditPosition?: {
+                seq: number;
+                hash: string;
             };
             log: {
                 entries: number;

@@ -11,7 +11,7 @@ export interface AuditAnchor {
   seq: number;
   hash: Buffer;
   /** Where the position was recorded, as verify names it. */
-  source: string;
+  source: { ru: string; en: string };
 }
 
 export type AnchorOutcome = 'anchored' | 'unchanged' | 'diverged';
@@ -101,7 +101,7 @@ export function createAuditAnchors(deps: {
   /** The positions verify compares the chain with: the key store's anchor. */
   async function anchors(): Promise<AuditAnchor[]> {
     const anchor = await readAnchor(deps.stores.keySql);
-    return anchor ? [{ ...anchor, source: 'key_store' }] : [];
+    return anchor ? [{ ...anchor, source: { ru: 'хранилище ключей', en: 'the key store' } }] : [];
   }
 
   /** Stops the period; the head is anchored one last time (a clean stop loses no tail). */

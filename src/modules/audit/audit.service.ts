@@ -418,7 +418,7 @@ export function createAuditService(deps: {
     }
     // The furthest anchor first: it names the most of what is missing.
     for (const anchor of [...anchors].sort((a, b) => b.seq - a.seq)) {
-      const where = anchorSource(anchor.source);
+      const where = anchor.source;
       if (anchor.seq > lastSeq) {
         return {
           ok: false,
@@ -471,11 +471,6 @@ export function createAuditService(deps: {
   const claimedSeq = (): number | null => knownHead?.seq ?? null;
 
   return { append, appendAlone, appendWith, verify, keyMatchesFirstEntry, claimedSeq };
-}
-
-function anchorSource(source: string): { ru: string; en: string } {
-  if (source === 'key_store') return { ru: 'хранилище ключей', en: 'the key store' };
-  return { ru: source, en: source };
 }
 
 function equalBytes(a: Uint8Array, b: Uint8Array): boolean {

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { Sql, Stores } from '../../db/database.js';
 import { DomainError, ErrorCodes, type ErrorIssue } from '../../lib/errors.js';
 import type { AuditService } from '../audit/audit.service.js';
+import type { AuditAnchor } from '../audit/audit-anchor.js';
 import { isIsoDate, localDateOf } from '../calendar/dates.js';
 import { localized } from '../register/register.retention.js';
 import type { RegisterRules } from '../rules/register-rules.js';
@@ -271,6 +272,10 @@ export function createDestructionActs(deps: {
     const outcomes = [...counted.outcomes];
     const entries = Number(totals?.entries ?? 0);
     const lines = await logLines(tx, actId, 0, PDF_LOG_LINES);
+    // The chain's position this act was made at, its destruction entries included (this transaction's own).
+    const [head] = await tx.query<{ seq: string | number; hash: string }>(
+      `SELECT seq, encode(hash, 'hex') AS hash FROM audit_head WHERE id = 1`,
+    );
     const categoryIds = seed.subjectCategories ?? [
       ...new Set(purposeIds.flatMap((p) => purposeOf(p)?.subject_categories ?? [])),
     ];
@@ -336,6 +341,7 @@ export function createDestructionActs(deps: {
       performedBy: seed.performedBy ?? [SYSTEM_PERFORMER],
       ...(seed.paper ? { paper: seed.paper } : {}),
       ...(seed.request ? { request: seed.request } : {}),
+      ...(head && Number(head.seq) > 0 ? { auditPosition: { seq: Number(head.seq), hash: head.hash } } : {}),
       log: {
         entries,
         firstSeq: totals?.first ? Number(totals.first) : null,
@@ -554,7 +560,37 @@ export function createDestructionActs(deps: {
     return gone.length;
   }
 
-  return { open, complete, tallyFromChain, list, get, pdf, log, recordPaper, expire, reasonText };
+  /** The furthest chain position a kept act records, as an anchor for `audit verify`. */
+  async function auditAnchors(): Promise<AuditAnchor[]> {
+    const [row] = await stores.sql.query<{ number: string | number; seq: string; hash: string }>(
+      `SELECT number, data -> 'auditPosition' ->> 'seq' AS seq, data -> 'auditPosition' ->> 'hash' AS hash
+       FROM destruction_acts WHERE status = 'completed' AND data ? 'auditPosition'
+       ORDER BY (data -> 'auditPosition' ->> 'seq')::bigint DESC LIMIT 1`,
+    );
+    if (!row || !/^[0-9a-f]{64}$/.test(row.hash)) return [];
+    const number = Number(row.number);
+    return [
+      {
+        seq: Number(row.seq),
+        hash: Buffer.from(row.hash, 'hex'),
+        source: { ru: `акт об уничтожении № ${number}`, en: `destruction act No ${number}` },
+      },
+    ];
+  }
+
+  return {
+    open,
+    complete,
+    tallyFromChain,
+    list,
+    get,
+    pdf,
+    log,
+    recordPaper,
+    expire,
+    reasonText,
+    auditAnchors,
+  };
 }
 
 export type DestructionActs = ReturnType<typeof createDestructionActs>;
