@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { type Amanat, createAmanat } from '../src/app/amanat.js';
 import { openStores, type Stores } from '../src/db/database.js';
 import { createHttpApp } from '../src/http/app.js';
+import type { OutgoingMail } from '../src/modules/mail/mailer.js';
 import { eventually } from './support/eventually.js';
 import { pdfText, pdftotextAvailable } from './support/pdf.js';
 import { runCli } from './support/processes.js';
@@ -184,4 +185,36 @@ describe.each(storeKinds())('the audit tail anchored in the key store, %s', (kin
       await t.close();
     }
   }, 60_000);
+
+  it('the daily digest states the audit chain position it was made at', async () => {
+    let now = new Date('2026-03-20T05:00:00Z');
+    const sent: OutgoingMail[] = [];
+    const mailer = {
+      configured: true,
+      send: async (mail: OutgoingMail) => {
+        sent.push(mail);
+        return { messageId: `digest-${sent.length}` };
+      },
+    };
+    const t = await createTestAmanat(kind, { clock: () => now, mailer });
+    try {
+      await t.amanat.requests.submit('test', {
+        type: 'rectification',
+        channel: 'email',
+        contact: { email: 'digest@example.kz' },
+        values: { phone: '+77017654321' },
+      });
+      now = new Date('2026-03-25T05:00:00Z');
+      expect((await t.amanat.requests.sendDigest()).sent).toBe(true);
+      const [head] = await t.stores.sql.query<{ seq: string | number; hash: string }>(
+        `SELECT seq, encode(hash, 'hex') AS hash FROM audit_head WHERE id = 1`,
+      );
+      expect(Number(head!.seq)).toBeGreaterThan(0);
+      expect(sent.at(-1)!.text).toContain(
+        `Журнал аудита на момент сводки: запись № ${Number(head!.seq)}, контрольное значение ${head!.hash}`,
+      );
+    } finally {
+      await t.close();
+    }
+  });
 });
