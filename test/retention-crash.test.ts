@@ -1,4 +1,5 @@
-// kill -9 in the middle of a sweep: no subject is left half-destroyed, and the next run finishes the work once.
+// kill -9 in the middle of a sweep: no subject is left half-destroyed, and the next run finishes the work once;
+// the acts' numbers have no gap.
 // Two instances on one PostgreSQL sweeping at the same moment: one does the work, nothing is done twice.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -151,6 +152,11 @@ describe.each(storeKinds())('kill -9 during a retention sweep, %s', (kind) => {
       expect(acts.length).toBe(2);
       const covered = acts.flatMap((a) => a.data.dataCategories).reduce((sum, c) => sum + c.values, 0);
       expect(covered).toBe(SUBJECTS * 2);
+      // The acts an inspector reads are numbered without gaps: the killed sweep's batches gave no number away.
+      const numbers = await stores.sql.query<{ number: string | number }>(
+        'SELECT number FROM destruction_acts ORDER BY number',
+      );
+      expect(numbers.map((n) => Number(n.number))).toEqual([1, 2]);
       const [runs] = await stores.sql.query<{ failed: string | number }>(
         `SELECT count(*) FILTER (WHERE status = 'failed' AND error = 'interrupted') AS failed FROM retention_runs`,
       );

@@ -5,6 +5,7 @@ import { deriveKey as deriveFrom } from '../lib/crypto.js';
 import { createAccessService } from '../modules/access/access.service.js';
 import { createApiKeyService } from '../modules/api-keys/api-key.service.js';
 import { createAuditService } from '../modules/audit/audit.service.js';
+import { createAuditAnchors } from '../modules/audit/audit-anchor.js';
 import { createConsentService } from '../modules/consents/consent.service.js';
 import { createDisclosureService } from '../modules/disclosures/disclosure.service.js';
 import { loadProfile } from '../modules/jurisdiction/profiles.js';
@@ -57,7 +58,13 @@ export async function createAmanat(options: AmanatOptions) {
   const loaded = loadRegisterFile(options.registerFile);
   const profile = loadProfile(loaded.register.operator.jurisdiction);
   const rules = createRegisterRules(loaded.register, profile, options.registerFile);
-  const audit = createAuditService({ auditKey: deriveKey('audit-chain'), clock });
+  // The chain's head is copied to the key store at most once a second after an append (and on close).
+  const auditAnchors = createAuditAnchors({ stores, clock, claimedSeq: () => audit.claimedSeq() });
+  const audit = createAuditService({
+    auditKey: deriveKey('audit-chain'),
+    clock,
+    onAppend: () => auditAnchors.schedule(),
+  });
   const keyStore = createKeyStore({
     keySql: stores.keySql,
     masterKey,
@@ -182,8 +189,17 @@ export async function createAmanat(options: AmanatOptions) {
     destructionActs,
     retentionSweeper,
     clock,
-    verifyAudit: () => audit.verify(stores.sql),
-    close: () => stores.close(),
+    auditAnchors,
+    // The chain against the positions kept outside it: the key store's anchor and the acts that recorded one.
+    verifyAudit: async () =>
+      audit.verify(stores.sql, [
+        ...(await auditAnchors.anchors()),
+        ...(await destructionActs.auditAnchors()),
+      ]),
+    close: async () => {
+      await auditAnchors.stop();
+      await stores.close();
+    },
   };
 }
 

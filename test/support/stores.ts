@@ -111,7 +111,17 @@ export async function createTestAmanat(
     mailSettings: options.mailSettings,
     imapUrl: options.imapUrl,
   });
-  return { amanat, stores: test.stores, masterKey, urls: test.urls, close: test.close };
+  return {
+    amanat,
+    stores: test.stores,
+    masterKey,
+    urls: test.urls,
+    // The audit anchor's period ends before its stores close.
+    close: async () => {
+      await amanat.auditAnchors.stop();
+      await test.close();
+    },
+  };
 }
 
 /** A second instance over the same PostgreSQL databases and master key: its own services, pools and memory. */

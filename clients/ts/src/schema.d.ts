@@ -824,7 +824,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Walk the hash chain; name the first entry that was changed, removed or reordered */
+        /** Walk the hash chain; name the first entry that was changed, removed or reordered, or a tail cut short of its anchor */
         post: operations["verifyAudit"];
         delete?: never;
         options?: never;
@@ -1952,6 +1952,11 @@ export interface components {
                 number: number;
                 receivedDate: string;
             };
+            /** @description The audit chain when the act was drawn up: its last entry and that entry’s MAC (hex) */
+            auditPosition?: {
+                seq: number;
+                hash: string;
+            };
             /** @description How many entries record the act; the lines themselves: GET /api/retention/acts/{actId}/log */
             log?: {
                 entries: number;
@@ -2083,6 +2088,11 @@ export interface components {
             request?: {
                 number: number;
                 receivedDate: string;
+            };
+            /** @description The audit chain when the act was drawn up: its last entry and that entry’s MAC (hex) */
+            auditPosition?: {
+                seq: number;
+                hash: string;
             };
             log: {
                 entries: number;
@@ -7087,6 +7097,8 @@ export interface operations {
                         seq?: number;
                         problem?: string;
                         message?: string;
+                        /** @description The last position anchored outside the data store, when the chain falls short of it */
+                        anchoredSeq?: number;
                     };
                 };
             };

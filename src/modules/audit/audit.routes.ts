@@ -11,7 +11,8 @@ export function mountAuditRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, auth:
       operationId: 'verifyAudit',
       security: keyOrSessionCsrf,
       tags: ['Audit'],
-      summary: 'Walk the hash chain; name the first entry that was changed, removed or reordered',
+      summary:
+        'Walk the hash chain; name the first entry that was changed, removed or reordered, or a tail cut short of its anchor',
       middleware: [requireScope(auth, 'audit:read')] as const,
       responses: {
         200: {
@@ -25,6 +26,12 @@ export function mountAuditRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, auth:
                 seq: z.number().optional(),
                 problem: z.string().optional(),
                 message: z.string().optional(),
+                anchoredSeq: z
+                  .number()
+                  .optional()
+                  .describe(
+                    'The last position anchored outside the data store, when the chain falls short of it',
+                  ),
               }),
             },
           },

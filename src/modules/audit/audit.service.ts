@@ -5,6 +5,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Sql, Stores } from '../../db/database.js';
 import { canonicalJson } from '../../lib/canonical-json.js';
+import type { AuditAnchor } from './audit-anchor.js';
 
 export const AuditActions = [
   'subject.create',
@@ -107,8 +108,10 @@ export type AuditVerification =
       entries: number;
       /** The first entry at which the chain is broken. */
       seq: number;
-      problem: 'changed' | 'removed' | 'reordered' | 'truncated';
+      problem: 'changed' | 'removed' | 'reordered' | 'truncated' | 'replaced';
       message: string;
+      /** The last position anchored outside the data store, when the chain falls short of it or departs from it. */
+      anchoredSeq?: number;
     };
 
 const GENESIS = Buffer.alloc(32);
@@ -126,7 +129,12 @@ interface AuditRow {
   hash: Uint8Array;
 }
 
-export function createAuditService(deps: { auditKey: Buffer; clock: () => Date }) {
+export function createAuditService(deps: {
+  auditKey: Buffer;
+  clock: () => Date;
+  /** Told after each append (the head is then anchored outside the data store, see audit-anchor.ts). */
+  onAppend?: () => void;
+}) {
   function mac(prev: Uint8Array, entry: ChainedFields): Buffer {
     const payload = canonicalJson({
       seq: entry.seq,
@@ -251,7 +259,10 @@ export function createAuditService(deps: { auditKey: Buffer; clock: () => Date }
     knownHead = built.next;
     try {
       const inserted = await sql.query(appendSql(built), built.params(base));
-      if (inserted.length === entries.length) return true;
+      if (inserted.length === entries.length) {
+        deps.onAppend?.();
+        return true;
+      }
     } catch (error) {
       if (knownHead === built.next) knownHead = null;
       throw error;
@@ -274,6 +285,7 @@ export function createAuditService(deps: { auditKey: Buffer; clock: () => Date }
     knownHead = built.next;
     const inserted = await tx.query(appendSql(built), built.params(base));
     if (inserted.length !== entries.length) throw new Error('audit head moved while its row lock was held');
+    deps.onAppend?.();
   }
 
   /**
@@ -314,7 +326,10 @@ export function createAuditService(deps: { auditKey: Buffer; clock: () => Date }
         // One text per batch size: a small set, worth keeping prepared.
         { prepare: true },
       );
-      if (Number(result!.logged) === entries.length) return 'written';
+      if (Number(result!.logged) === entries.length) {
+        deps.onAppend?.();
+        return 'written';
+      }
       // Nothing was written: forget the claimed head so the next append reads the true one under its lock.
       if (knownHead === built.next) knownHead = null;
       return result!.guard_ok ? 'head_unknown' : 'guard_failed';
@@ -324,8 +339,14 @@ export function createAuditService(deps: { auditKey: Buffer; clock: () => Date }
     }
   }
 
-  /** Walks the chain in order and names the first entry that was changed, removed or reordered. */
-  async function verify(sql: Sql, batchSize = 5000): Promise<AuditVerification> {
+  /**
+   * Walks the chain in order and names the first entry that was changed, removed or reordered; then compares it
+   * with the positions anchored outside the data store (the key store, signed documents): a chain that ends
+   * before one, or holds another entry there, lost its tail.
+   */
+  async function verify(sql: Sql, anchors: AuditAnchor[] = [], batchSize = 5000): Promise<AuditVerification> {
+    const anchoredHashes = new Map<number, Uint8Array>();
+    const anchoredSeqs = new Set(anchors.map((a) => a.seq));
     const [head] = await sql.query<{ seq: string | number; hash: Uint8Array }>(
       'SELECT seq, hash FROM audit_head WHERE id = 1',
     );
@@ -379,6 +400,7 @@ export function createAuditService(deps: { auditKey: Buffer; clock: () => Date }
             message: `Запись ${row.seq} изменена: её содержимое не совпадает с подписью цепочки. Entry ${row.seq} was changed.`,
           };
         }
+        if (anchoredSeqs.has(row.seq)) anchoredHashes.set(row.seq, row.hash);
         prev = row.hash;
         expectedSeq += 1;
         entries += 1;
@@ -395,6 +417,31 @@ export function createAuditService(deps: { auditKey: Buffer; clock: () => Date }
         problem: 'truncated',
         message: `Журнал обрезан: последняя запись ${lastSeq}, а вершина цепочки — ${headSeq}. The log was truncated after entry ${lastSeq}.`,
       };
+    }
+    // The furthest anchor first: it names the most of what is missing.
+    for (const anchor of [...anchors].sort((a, b) => b.seq - a.seq)) {
+      const where = anchor.source;
+      if (anchor.seq > lastSeq) {
+        return {
+          ok: false,
+          entries,
+          seq: lastSeq + 1,
+          problem: 'truncated',
+          anchoredSeq: anchor.seq,
+          message: `Журнал обрезан: последняя запись ${lastSeq}, а закреплённая позиция цепочки (${where.ru}) — ${anchor.seq}; записи ${lastSeq + 1}–${anchor.seq} отсутствуют. The log's tail is missing: it ends at entry ${lastSeq}, the position anchored in ${where.en} is ${anchor.seq}.`,
+        };
+      }
+      const found = anchoredHashes.get(anchor.seq);
+      if (!found || !equalBytes(found, anchor.hash)) {
+        return {
+          ok: false,
+          entries,
+          seq: anchor.seq,
+          problem: 'replaced',
+          anchoredSeq: anchor.seq,
+          message: `Запись ${anchor.seq} не та, что закреплена (${where.ru}): журнал с этой позиции заменён или начат заново. Entry ${anchor.seq} is not the one anchored in ${where.en}: the log was replaced or restarted.`,
+        };
+      }
     }
     return { ok: true, entries, headSeq };
   }
@@ -422,7 +469,10 @@ export function createAuditService(deps: { auditKey: Buffer; clock: () => Date }
     return equalBytes(mac(r.prev_hash, entry), r.hash);
   }
 
-  return { append, appendAlone, appendWith, verify, keyMatchesFirstEntry };
+  /** The head this process last claimed (null when it does not know it). */
+  const claimedSeq = (): number | null => knownHead?.seq ?? null;
+
+  return { append, appendAlone, appendWith, verify, keyMatchesFirstEntry, claimedSeq };
 }
 
 function equalBytes(a: Uint8Array, b: Uint8Array): boolean {

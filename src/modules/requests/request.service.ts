@@ -898,6 +898,11 @@ export function createRequestService(deps: {
             ),
             '',
           ];
+    // The audit chain as it stood when the digest was made: kept in the mailbox, outside the data store, it is a
+    // position `amanat audit verify` output can be checked against.
+    const [head] = await stores.sql.query<{ seq: string | number; hash: string }>(
+      `SELECT seq, encode(hash, 'hex') AS hash FROM audit_head WHERE id = 1`,
+    );
     await deps.mailer.send({
       to: rules.register.operator.responsible_person.email,
       subject: `Обращения субъектов на ${digest.today}: просрочено ${digest.overdue.length}, срок сегодня ${digest.dueToday.length}, завтра ${digest.dueTomorrow.length}`,
@@ -906,6 +911,7 @@ export function createRequestService(deps: {
         ...lines('Срок сегодня', digest.dueToday),
         ...lines('Срок завтра', digest.dueTomorrow),
         'Подробности: amanat requests list --due',
+        `Журнал аудита на момент сводки: запись № ${Number(head?.seq ?? 0)}, контрольное значение ${head?.hash ?? '—'}`,
       ].join('\n'),
     });
     return { sent: true, ...digest };

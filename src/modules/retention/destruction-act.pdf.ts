@@ -106,6 +106,11 @@ export async function renderDestructionActPdf(act: DestructionActData, timeZone:
     );
     line(`GET /api/retention/acts/${act.id}/log`);
   }
+  if (act.auditPosition) {
+    line(
+      `Журнал аудита на момент составления акта: запись № ${act.auditPosition.seq}, контрольное значение ${act.auditPosition.hash}`,
+    );
+  }
   doc.moveDown(0.5);
   // One block per entry rather than fixed columns: pdfkit wraps each line within the page width and long
   // extracts simply flow onto the next pages.

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { Sql, Stores } from '../../db/database.js';
 import { DomainError, ErrorCodes, type ErrorIssue } from '../../lib/errors.js';
 import type { AuditService } from '../audit/audit.service.js';
+import type { AuditAnchor } from '../audit/audit-anchor.js';
 import { isIsoDate, localDateOf } from '../calendar/dates.js';
 import { localized } from '../register/register.retention.js';
 import type { RegisterRules } from '../rules/register-rules.js';
@@ -108,6 +109,9 @@ export function addToTally(tally: ActTally, action: string, details: Destruction
   tally.reasons.set(key, current);
 }
 
+/** The transaction lock under which an act's number is taken (any constant; the same in every instance). */
+const ACT_NUMBER_LOCK = 7_305_419_002;
+
 export function createDestructionActs(deps: {
   stores: Stores;
   audit: AuditService;
@@ -118,14 +122,25 @@ export function createDestructionActs(deps: {
   const register = rules.register;
   const timeZone = register.operator.timezone;
 
-  /** Creates the act row if it is not there yet (each batch calls it inside its own transaction). */
+  /**
+   * Creates the act row if it is not there yet (each batch calls it inside its own transaction). The act's number
+   * is the last number + 1, taken in this transaction under a lock held until it ends: a transaction rolled back
+   * (a crash in a sweep's batch) gives its number back, so the numbers an inspector reads have no gaps. (The
+   * column's sequence gave a number to every call, even one that found the act there, and kept numbers of
+   * rolled-back transactions: 1, then 34.) The newest act is never expired (see expire), so a number is never
+   * given twice.
+   */
   async function open(
     tx: Sql,
     act: { id: string; kind: DestructionActKind; runId?: string; requestId?: string; seed?: ActSeed },
   ): Promise<void> {
+    const [exists] = await tx.query('SELECT 1 FROM destruction_acts WHERE id = $1', [act.id]);
+    if (exists) return;
+    await tx.query('SELECT pg_advisory_xact_lock($1::bigint)', [ACT_NUMBER_LOCK]);
     await tx.query(
-      `INSERT INTO destruction_acts (id, kind, status, request_id, run_id, created_at, data)
-       VALUES ($1, $2, 'open', $3, $4, $5, $6::jsonb) ON CONFLICT (id) DO NOTHING`,
+      `INSERT INTO destruction_acts (id, number, kind, status, request_id, run_id, created_at, data)
+       SELECT $1, coalesce(max(number), 0) + 1, $2, 'open', $3, $4, $5, $6::jsonb FROM destruction_acts
+       ON CONFLICT (id) DO NOTHING`,
       [
         act.id,
         act.kind,
@@ -257,6 +272,10 @@ export function createDestructionActs(deps: {
     const outcomes = [...counted.outcomes];
     const entries = Number(totals?.entries ?? 0);
     const lines = await logLines(tx, actId, 0, PDF_LOG_LINES);
+    // The chain's position this act was made at, its destruction entries included (this transaction's own).
+    const [head] = await tx.query<{ seq: string | number; hash: string }>(
+      `SELECT seq, encode(hash, 'hex') AS hash FROM audit_head WHERE id = 1`,
+    );
     const categoryIds = seed.subjectCategories ?? [
       ...new Set(purposeIds.flatMap((p) => purposeOf(p)?.subject_categories ?? [])),
     ];
@@ -322,6 +341,7 @@ export function createDestructionActs(deps: {
       performedBy: seed.performedBy ?? [SYSTEM_PERFORMER],
       ...(seed.paper ? { paper: seed.paper } : {}),
       ...(seed.request ? { request: seed.request } : {}),
+      ...(head && Number(head.seq) > 0 ? { auditPosition: { seq: Number(head.seq), hash: head.hash } } : {}),
       log: {
         entries,
         firstSeq: totals?.first ? Number(totals.first) : null,
@@ -518,10 +538,14 @@ export function createDestructionActs(deps: {
     });
   }
 
-  /** Acts past their 3 years are deleted (with a record in the chain, which itself keeps no values). */
+  /**
+   * Acts past their 3 years are deleted (with a record in the chain, which itself keeps no values) — except the
+   * newest act, kept until a newer one exists: its number is where the next act's number continues from.
+   */
   async function expire(tx: Sql, asOf: Date): Promise<number> {
     const gone = await tx.query<{ id: string; number: string | number }>(
-      `DELETE FROM destruction_acts WHERE status = 'completed' AND retain_until <= $1 RETURNING id, number`,
+      `DELETE FROM destruction_acts WHERE status = 'completed' AND retain_until <= $1
+         AND number < (SELECT max(number) FROM destruction_acts) RETURNING id, number`,
       [asOf],
     );
     if (gone.length > 0) {
@@ -536,7 +560,37 @@ export function createDestructionActs(deps: {
     return gone.length;
   }
 
-  return { open, complete, tallyFromChain, list, get, pdf, log, recordPaper, expire, reasonText };
+  /** The furthest chain position a kept act records, as an anchor for `audit verify`. */
+  async function auditAnchors(): Promise<AuditAnchor[]> {
+    const [row] = await stores.sql.query<{ number: string | number; seq: string; hash: string }>(
+      `SELECT number, data -> 'auditPosition' ->> 'seq' AS seq, data -> 'auditPosition' ->> 'hash' AS hash
+       FROM destruction_acts WHERE status = 'completed' AND data ? 'auditPosition'
+       ORDER BY (data -> 'auditPosition' ->> 'seq')::bigint DESC LIMIT 1`,
+    );
+    if (!row || !/^[0-9a-f]{64}$/.test(row.hash)) return [];
+    const number = Number(row.number);
+    return [
+      {
+        seq: Number(row.seq),
+        hash: Buffer.from(row.hash, 'hex'),
+        source: { ru: `акт об уничтожении № ${number}`, en: `destruction act No ${number}` },
+      },
+    ];
+  }
+
+  return {
+    open,
+    complete,
+    tallyFromChain,
+    list,
+    get,
+    pdf,
+    log,
+    recordPaper,
+    expire,
+    reasonText,
+    auditAnchors,
+  };
 }
 
 export type DestructionActs = ReturnType<typeof createDestructionActs>;

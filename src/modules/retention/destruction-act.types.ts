@@ -53,6 +53,11 @@ export interface DestructionActData {
   paper?: { media: string; pages: number };
   /** The request this act answers, if any: its number and date of receipt (YYYY-MM-DD). */
   request?: { number: number; receivedDate: string };
+  /**
+   * The audit chain as it stood when the act was drawn up: its last entry and that entry's MAC (hex). Whoever holds
+   * the act can compare it with the chain; `audit verify` names a chain that ends before it or differs there.
+   */
+  auditPosition?: { seq: number; hash: string };
   log: {
     /** How many audit entries record this destruction. */
     entries: number;

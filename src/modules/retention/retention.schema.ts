@@ -128,6 +128,9 @@ const actContent = z.object({
   performedBy: z.array(z.object({ name: z.string(), position: z.string().optional() })),
   paper: z.object({ media: z.string(), pages: z.number().int() }).optional(),
   request: z.object({ number: z.number().int(), receivedDate: z.string() }).optional(),
+  auditPosition: z.object({ seq: z.number().int(), hash: z.string() }).optional().openapi({
+    description: 'The audit chain when the act was drawn up: its last entry and that entry’s MAC (hex)',
+  }),
 });
 
 const logSummary = z.object({
