@@ -37,9 +37,7 @@ async function main(): Promise<void> {
     console.log(`Реестр, предупреждение: ${warning.path} ${warning.message}`);
 
   if ((await amanat.apiKeys.count()) === 0) {
-    const key = await amanat.apiKeys.create('system:bootstrap', 'bootstrap-admin', [
-      ...UNLISTED_KEY_SCOPES,
-    ]);
+    const key = await amanat.apiKeys.create('system:bootstrap', 'bootstrap-admin', [...UNLISTED_KEY_SCOPES]);
     console.log(
       '\nПервый запуск: создан ключ администратора API (показывается один раз, сохраните его):\n' +
         `  ${key.token}\n` +

@@ -87,7 +87,12 @@ export async function listedKeys(
         wish.purposes === undefined || wish.purposes === 'all'
           ? amanat.rules.purposes().map((p) => p.id)
           : wish.purposes;
-      await amanat.access.saveRole(LOCAL_PRINCIPAL, { id: roleId, name: wish.name, purposes, actions: listed });
+      await amanat.access.saveRole(LOCAL_PRINCIPAL, {
+        id: roleId,
+        name: wish.name,
+        purposes,
+        actions: listed,
+      });
     }
     const key = await amanat.apiKeys.create('test', wish.name, own, roleId);
     keys[wish.name] = { token: key.token, id: key.id };

@@ -24,8 +24,14 @@ export function registerKeyCommands(program: Command): void {
     .command('create')
     .description('Создать API-ключ (токен показывается один раз)')
     .requiredOption('--name <name>', 'имя системы, например website-backend')
-    .option('--scopes <list>', `права через запятую: ${UNLISTED_KEY_SCOPES.join(', ')} (остальные — только по перечню)`)
-    .option('--role <roleId>', 'роль: права и цели ключ получает, когда руководитель утвердит перечень с этим ключом')
+    .option(
+      '--scopes <list>',
+      `права через запятую: ${UNLISTED_KEY_SCOPES.join(', ')} (остальные — только по перечню)`,
+    )
+    .option(
+      '--role <roleId>',
+      'роль: права и цели ключ получает, когда руководитель утвердит перечень с этим ключом',
+    )
     .action(async (options: { name: string; scopes?: string; role?: string }) => {
       try {
         const scopes = options.scopes

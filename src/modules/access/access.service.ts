@@ -337,7 +337,10 @@ export function createAccessService(deps: {
     const seenKeys = new Set<string>();
     input.entries.forEach((e, i) => {
       if ((e.staffId === undefined) === (e.keyId === undefined)) {
-        issues.push({ path: `entries.${i}`, message: 'expected either staffId (a person) or keyId (a system)' });
+        issues.push({
+          path: `entries.${i}`,
+          message: 'expected either staffId (a person) or keyId (a system)',
+        });
       }
       if (e.staffId !== undefined) {
         if (seen.has(e.staffId)) issues.push({ path: `entries.${i}.staffId`, message: 'listed twice' });

@@ -131,7 +131,12 @@ export function createApiKeyService(deps: {
           ErrorCodes.FORBIDDEN,
           `Нельзя выдать ключу права, которых у вас нет: ${notHeld.map((x) => x.scope).join(', ')}. ` +
             'You cannot grant a scope you do not hold.',
-          { issues: notHeld.map((x) => ({ path: `scopes.${x.i}`, message: `${x.scope} not held by the caller` })) },
+          {
+            issues: notHeld.map((x) => ({
+              path: `scopes.${x.i}`,
+              message: `${x.scope} not held by the caller`,
+            })),
+          },
         );
       }
     }

@@ -375,7 +375,11 @@ export function mountStaffRoutes(
         );
       }
       // An administrator manages keys and staff: only the head (signed in) or the server's command line makes one.
-      if (input.isAdmin && principal.kind !== 'local' && !(principal.kind === 'staff' && principal.staff?.isHead)) {
+      if (
+        input.isAdmin &&
+        principal.kind !== 'local' &&
+        !(principal.kind === 'staff' && principal.staff?.isHead)
+      ) {
         await amanat.access.refuse(principal, 'admin_designation', {});
         throw new DomainError(
           ErrorCodes.FORBIDDEN,
