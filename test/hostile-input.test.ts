@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHttpApp } from '../src/http/app.js';
 import { Scopes } from '../src/modules/api-keys/api-key.service.js';
+import { listedKeys } from './support/listed-keys.js';
 import { createTestAmanat, storeKinds, type TestAmanat } from './support/stores.js';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -110,7 +111,7 @@ describe.each(storeKinds())('hostile text at the edge on %s', (kind) => {
     // Limits high enough that every hostile request reaches the guard rather than a 429.
     const generous = { burst: 10_000, perMinute: 10_000 };
     app = createHttpApp(t.amanat, { bodyLimitBytes: 1 << 20, signInLimit: generous, publicLimit: generous });
-    token = (await t.amanat.apiKeys.create('test', 'admin', [...Scopes])).token;
+    token = (await listedKeys(t.amanat, [{ name: 'admin', scopes: [...Scopes] }])).keys.admin!.token;
   });
   afterAll(async () => {
     await t?.close();
