@@ -426,8 +426,16 @@ describe.each(storeKinds())('escalation paths around the access list on %s', (ki
   it('a key’s rights start with the head’s approval and end with the version that drops it', async () => {
     const desk = await t.amanat.apiKeys.create('test', 'desk', [], 'support');
     expect((await readData(desk.token, support6)).status).toBe(403);
-    await approveList(t.amanat, [everyEntry, { keyId: desk.id, roleId: 'support' }]);
+    const version = await approveList(t.amanat, [everyEntry, { keyId: desk.id, roleId: 'support' }]);
     expect((await readData(desk.token, support6)).status).toBe(404);
+    // The approved document names the key as a system, with its role and purposes.
+    const doc = await t.amanat.access.document(version);
+    expect(doc.entries.find((e) => e.keyId === desk.id)).toMatchObject({
+      kind: 'system',
+      fullName: 'desk',
+      role: { id: 'support' },
+      purposes: [{ id: support6 }],
+    });
     await approveList(t.amanat, [everyEntry]);
     expect((await readData(desk.token, support6)).status).toBe(403);
   });
