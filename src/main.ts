@@ -5,7 +5,7 @@ import { openStores } from './db/database.js';
 import { startJobs } from './jobs/jobs.js';
 import { isDomainError } from './lib/errors.js';
 import { createOwnerOnlyFiles } from './lib/owner-only.js';
-import { Scopes } from './modules/api-keys/api-key.service.js';
+import { UNLISTED_KEY_SCOPES } from './modules/api-keys/api-key.service.js';
 import { masterKeyForStore } from './modules/vault/master-key.js';
 import { startServer } from './server.js';
 
@@ -37,11 +37,14 @@ async function main(): Promise<void> {
     console.log(`Реестр, предупреждение: ${warning.path} ${warning.message}`);
 
   if ((await amanat.apiKeys.count()) === 0) {
-    const key = await amanat.apiKeys.create('system:bootstrap', 'bootstrap-admin', [...Scopes]);
+    const key = await amanat.apiKeys.create('system:bootstrap', 'bootstrap-admin', [...UNLISTED_KEY_SCOPES]);
     console.log(
       '\nПервый запуск: создан ключ администратора API (показывается один раз, сохраните его):\n' +
         `  ${key.token}\n` +
-        'First start: bootstrap admin API key (shown once). Use it as Authorization: Bearer <key>.\n',
+        'Он собирает данные и управляет ключами и сотрудниками; читать персональные данные он не может ' +
+        '(только по утверждённому перечню, docs/access.md).\n' +
+        'First start: bootstrap admin API key (shown once). Use it as Authorization: Bearer <key>. It collects and ' +
+        'administers; it reads no personal data.\n',
     );
   }
 

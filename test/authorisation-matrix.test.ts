@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHttpApp } from '../src/http/app.js';
 import { Scopes, WEBSITE_BACKEND_SCOPES } from '../src/modules/api-keys/api-key.service.js';
-import { localDateOf } from '../src/modules/calendar/dates.js';
+import { approveList, LOCAL_PRINCIPAL, listedKeys } from './support/listed-keys.js';
 import { createTestAmanat, storeKinds, type TestAmanat } from './support/stores.js';
 
 /** `every-purpose`: requests:read and every purpose of the register (the access report and the letter). */
@@ -153,54 +153,37 @@ describe.each(storeKinds())('authorisation matrix on %s', (kind) => {
       publicCodeFailureLimit: { burst: 10_000, perMinute: 10_000 },
       signInLimit: { burst: 10_000, perMinute: 10_000 },
     });
-    const fullKey = await t.amanat.apiKeys.create('test', 'full', [...Scopes]);
     const websiteKey = await t.amanat.apiKeys.create('test', 'website', WEBSITE_BACKEND_SCOPES);
     const support6 = t.amanat.rules.purposes().find((p) => p.number === 6)!.id;
-    await t.amanat.access.saveRole(
-      {
-        kind: 'local',
-        keyId: 'local',
-        name: 'test',
-        actor: 'test',
-        scopes: new Set(Scopes),
-        purposes: 'all',
-        fields: {},
-        roleId: null,
-      },
-      {
-        id: 'support',
-        name: 'Поддержка',
-        purposes: [support6],
-        actions: ['subjects:read', 'data:read', 'requests:read'],
-      },
-    );
-    const roleKey = await t.amanat.apiKeys.create('test', 'crm', [], 'support');
+    await t.amanat.access.saveRole(LOCAL_PRINCIPAL, {
+      id: 'support',
+      name: 'Поддержка',
+      purposes: [support6],
+      actions: ['subjects:read', 'data:read', 'requests:read'],
+    });
     const password = 'пароль-для-матрицы-2026';
     const add = async (email: string, flags: { isAdmin?: boolean; isHead?: boolean } = {}) =>
       (await t.amanat.staff.add('test', { email, fullName: email, password, ...flags })).id;
     const supportId = await add('support@m.kz');
-    const adminId = await add('admin@m.kz', { isAdmin: true });
+    await add('admin@m.kz', { isAdmin: true });
     await add('head@m.kz', { isHead: true });
     await add('plain@m.kz');
     const session = async (email: string) => {
       const s = await t.amanat.staff.signIn({ email, password, userAgent: UA });
       return { cookie: `amanat_session=${s.token}`, 'x-csrf-token': s.csrfToken, 'user-agent': UA };
     };
-    // The support person is on an approved list (proposed by the admin, approved by the head).
-    const adminPrincipal = await (async () => {
-      const s = await t.amanat.staff.signIn({ email: 'admin@m.kz', password, userAgent: UA });
-      return t.amanat.access.staffPrincipal(s.session.staff, s.session);
-    })();
-    const today = localDateOf(t.amanat.clock(), 'Asia/Almaty');
-    const proposal = await t.amanat.access.propose(adminPrincipal, {
-      entries: [{ staffId: supportId, roleId: 'support', grantedFrom: today }],
-    });
-    const headLogin = await t.amanat.staff.signIn({ email: 'head@m.kz', password, userAgent: UA });
-    await t.amanat.access.approve(
-      await t.amanat.access.staffPrincipal(headLogin.session.staff, headLogin.session),
-      proposal.id,
+    // The support person, the full key (every purpose) and the CRM key (the support role) are on the
+    // approved list (proposed by an administrator, approved by the head).
+    const { keys } = await listedKeys(
+      t.amanat,
+      [
+        { name: 'full', scopes: [...Scopes] },
+        { name: 'crm', scopes: [], role: 'support' },
+      ],
+      { extra: [{ staffId: supportId, roleId: 'support' }] },
     );
-    void adminId;
+    const fullKey = keys.full!;
+    const roleKey = keys.crm!;
 
     callers.push(
       { name: 'no credentials', kind: 'none', scopes: new Set(), headers: {} },
@@ -309,5 +292,153 @@ describe.each(storeKinds())('authorisation matrix on %s', (kind) => {
       `SELECT count(*) AS n FROM audit_log WHERE action = 'access.refused' AND actor LIKE 'staff:%'`,
     );
     expect(Number(refused!.n)).toBeGreaterThan(10);
+  });
+});
+
+// Issue: keys and staff administration bypassed the list. Personal-data rights come only from an approved
+// list entry, for people and systems alike; each path below was an escalation and must be refused.
+describe.each(storeKinds())('escalation paths around the access list on %s', (kind) => {
+  let t: TestAmanat;
+  let app: ReturnType<typeof createHttpApp>;
+  const UA = 'EscalationTest/1.0';
+  const LOCAL = 'e'.repeat(43);
+  const dummy = '00000000-0000-4000-8000-000000000000';
+  let adminSession: Record<string, string>;
+  let keysOnly: string;
+  let staffOnly: string;
+  let support6: string;
+  let passport2: string;
+  let everyEntry: { keyId: string; roleId: string };
+
+  const call = async (method: string, path: string, headers: Record<string, string>, body?: unknown) => {
+    const response = await app.request(path, {
+      method,
+      headers: { 'content-type': 'application/json', ...headers },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    return { status: response.status, body: text ? JSON.parse(text) : null };
+  };
+  const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+  const keyNamed = async (name: string) =>
+    (await t.stores.sql.query('SELECT id FROM api_keys WHERE name = $1', [name])).length;
+  const readData = (token: string, purpose: string) =>
+    call('GET', `/api/subjects/${dummy}/data?purpose=${purpose}`, bearer(token));
+
+  beforeAll(async () => {
+    t = await createTestAmanat(kind);
+    app = createHttpApp(t.amanat, {
+      bodyLimitBytes: 1 << 20,
+      localAdminToken: LOCAL,
+      publicLimit: { burst: 10_000, perMinute: 10_000 },
+      signInLimit: { burst: 10_000, perMinute: 10_000 },
+    });
+    support6 = t.amanat.rules.purposes().find((p) => p.number === 6)!.id;
+    passport2 = t.amanat.rules.purposes().find((p) => p.number === 2)!.id;
+    await t.amanat.access.saveRole(LOCAL_PRINCIPAL, {
+      id: 'support',
+      name: 'Поддержка',
+      purposes: [support6],
+      actions: ['subjects:read', 'data:read'],
+    });
+    const password = 'пароль-эскалации-2026';
+    await t.amanat.staff.add('test', { email: 'admin@esc.kz', fullName: 'Админ', password, isAdmin: true });
+    const s = await t.amanat.staff.signIn({ email: 'admin@esc.kz', password, userAgent: UA });
+    adminSession = { cookie: `amanat_session=${s.token}`, 'x-csrf-token': s.csrfToken, 'user-agent': UA };
+    keysOnly = (await t.amanat.apiKeys.create('test', 'keys-admin', ['keys:manage'])).token;
+    staffOnly = (await t.amanat.apiKeys.create('test', 'staff-admin', ['staff:manage'])).token;
+    // A key reading every purpose, on the approved list: approving other versions keeps it there.
+    const { entries } = await listedKeys(t.amanat, [{ name: 'every', scopes: ['data:read', 'data:export'] }]);
+    everyEntry = entries[0] as { keyId: string; roleId: string };
+  });
+  afterAll(async () => t?.close());
+
+  it('an administrator not on the list cannot mint a key that reads personal data', async () => {
+    const scoped = await call('POST', '/api/keys', adminSession, {
+      name: 'x',
+      scopes: ['data:read', 'data:export'],
+    });
+    expect(scoped.status).toBe(422);
+    expect(scoped.body.error.issues.map((i: { path: string }) => i.path)).toEqual(['scopes.0', 'scopes.1']);
+    expect(await keyNamed('x')).toBe(0);
+    // A key made with a role is only a name for the list: it reads nothing until the head approves it.
+    const roled = await call('POST', '/api/keys', adminSession, { name: 'y', role: everyEntry.roleId });
+    expect(roled.status).toBe(201);
+    const record = await call(
+      'GET',
+      `/api/subjects/${dummy}/record?reason=${encodeURIComponent('проверка эскалации прав')}`,
+      bearer(roled.body.token),
+    );
+    expect(record.status).toBe(403);
+    expect((await readData(roled.body.token, support6)).status).toBe(403);
+  });
+
+  it('a keys:manage key grants no scope it does not hold, and no personal-data scope at all', async () => {
+    const read = await call('POST', '/api/keys', bearer(keysOnly), { name: 'k1', scopes: ['data:read'] });
+    expect(read.status).toBe(422);
+    expect(read.body.error.issues[0].path).toBe('scopes.0');
+    const more = await call('POST', '/api/keys', bearer(keysOnly), {
+      name: 'k2',
+      scopes: ['keys:manage', 'staff:manage'],
+    });
+    expect(more.status).toBe(403);
+    expect(more.body.error.issues).toEqual([
+      { path: 'scopes.1', message: 'staff:manage not held by the caller' },
+    ]);
+    expect((await keyNamed('k1')) + (await keyNamed('k2'))).toBe(0);
+  });
+
+  it('only the head or the server’s command line makes an administrator', async () => {
+    const outsider = { email: 'outsider@elsewhere.example', fullName: 'Посторонний', isAdmin: true };
+    const byKey = await call('POST', '/api/staff', bearer(staffOnly), outsider);
+    expect(byKey.status).toBe(403);
+    expect(byKey.body.error.issues[0].path).toBe('isAdmin');
+    const byAdmin = await call('POST', '/api/staff', adminSession, outsider);
+    expect(byAdmin.status).toBe(403);
+    const staffRows = () =>
+      t.stores.sql.query('SELECT id FROM staff_accounts WHERE email = $1', [outsider.email]);
+    expect(await staffRows()).toEqual([]);
+    // Without isAdmin the person is created, with no rights; the server's command line may make an administrator.
+    const plain = await call('POST', '/api/staff', bearer(staffOnly), { ...outsider, isAdmin: false });
+    expect(plain.status).toBe(201);
+    const byCli = await call('POST', '/api/staff', bearer(LOCAL), {
+      ...outsider,
+      email: 'second@nextbot.kz',
+    });
+    expect(byCli.status).toBe(201);
+  });
+
+  it('a key holds the role snapshot the head approved: later edits of the role do not reach it', async () => {
+    const crm = await t.amanat.apiKeys.create('test', 'crm', [], 'support');
+    await approveList(t.amanat, [everyEntry, { keyId: crm.id, roleId: 'support' }]);
+    // The key is first used after the edit (a verified key is remembered for a few seconds).
+    const edit = await call('PUT', '/api/roles/support', bearer(LOCAL), {
+      name: 'Поддержка',
+      purposes: [support6, passport2],
+      actions: ['subjects:read', 'data:read', 'data:export'],
+    });
+    expect(edit.status).toBe(200);
+    expect((await readData(crm.token, support6)).status).toBe(404);
+    expect((await readData(crm.token, passport2)).status).toBe(403);
+    const principal = await t.amanat.apiKeys.authenticate(crm.token);
+    expect(principal.purposes).toEqual(new Set([support6]));
+    expect(principal.scopes.has('data:export')).toBe(false);
+  });
+
+  it('a key’s rights start with the head’s approval and end with the version that drops it', async () => {
+    const desk = await t.amanat.apiKeys.create('test', 'desk', [], 'support');
+    expect((await readData(desk.token, support6)).status).toBe(403);
+    const version = await approveList(t.amanat, [everyEntry, { keyId: desk.id, roleId: 'support' }]);
+    expect((await readData(desk.token, support6)).status).toBe(404);
+    // The approved document names the key as a system, with its role and purposes.
+    const doc = await t.amanat.access.document(version);
+    expect(doc.entries.find((e) => e.keyId === desk.id)).toMatchObject({
+      kind: 'system',
+      fullName: 'desk',
+      role: { id: 'support' },
+      purposes: expect.arrayContaining([expect.objectContaining({ id: support6 })]),
+    });
+    await approveList(t.amanat, [everyEntry]);
+    expect((await readData(desk.token, support6)).status).toBe(403);
   });
 });

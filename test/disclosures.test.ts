@@ -2,6 +2,7 @@
 // public distribution of testimonials only under a live publication consent (3.3). On both stores.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApi, type TestApi } from './support/api.js';
+import { approveList } from './support/listed-keys.js';
 import { storeKinds } from './support/stores.js';
 
 describe.each(storeKinds())('disclosures and publication on %s', (kind) => {
@@ -264,6 +265,7 @@ describe.each(storeKinds())('disclosures and publication on %s', (kind) => {
     });
     const key = await t.call('POST', '/api/keys', { body: { name: 'complaints-desk', role: 'reviewer' } });
     expect(key.status, JSON.stringify(key.body)).toBe(201);
+    await approveList(t.amanat, [t.adminEntry, { keyId: key.body.id, roleId: 'reviewer' }]);
     const short = await t.call('GET', `/api/subjects/${subject}/record?reason=why`, {
       token: key.body.token,
     });

@@ -8,7 +8,7 @@ import { createHttpApp } from '../src/http/app.js';
 import { isValidIin } from '../src/lib/kz-identifiers.js';
 import type { Principal } from '../src/modules/access/principal.js';
 import { type Scope, Scopes, WEBSITE_BACKEND_SCOPES } from '../src/modules/api-keys/api-key.service.js';
-import { localDateOf } from '../src/modules/calendar/dates.js';
+import { listedKeys } from './support/listed-keys.js';
 import { pdfText, pdftotextAvailable } from './support/pdf.js';
 import { createTestAmanat, storeKinds, type TestAmanat } from './support/stores.js';
 
@@ -145,9 +145,8 @@ describe.each(storeKinds())('no personal value reaches a caller not allowed it, 
     await t.amanat.requests.verifyManually('test', requestId, 'in_person');
     await t.amanat.requestExecution.execute('test', requestId, {});
 
-    // Callers: keys with various scope sets, role keys, staff sessions, nobody.
-    const key = async (name: string, scopes: Scope[], role: string | null = null) =>
-      `Bearer ${(await t.amanat.apiKeys.create('test', name, scopes, role)).token}`;
+    // Callers: keys with various scope sets, role keys, staff sessions, nobody. Keys reading personal data
+    // are on the approved access list (their role snapshot), like the support person.
     await t.amanat.access.saveRole(local, {
       id: 'support',
       name: 'Поддержка',
@@ -160,45 +159,6 @@ describe.each(storeKinds())('no personal value reaches a caller not allowed it, 
       purposes: [support],
       actions: ['requests:read', 'requests:write', 'retention:read', 'obligations:read'],
     });
-    const add = (scopes: Scope[], purposes: 'all' | string[], name: string, authorization: string) =>
-      callers.push({
-        name,
-        scopes: new Set(scopes),
-        purposes: purposes === 'all' ? 'all' : new Set(purposes),
-        headers: { authorization },
-      });
-    add([...Scopes], 'all', 'full API key', await key('full', [...Scopes]));
-    add(WEBSITE_BACKEND_SCOPES, 'all', 'website backend key', await key('web', WEBSITE_BACKEND_SCOPES));
-    add(['consents:write'], 'all', 'consents:write only', await key('cw', ['consents:write']));
-    add(['requests:submit'], 'all', 'requests:submit only', await key('rs', ['requests:submit']));
-    const writeScopes = Scopes.filter((s) => s.endsWith(':write') || s === 'requests:submit');
-    add(writeScopes, 'all', 'every write scope, no read', await key('writes', writeScopes));
-    const nonPersonal: Scope[] = [
-      'obligations:read',
-      'retention:read',
-      'audit:read',
-      'register:read',
-      'disclosures:read',
-    ];
-    add(nonPersonal, 'all', 'reads without personal data', await key('np', nonPersonal));
-    const supportActions: Scope[] = [
-      'subjects:read',
-      'data:read',
-      'requests:read',
-      'consents:read',
-      'consents:write',
-    ];
-    add(supportActions, [support], 'support role key', await key('crm', [], 'support'));
-    add(
-      ['requests:read', 'requests:write', 'retention:read', 'obligations:read'],
-      [support],
-      'requests-desk role key',
-      await key('desk', [], 'requests-desk'),
-    );
-    add([...Scopes], 'all', 'local CLI', `Bearer ${LOCAL}`);
-    callers.push({ name: 'no credentials', scopes: new Set(), purposes: new Set(), headers: {} });
-
-    // Staff: one on the approved list with the support role, an administrator and a head who are not.
     const password = 'пароль-для-канареек-2026';
     const staff = async (email: string, flags: { isAdmin?: boolean; isHead?: boolean } = {}) =>
       (await t.amanat.staff.add('test', { email, fullName: email, password, ...flags })).id;
@@ -206,24 +166,60 @@ describe.each(storeKinds())('no personal value reaches a caller not allowed it, 
     await staff('admin@canary.kz', { isAdmin: true });
     await staff('head@canary.kz', { isHead: true });
     const signIn = (email: string) => t.amanat.staff.signIn({ email, password, userAgent: STAFF_UA });
-    const admin = await signIn('admin@canary.kz');
-    const proposal = await t.amanat.access.propose(
-      await t.amanat.access.staffPrincipal(admin.session.staff, admin.session),
-      {
-        entries: [
-          {
-            staffId: supportId,
-            roleId: 'support',
-            grantedFrom: localDateOf(t.amanat.clock(), 'Asia/Almaty'),
-          },
-        ],
-      },
+    const writeScopes = Scopes.filter((s) => s.endsWith(':write') || s === 'requests:submit');
+    const nonPersonal: Scope[] = [
+      'obligations:read',
+      'retention:read',
+      'audit:read',
+      'register:read',
+      'disclosures:read',
+    ];
+    const { keys } = await listedKeys(
+      t.amanat,
+      [
+        { name: 'full', scopes: [...Scopes] },
+        { name: 'web', scopes: WEBSITE_BACKEND_SCOPES },
+        { name: 'cw', scopes: ['consents:write'] },
+        { name: 'rs', scopes: ['requests:submit'] },
+        { name: 'writes', scopes: writeScopes },
+        { name: 'np', scopes: nonPersonal },
+        { name: 'crm', scopes: [], role: 'support' },
+        { name: 'desk', scopes: [], role: 'requests-desk' },
+      ],
+      { extra: [{ staffId: supportId, roleId: 'support' }] },
     );
-    const head = await signIn('head@canary.kz');
-    await t.amanat.access.approve(
-      await t.amanat.access.staffPrincipal(head.session.staff, head.session),
-      proposal.id,
+    const key = (name: string) => `Bearer ${keys[name]!.token}`;
+    const add = (scopes: Scope[], purposes: 'all' | string[], name: string, authorization: string) =>
+      callers.push({
+        name,
+        scopes: new Set(scopes),
+        purposes: purposes === 'all' ? 'all' : new Set(purposes),
+        headers: { authorization },
+      });
+    add([...Scopes], 'all', 'full API key', key('full'));
+    add(WEBSITE_BACKEND_SCOPES, 'all', 'website backend key', key('web'));
+    add(['consents:write'], 'all', 'consents:write only', key('cw'));
+    add(['requests:submit'], 'all', 'requests:submit only', key('rs'));
+    add(writeScopes, 'all', 'every write scope, no read', key('writes'));
+    add(nonPersonal, 'all', 'reads without personal data', key('np'));
+    const supportActions: Scope[] = [
+      'subjects:read',
+      'data:read',
+      'requests:read',
+      'consents:read',
+      'consents:write',
+    ];
+    add(supportActions, [support], 'support role key', key('crm'));
+    add(
+      ['requests:read', 'requests:write', 'retention:read', 'obligations:read'],
+      [support],
+      'requests-desk role key',
+      key('desk'),
     );
+    add([...Scopes], 'all', 'local CLI', `Bearer ${LOCAL}`);
+    callers.push({ name: 'no credentials', scopes: new Set(), purposes: new Set(), headers: {} });
+
+    // Staff: one on the approved list with the support role (above), an administrator and a head who are not.
     const session = async (email: string) => {
       const s = await signIn(email);
       return { cookie: `amanat_session=${s.token}`, 'x-csrf-token': s.csrfToken, 'user-agent': STAFF_UA };

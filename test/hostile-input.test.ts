@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHttpApp } from '../src/http/app.js';
 import { Scopes } from '../src/modules/api-keys/api-key.service.js';
+import { listedKeys } from './support/listed-keys.js';
 import { createTestAmanat, storeKinds, type TestAmanat } from './support/stores.js';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -115,7 +116,7 @@ describe.each(storeKinds())('hostile text at the edge on %s', (kind) => {
       publicLimit: generous,
       publicCodeFailureLimit: generous,
     });
-    token = (await t.amanat.apiKeys.create('test', 'admin', [...Scopes])).token;
+    token = (await listedKeys(t.amanat, [{ name: 'admin', scopes: [...Scopes] }])).keys.admin!.token;
   });
   afterAll(async () => {
     await t?.close();

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fromPackageRoot } from '../src/lib/paths.js';
 import { readRolesFile } from '../src/modules/access/roles.file.js';
 import { createTestApi, type TestApi } from './support/api.js';
+import { approveList } from './support/listed-keys.js';
 import { storeKinds } from './support/stores.js';
 
 const defaults = readRolesFile(fromPackageRoot('examples', 'nextbot.kz', 'roles.yaml'));
@@ -11,8 +12,12 @@ const defaults = readRolesFile(fromPackageRoot('examples', 'nextbot.kz', 'roles.
 describe.each(storeKinds())('loading roles on %s', (kind) => {
   let api: TestApi;
   const count = async (sql: string) => Number((await api.stores.sql.query<{ n: string }>(sql))[0]!.n);
-  const roleRows = () => count('SELECT count(*) AS n FROM roles');
-  const roleSaves = () => count(`SELECT count(*) AS n FROM audit_log WHERE action = 'role.save'`);
+  // The admin key's own role (its entry on the approved list) is not one of the file's.
+  const roleRows = () => count(`SELECT count(*) AS n FROM roles WHERE id <> 'key-admin'`);
+  const roleSaves = () =>
+    count(
+      `SELECT count(*) AS n FROM audit_log WHERE action = 'role.save' AND details ->> 'roleId' <> 'key-admin'`,
+    );
 
   beforeAll(async () => {
     api = await createTestApi(kind);
@@ -55,8 +60,9 @@ describe.each(storeKinds())('loading roles on %s', (kind) => {
     expect(third.body.updated).toEqual(['analytics']);
     expect(await roleSaves()).toBe(defaults.length + 1);
 
-    // A key holding a loaded role acts with its purposes only.
+    // A key holding a loaded role (through the approved list) acts with its purposes only.
     const key = await api.amanat.apiKeys.create('test', 'helpdesk', [], 'support');
+    await approveList(api.amanat, [api.adminEntry, { keyId: key.id, roleId: 'support' }]);
     const principal = await api.amanat.apiKeys.authenticate(key.token);
     expect(principal.purposes).toEqual(new Set(['client_site_access', 'support', 'user_site_access']));
   });
@@ -75,6 +81,7 @@ describe.each(storeKinds())('loading roles on %s', (kind) => {
       },
     });
     const own = await api.amanat.apiKeys.create('test', 'admin-key', [], 'staff-admin');
+    await approveList(api.amanat, [api.adminEntry, { keyId: own.id, roleId: 'staff-admin' }]);
     const refused = await api.call('POST', '/api/roles/load', {
       token: own.token,
       body: {
@@ -85,5 +92,6 @@ describe.each(storeKinds())('loading roles on %s', (kind) => {
     });
     expect(refused.status).toBe(403);
     expect(refused.body.error.code).toBe('forbidden');
+    expect(refused.body.error.issues).toEqual([{ path: 'roles', message: 'role held by the caller' }]);
   });
 });

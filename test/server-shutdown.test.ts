@@ -6,6 +6,7 @@ import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Scopes } from '../src/modules/api-keys/api-key.service.js';
 import { type RunningServer, startServer } from '../src/server.js';
+import { listedKeys } from './support/listed-keys.js';
 import { createTestAmanat, type TestAmanat } from './support/stores.js';
 
 /** A raw client socket, so the test decides when each byte of the request goes out. */
@@ -45,7 +46,7 @@ describe('stopping the HTTP server with requests in flight', () => {
   let token: string;
   beforeAll(async () => {
     t = await createTestAmanat('pglite');
-    token = (await t.amanat.apiKeys.create('test', 'admin', [...Scopes])).token;
+    token = (await listedKeys(t.amanat, [{ name: 'admin', scopes: [...Scopes] }])).keys.admin!.token;
   });
   afterAll(async () => t?.close());
 

@@ -91,7 +91,12 @@ export async function createAmanat(options: AmanatOptions) {
     clock,
     settleObligations: obligations.settle,
   });
-  const apiKeys = createApiKeyService({ stores, audit, clock });
+  const apiKeys = createApiKeyService({
+    stores,
+    audit,
+    clock,
+    timeZone: loaded.register.operator.timezone,
+  });
   const sender =
     options.smtp?.from ?? loaded.register.requests.privacy_email ?? loaded.register.operator.email;
   const mailer =
@@ -149,7 +154,13 @@ export async function createAmanat(options: AmanatOptions) {
     mailer,
     settings: options.staffSettings,
   });
-  const access = createAccessService({ stores, audit, rules, clock });
+  const access = createAccessService({
+    stores,
+    audit,
+    rules,
+    clock,
+    onApproved: apiKeys.forgetVerified,
+  });
   const publication = createPublicationService({ stores, rules, vault });
   const retention = createRetentionService({ stores, audit, rules, clock });
   const retentionSweeper = createRetentionSweeper({

@@ -3,6 +3,7 @@
 import { createHttpApp } from '../../src/http/app.js';
 import { Scopes, WEBSITE_BACKEND_SCOPES } from '../../src/modules/api-keys/api-key.service.js';
 import type { Mailer } from '../../src/modules/mail/mailer.js';
+import { type ListEntry, listedKeys } from './listed-keys.js';
 import { createTestAmanat, type StoreKind, type TestAmanat } from './stores.js';
 
 export interface TestApi extends TestAmanat {
@@ -10,6 +11,8 @@ export interface TestApi extends TestAmanat {
   app: ReturnType<typeof createHttpApp>;
   adminToken: string;
   websiteToken: string;
+  /** The admin key's entry on the approved list: a test approving a new version keeps it there. */
+  adminEntry: ListEntry;
   call(
     method: string,
     path: string,
@@ -25,7 +28,9 @@ export async function createTestApi(
 ): Promise<TestApi> {
   const base = await createTestAmanat(kind, { clock: options.clock, mailer: options.mailer });
   const app = createHttpApp(base.amanat, { bodyLimitBytes: options.bodyLimitBytes ?? 1024 * 1024 });
-  const admin = await base.amanat.apiKeys.create('test', 'admin', [...Scopes]);
+  // The admin key reads every purpose through its entry on an approved access list (as any such key must).
+  const { keys, entries } = await listedKeys(base.amanat, [{ name: 'admin', scopes: [...Scopes] }]);
+  const admin = keys.admin!;
   const website = await base.amanat.apiKeys.create('test', 'website-backend', WEBSITE_BACKEND_SCOPES);
   const call: TestApi['call'] = async (method, path, opts = {}) => {
     const headers: Record<string, string> = { 'content-type': 'application/json' };
@@ -41,6 +46,7 @@ export async function createTestApi(
     app,
     adminToken: admin.token,
     websiteToken: website.token,
+    adminEntry: entries[0]!,
     call,
     purposeId(number) {
       const purpose = base.amanat.rules.purposes().find((p) => p.number === number);

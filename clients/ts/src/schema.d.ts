@@ -842,7 +842,10 @@ export interface paths {
         /** List API keys (never their secrets) */
         get: operations["listApiKeys"];
         put?: never;
-        /** Create an API key; the token is shown once */
+        /**
+         * Create an API key; the token is shown once
+         * @description A key holds collection and administration scopes only (subjects:write, data:write, consents:write, requests:submit, register:read, audit:read, keys:manage, staff:manage), and only those its creator holds. Reading, exporting or changing personal data comes only from the key’s entry on the access list the head approved (POST /api/access-list/proposals with {keyId, roleId}).
+         */
         post: operations["createApiKey"];
         delete?: never;
         options?: never;
@@ -1004,7 +1007,7 @@ export interface paths {
         put?: never;
         /**
          * Create a staff account (no rights until the head approves a list naming the person)
-         * @description The person sets a password through a reset link sent to the e-mail. Marking someone as the head is done only from the server’s command line (`amanat staff add --head`).
+         * @description The person sets a password through a reset link sent to the e-mail. Marking someone as the head is done only from the server’s command line (`amanat staff add --head`); an administrator (isAdmin) is made only by the head, signed in, or from that command line.
          */
         post: operations["createStaff"];
         delete?: never;
@@ -2970,8 +2973,12 @@ export interface components {
             previousVersion: number | null;
             note: string | null;
             entries: {
+                /** @enum {string} */
+                kind: "person" | "system";
                 /** Format: uuid */
-                staffId: string;
+                staffId?: string;
+                /** Format: uuid */
+                keyId?: string;
                 fullName: string;
                 email: string;
                 position: string | null;
@@ -8358,7 +8365,9 @@ export interface operations {
                 "application/json": {
                     entries: {
                         /** Format: uuid */
-                        staffId: string;
+                        staffId?: string;
+                        /** Format: uuid */
+                        keyId?: string;
                         roleId: string;
                         grantedFrom: string;
                     }[];

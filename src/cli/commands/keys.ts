@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { isDomainError } from '../../lib/errors.js';
-import { type Scope, Scopes } from '../../modules/api-keys/api-key.service.js';
+import { type Scope, Scopes, UNLISTED_KEY_SCOPES } from '../../modules/api-keys/api-key.service.js';
 import { callServer, withAccess } from '../local-access.js';
 import { registerRotateMasterCommand } from './rotate-master.js';
 
@@ -24,15 +24,21 @@ export function registerKeyCommands(program: Command): void {
     .command('create')
     .description('Создать API-ключ (токен показывается один раз)')
     .requiredOption('--name <name>', 'имя системы, например website-backend')
-    .option('--scopes <list>', `права через запятую: ${Scopes.join(', ')}`)
-    .option('--role <roleId>', 'роль: ключ действует как система с правами и целями этой роли')
+    .option(
+      '--scopes <list>',
+      `права через запятую: ${UNLISTED_KEY_SCOPES.join(', ')} (остальные — только по перечню)`,
+    )
+    .option(
+      '--role <roleId>',
+      'роль: права и цели ключ получает, когда руководитель утвердит перечень с этим ключом',
+    )
     .action(async (options: { name: string; scopes?: string; role?: string }) => {
       try {
         const scopes = options.scopes
           ? parseScopes(options.scopes)
           : options.role
             ? []
-            : parseScopes(Scopes.join(','));
+            : [...UNLISTED_KEY_SCOPES];
         const key = await withAccess(
           async (access) => {
             const response = await fetch(`${access.url}/api/keys`, {

@@ -15,6 +15,7 @@ const people: [string, string | null, string][] = [
 function entry(n: number): AccessListEntry {
   const [fullName, position, roleName] = people[n % people.length]!;
   return {
+    kind: 'person',
     staffId: `staff-${n}`,
     fullName: n < people.length ? fullName : `${fullName} (${n + 1})`,
     email: `staff${n}@example.kz`,

@@ -2,7 +2,11 @@
 // personal data is needed for their duties"), as the API, the CLI and the PDF present one version of it.
 
 export interface AccessListEntry {
-  staffId: string;
+  /** A person (staff account) or a system (an API key that reads personal data). */
+  kind: 'person' | 'system';
+  staffId?: string;
+  keyId?: string;
+  /** The person's name, or the key's name. */
   fullName: string;
   email: string;
   position: string | null;

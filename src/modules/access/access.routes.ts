@@ -198,7 +198,9 @@ export function mountAccessRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, auth
                     .array(
                       z
                         .object({
-                          staffId: z.uuid(),
+                          /** A person; or keyId for a system (an API key), never both. */
+                          staffId: z.uuid().optional(),
+                          keyId: z.uuid().optional(),
                           roleId: z.string().min(2).max(63),
                           grantedFrom: z.string(),
                         })

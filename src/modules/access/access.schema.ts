@@ -53,7 +53,11 @@ export const accessListDocumentSchema = z
     note: z.string().nullable(),
     entries: z.array(
       z.object({
-        staffId: z.uuid(),
+        kind: z.enum(['person', 'system']),
+        /** A person's staff account. */
+        staffId: z.uuid().optional(),
+        /** A system: the API key that reads personal data under this entry. */
+        keyId: z.uuid().optional(),
         fullName: z.string(),
         email: z.string(),
         position: z.string().nullable(),

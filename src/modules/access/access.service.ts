@@ -27,9 +27,13 @@ export interface Role {
   updatedAt: Date;
 }
 
-/** One person on a version of the list, with the role as it stood when the version was proposed. */
+/**
+ * One person (`staffId`) or one system (`keyId`, an API key) on a version of the list, with the role as it
+ * stood when the version was proposed.
+ */
 interface StoredEntry {
-  staffId: string;
+  staffId?: string;
+  keyId?: string;
   grantedFrom: string;
   role: { id: string; name: string; purposes: string[]; fields: Record<string, string[]>; actions: Scope[] };
 }
@@ -46,6 +50,9 @@ interface VersionRow {
   decided_at: Date | null;
   previous_version: number | null;
 }
+
+/** How the list names a system (an API key) in place of a position. */
+const SYSTEM_POSITION = 'информационная система (API-ключ)';
 
 /** What an account may do without being on the list: administer, never touch personal data. */
 const ADMIN_SCOPES: Scope[] = ['staff:manage', 'keys:manage', 'register:read'];
@@ -90,6 +97,8 @@ export function createAccessService(deps: {
   audit: AuditService;
   rules: RegisterRules;
   clock: () => Date;
+  /** Called after a version is approved (API keys read their entry again). */
+  onApproved?: () => void;
 }) {
   const { stores, audit, rules, clock } = deps;
   const timeZone = rules.register.operator.timezone;
@@ -307,7 +316,10 @@ export function createAccessService(deps: {
 
   async function propose(
     principal: Principal,
-    input: { entries: { staffId: string; roleId: string; grantedFrom: string }[]; note?: string | null },
+    input: {
+      entries: { staffId?: string; keyId?: string; roleId: string; grantedFrom: string }[];
+      note?: string | null;
+    },
   ) {
     if (principal.kind !== 'staff' || !principal.staff) {
       throw new DomainError(
@@ -322,9 +334,22 @@ export function createAccessService(deps: {
         issues.push({ path: `entries.${i}.grantedFrom`, message: 'expected YYYY-MM-DD' });
     });
     const seen = new Set<string>();
+    const seenKeys = new Set<string>();
     input.entries.forEach((e, i) => {
-      if (seen.has(e.staffId)) issues.push({ path: `entries.${i}.staffId`, message: 'listed twice' });
-      seen.add(e.staffId);
+      if ((e.staffId === undefined) === (e.keyId === undefined)) {
+        issues.push({
+          path: `entries.${i}`,
+          message: 'expected either staffId (a person) or keyId (a system)',
+        });
+      }
+      if (e.staffId !== undefined) {
+        if (seen.has(e.staffId)) issues.push({ path: `entries.${i}.staffId`, message: 'listed twice' });
+        seen.add(e.staffId);
+      }
+      if (e.keyId !== undefined) {
+        if (seenKeys.has(e.keyId)) issues.push({ path: `entries.${i}.keyId`, message: 'listed twice' });
+        seenKeys.add(e.keyId);
+      }
     });
     const now = clock();
     const proposal = stores.transaction(async (tx) => {
@@ -332,12 +357,23 @@ export function createAccessService(deps: {
         'SELECT id, status FROM staff_accounts WHERE id = ANY($1::uuid[])',
         [[...seen]],
       );
+      const keys = await tx.query<{ id: string; revoked_at: Date | null }>(
+        'SELECT id, revoked_at FROM api_keys WHERE id = ANY($1::uuid[])',
+        [[...seenKeys]],
+      );
       const entries: StoredEntry[] = [];
       for (const [i, e] of input.entries.entries()) {
-        const person = staff.find((s) => s.id === e.staffId);
-        if (!person) issues.push({ path: `entries.${i}.staffId`, message: 'unknown staff member' });
-        else if (person.status !== 'active')
-          issues.push({ path: `entries.${i}.staffId`, message: 'account disabled' });
+        if (e.staffId !== undefined) {
+          const person = staff.find((s) => s.id === e.staffId);
+          if (!person) issues.push({ path: `entries.${i}.staffId`, message: 'unknown staff member' });
+          else if (person.status !== 'active')
+            issues.push({ path: `entries.${i}.staffId`, message: 'account disabled' });
+        }
+        if (e.keyId !== undefined) {
+          const key = keys.find((k) => k.id === e.keyId);
+          if (!key) issues.push({ path: `entries.${i}.keyId`, message: 'unknown API key' });
+          else if (key.revoked_at) issues.push({ path: `entries.${i}.keyId`, message: 'API key revoked' });
+        }
         const [r] = await tx.query<Parameters<typeof presentRole>[0]>('SELECT * FROM roles WHERE id = $1', [
           e.roleId,
         ]);
@@ -347,7 +383,7 @@ export function createAccessService(deps: {
         }
         const held = presentRole(r);
         entries.push({
-          staffId: e.staffId,
+          ...(e.staffId !== undefined ? { staffId: e.staffId } : { keyId: e.keyId! }),
           grantedFrom: e.grantedFrom,
           role: {
             id: held.id,
@@ -453,6 +489,7 @@ export function createAccessService(deps: {
         },
       ]);
     });
+    if (decision === 'approve') deps.onApproved?.();
     return document(versionId);
   }
 
@@ -482,9 +519,20 @@ export function createAccessService(deps: {
     const row = await versionRow(stores.sql, versionId);
     const people = await stores.sql.query<StaffRowLite>(
       'SELECT id, email, full_name, position FROM staff_accounts WHERE id = ANY($1::uuid[])',
-      [[...row.entries.map((e) => e.staffId), row.proposed_by, ...(row.decided_by ? [row.decided_by] : [])]],
+      [
+        [
+          ...row.entries.flatMap((e) => (e.staffId ? [e.staffId] : [])),
+          row.proposed_by,
+          ...(row.decided_by ? [row.decided_by] : []),
+        ],
+      ],
+    );
+    const systems = await stores.sql.query<{ id: string; name: string }>(
+      'SELECT id, name FROM api_keys WHERE id = ANY($1::uuid[])',
+      [row.entries.flatMap((e) => (e.keyId ? [e.keyId] : []))],
     );
     const person = (id: string) => people.find((p) => p.id === id);
+    const system = (id: string) => systems.find((k) => k.id === id);
     const signer = (id: string) => ({
       name: person(id)?.full_name ?? id,
       position: person(id)?.position ?? null,
@@ -507,10 +555,21 @@ export function createAccessService(deps: {
       previousVersion: row.previous_version,
       note: row.note,
       entries: row.entries.map((e) => ({
-        staffId: e.staffId,
-        fullName: person(e.staffId)?.full_name ?? e.staffId,
-        email: person(e.staffId)?.email ?? '',
-        position: person(e.staffId)?.position ?? null,
+        ...(e.keyId
+          ? {
+              kind: 'system' as const,
+              keyId: e.keyId,
+              fullName: system(e.keyId)?.name ?? e.keyId,
+              email: '',
+              position: SYSTEM_POSITION,
+            }
+          : {
+              kind: 'person' as const,
+              staffId: e.staffId!,
+              fullName: person(e.staffId!)?.full_name ?? e.staffId!,
+              email: person(e.staffId!)?.email ?? '',
+              position: person(e.staffId!)?.position ?? null,
+            }),
         role: { id: e.role.id, name: e.role.name },
         purposes: e.role.purposes.map((id) => {
           const p = rules.register.purposes.find((x) => x.id === id);

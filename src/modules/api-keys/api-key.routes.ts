@@ -20,6 +20,11 @@ export function mountApiKeyRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, auth
       security: keyOrSessionCsrf,
       tags: ['API keys'],
       summary: 'Create an API key; the token is shown once',
+      description:
+        'A key holds collection and administration scopes only (subjects:write, data:write, consents:write, ' +
+        'requests:submit, register:read, audit:read, keys:manage, staff:manage), and only those its creator holds. ' +
+        'Reading, exporting or changing personal data comes only from the key’s entry on the access list the ' +
+        'head approved (POST /api/access-list/proposals with {keyId, roleId}).',
       middleware: [requireScope(auth, 'keys:manage')] as const,
       request: {
         body: {
@@ -28,8 +33,12 @@ export function mountApiKeyRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, auth
               schema: z
                 .object({
                   name: z.string().min(1).max(100),
+                  /** Only scopes a key holds without the access list (UNLISTED_KEY_SCOPES), and held by the caller. */
                   scopes: z.array(z.enum(Scopes)).default([]),
-                  /** With a role the key acts as a named system holding it (its actions and purposes). */
+                  /**
+                   * The role the key is meant to hold: it grants nothing until the head approves an access
+                   * list naming the key (entries: {keyId, roleId}).
+                   */
                   role: z.string().min(2).max(63).optional(),
                 })
                 .strict()
@@ -75,7 +84,7 @@ export function mountApiKeyRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, auth
     }),
     async (c) => {
       const { name, scopes, role } = c.req.valid('json');
-      const key = await amanat.apiKeys.create(c.get('principal').actor, name, scopes, role ?? null);
+      const key = await amanat.apiKeys.create(c.get('principal'), name, scopes, role ?? null);
       return c.json(
         { id: key.id, name: key.name, scopes: key.scopes, role: key.roleId, token: key.token },
         201,

@@ -5,6 +5,7 @@ import type { Stores } from '../../db/database.js';
 import { DomainError, ErrorCodes } from '../../lib/errors.js';
 import type { Principal } from '../access/principal.js';
 import type { AuditService } from '../audit/audit.service.js';
+import { localDateOf } from '../calendar/dates.js';
 
 export const Scopes = [
   'subjects:read',
@@ -43,6 +44,31 @@ export const WEBSITE_BACKEND_SCOPES: Scope[] = [
   'register:read',
 ];
 
+/**
+ * What a key may hold without being on the approved access list: collecting (subjects, data, consents,
+ * requests; their answers carry no decrypted values), reading the register, verifying the audit chain, and
+ * administering keys and staff (which grants no personal-data rights either). Every other action reads,
+ * exports, changes, destroys, discloses or answers about personal data held: a key gets it only from its
+ * entry on the approved access list (the role snapshot the head approved), never from its own scopes.
+ */
+export const UNLISTED_KEY_SCOPES: readonly Scope[] = [
+  'subjects:write',
+  'data:write',
+  'consents:write',
+  'requests:submit',
+  'register:read',
+  'audit:read',
+  'keys:manage',
+  'staff:manage',
+];
+const unlisted = new Set<Scope>(UNLISTED_KEY_SCOPES);
+
+/** A key's entry on the approved access list: its role as approved and the date its access starts. */
+interface ListedRole {
+  grantedFrom: string;
+  role: { id: string; purposes: string[]; fields: Record<string, string[]>; actions: Scope[] };
+}
+
 /** Who calls (see access/principal.ts): a key, a staff member, or the local CLI. */
 export type ApiPrincipal = Principal;
 
@@ -63,16 +89,57 @@ interface KeyRow {
   created_at: Date;
   revoked_at: Date | null;
   role_id: string | null;
-  role_purposes: string[] | null;
-  role_fields: Record<string, string[]> | null;
-  role_actions: string[] | null;
+  entry: ListedRole | null;
 }
 
-export function createApiKeyService(deps: { stores: Stores; audit: AuditService; clock: () => Date }) {
+export function createApiKeyService(deps: {
+  stores: Stores;
+  audit: AuditService;
+  clock: () => Date;
+  /** The operator's time zone: a list entry's start date is a date there. */
+  timeZone: string;
+}) {
   const verified = new Map<string, { principal: ApiPrincipal; expiresAt: number }>();
 
-  /** With a role, the key acts as a named system holding it: the role's actions and purposes, not `scopes`. */
-  async function create(actor: string, name: string, scopes: Scope[], roleId: string | null = null) {
+  /**
+   * Creates a key holding `scopes`, which must be among UNLISTED_KEY_SCOPES and held by the grantor (nobody
+   * grants what they do not hold). `roleId` names the role the key is meant to hold: it grants nothing until
+   * the head approves an access list naming the key with a role. `by` is the caller, or, as a string, the
+   * server itself (its command line, the first start), which holds every scope.
+   */
+  async function create(by: Principal | string, name: string, scopes: Scope[], roleId: string | null = null) {
+    const actor = typeof by === 'string' ? by : by.actor;
+    const listOnly = scopes.flatMap((scope, i) => (unlisted.has(scope) ? [] : [{ scope, i }]));
+    if (listOnly.length) {
+      throw new DomainError(
+        ErrorCodes.VALIDATION_FAILED,
+        `Права ${listOnly.map((x) => x.scope).join(', ')} дают доступ к персональным данным: ключ получает их только ` +
+          'по утверждённому руководителем перечню лиц с доступом (п. 3.5.2 политики): создайте ключ с ролью и ' +
+          'включите его в перечень. These scopes come only from the approved access list.',
+        {
+          issues: listOnly.map((x) => ({
+            path: `scopes.${x.i}`,
+            message: `${x.scope} comes only from an approved access list entry; expected one of ${UNLISTED_KEY_SCOPES.join(', ')}`,
+          })),
+        },
+      );
+    }
+    if (typeof by !== 'string') {
+      const notHeld = scopes.flatMap((scope, i) => (by.scopes.has(scope) ? [] : [{ scope, i }]));
+      if (notHeld.length) {
+        throw new DomainError(
+          ErrorCodes.FORBIDDEN,
+          `Нельзя выдать ключу права, которых у вас нет: ${notHeld.map((x) => x.scope).join(', ')}. ` +
+            'You cannot grant a scope you do not hold.',
+          {
+            issues: notHeld.map((x) => ({
+              path: `scopes.${x.i}`,
+              message: `${x.scope} not held by the caller`,
+            })),
+          },
+        );
+      }
+    }
     const prefix = randomBytes(9)
       .toString('base64url')
       .toLowerCase()
@@ -119,9 +186,11 @@ export function createApiKeyService(deps: { stores: Stores; audit: AuditService;
     const cacheKey = hash.toString('base64');
     const cached = verified.get(cacheKey);
     if (cached && cached.expiresAt > Date.now()) return cached.principal;
+    // The key's entry in the approved version of the access list (only one version is approved at a time).
     const rows = await deps.stores.sql.query<KeyRow>(
-      `SELECT k.*, r.purposes AS role_purposes, r.fields AS role_fields, r.actions AS role_actions
-       FROM api_keys k LEFT JOIN roles r ON r.id = k.role_id WHERE k.prefix = $1`,
+      `SELECT k.*, (SELECT e FROM access_list_versions v, jsonb_array_elements(v.entries) e
+                    WHERE v.status = 'approved' AND e ->> 'keyId' = k.id::text LIMIT 1) AS entry
+       FROM api_keys k WHERE k.prefix = $1`,
       [prefix],
     );
     const row = rows.find(
@@ -134,15 +203,22 @@ export function createApiKeyService(deps: { stores: Stores; audit: AuditService;
         `API-ключ «${row.name}» отозван ${row.revoked_at.toISOString()} / The API key was revoked.`,
       );
     }
+    // Personal-data rights only from the approved entry (its role snapshot), from its start date; the key's
+    // own scopes count only where the list is not needed (a key written before this rule keeps no more).
+    const today = localDateOf(deps.clock(), deps.timeZone);
+    const entry = row.entry && row.entry.grantedFrom <= today ? row.entry : null;
     const principal: ApiPrincipal = {
       kind: 'key',
       keyId: row.id,
       name: row.name,
-      scopes: new Set((row.role_id ? (row.role_actions ?? []) : row.scopes) as Scope[]),
+      scopes: new Set([
+        ...(row.scopes as Scope[]).filter((scope) => unlisted.has(scope)),
+        ...(entry?.role.actions ?? []),
+      ]),
       actor: `api_key:${row.name}`,
-      purposes: row.role_id ? new Set(row.role_purposes ?? []) : 'all',
-      fields: row.role_id ? (row.role_fields ?? {}) : {},
-      roleId: row.role_id,
+      purposes: entry ? new Set(entry.role.purposes) : 'all',
+      fields: entry?.role.fields ?? {},
+      roleId: entry?.role.id ?? null,
     };
     verified.set(cacheKey, { principal, expiresAt: Date.now() + AUTH_CACHE_TTL_MS });
     return principal;
@@ -176,12 +252,17 @@ export function createApiKeyService(deps: { stores: Stores; audit: AuditService;
     for (const [cacheKey, entry] of verified) if (entry.principal.keyId === id) verified.delete(cacheKey);
   }
 
+  /** A new version of the access list was approved: keys are read again on their next request. */
+  function forgetVerified() {
+    verified.clear();
+  }
+
   async function count(): Promise<number> {
     const [row] = await deps.stores.sql.query<{ n: string | number }>('SELECT count(*) AS n FROM api_keys');
     return Number(row?.n ?? 0);
   }
 
-  return { create, authenticate, list, revoke, count };
+  return { create, authenticate, list, revoke, count, forgetVerified };
 }
 
 export type ApiKeyService = ReturnType<typeof createApiKeyService>;

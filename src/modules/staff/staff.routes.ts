@@ -362,7 +362,8 @@ export function mountStaffRoutes(
       summary: 'Create a staff account (no rights until the head approves a list naming the person)',
       description:
         'The person sets a password through a reset link sent to the e-mail. Marking someone as the head is ' +
-        'done only from the server’s command line (`amanat staff add --head`).',
+        'done only from the server’s command line (`amanat staff add --head`); an administrator (isAdmin) is ' +
+        'made only by the head, signed in, or from that command line.',
       middleware: [requireScope(auth, 'staff:manage')] as const,
       request: json(
         z
@@ -401,6 +402,20 @@ export function mountStaffRoutes(
           {
             issues: [{ path: input.isHead ? 'isHead' : 'password', message: 'not allowed through the API' }],
           },
+        );
+      }
+      // An administrator manages keys and staff: only the head (signed in) or the server's command line makes one.
+      if (
+        input.isAdmin &&
+        principal.kind !== 'local' &&
+        !(principal.kind === 'staff' && principal.staff?.isHead)
+      ) {
+        await amanat.access.refuse(principal, 'admin_designation', {});
+        throw new DomainError(
+          ErrorCodes.FORBIDDEN,
+          'Администратора назначает только руководитель, вошедший в консоль, или командная строка сервера ' +
+            '(amanat staff add --admin). Only the head or the server’s command line makes an administrator.',
+          { issues: [{ path: 'isAdmin', message: 'only the head or the server command line' }] },
         );
       }
       const account = await amanat.staff.add(principal.actor, input);
