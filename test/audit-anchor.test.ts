@@ -9,6 +9,7 @@ import { openStores, type Stores } from '../src/db/database.js';
 import { createHttpApp } from '../src/http/app.js';
 import type { OutgoingMail } from '../src/modules/mail/mailer.js';
 import { eventually } from './support/eventually.js';
+import { listedKeys } from './support/listed-keys.js';
 import { pdfText, pdftotextAvailable } from './support/pdf.js';
 import { runCli } from './support/processes.js';
 import { createTestAmanat, exampleRegister, openTestStores, storeKinds } from './support/stores.js';
@@ -181,6 +182,46 @@ describe.each(storeKinds())('the audit tail anchored in the key store, %s', (kin
       const verdict = await t.amanat.verifyAudit();
       expect(verdict).toMatchObject({ ok: false, problem: 'truncated', seq: 3, anchoredSeq: position.seq });
       expect(verdict.ok === false && verdict.message).toContain(`акт об уничтожении № ${act.number}`);
+    } finally {
+      await t.close();
+    }
+  }, 60_000);
+
+  it('the approved access list records its approval’s chain position; verify names a tail cut short of it', async () => {
+    const t = await createTestAmanat(kind);
+    try {
+      await tenEntries(t.amanat);
+      await listedKeys(t.amanat, [{ name: 'crm', scopes: ['data:read'], purposes: 'all' }]);
+      const versionId = (await t.amanat.access.currentVersionId())!;
+      const doc = await t.amanat.access.document(versionId);
+      const [approval] = await t.stores.sql.query<{ seq: string | number; hash: string }>(
+        `SELECT seq, encode(hash, 'hex') AS hash FROM audit_log
+         WHERE action = 'access_list.approve' AND details ->> 'versionId' = $1`,
+        [versionId],
+      );
+      expect(doc.auditPosition).toEqual({ seq: Number(approval!.seq), hash: approval!.hash });
+      expect(doc.auditPosition!.seq).toBeGreaterThan(10);
+      if (pdftotextAvailable) {
+        const text = pdfText((await t.amanat.access.pdf(versionId)).pdf).replace(/\s+/g, ' ');
+        expect(text).toContain(`запись № ${doc.auditPosition!.seq}, контрольное значение ${approval!.hash}`);
+      }
+      // The key store's anchor lost, the tail cut back past the approval and the head moved back.
+      await t.amanat.auditAnchors.stop();
+      await t.stores.keySql.query('DELETE FROM amanat_keys.audit_anchors');
+      await t.stores.sql.query('DELETE FROM audit_log WHERE seq > 2');
+      await t.stores.sql.query(
+        'UPDATE audit_head SET seq = 2, hash = (SELECT hash FROM audit_log WHERE seq = 2) WHERE id = 1',
+      );
+      const verdict = await t.amanat.verifyAudit();
+      expect(verdict).toMatchObject({
+        ok: false,
+        problem: 'truncated',
+        seq: 3,
+        anchoredSeq: doc.auditPosition!.seq,
+      });
+      expect(verdict.ok === false && verdict.message).toContain(
+        `утверждение перечня лиц с доступом, версия ${doc.version}`,
+      );
     } finally {
       await t.close();
     }

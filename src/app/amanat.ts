@@ -201,11 +201,12 @@ export async function createAmanat(options: AmanatOptions) {
     retentionSweeper,
     clock,
     auditAnchors,
-    // The chain against the positions kept outside it: the key store's anchor and the acts that recorded one.
+    // The chain against the positions kept outside it: the key store's anchor, the acts and the approved lists.
     verifyAudit: async () =>
       audit.verify(stores.sql, [
         ...(await auditAnchors.anchors()),
         ...(await destructionActs.auditAnchors()),
+        ...(await access.auditAnchors()),
       ]),
     close: async () => {
       await auditAnchors.stop();

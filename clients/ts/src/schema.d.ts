@@ -2946,6 +2946,10 @@ export interface components {
          *       "approvedAt": "2026-03-20T10:00:00.000Z",
          *       "previousVersion": 2,
          *       "note": null,
+         *       "auditPosition": {
+         *         "seq": 1842,
+         *         "hash": "9f2c4e7a1b3d5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8"
+         *       },
          *       "entries": []
          *     }
          */
@@ -2972,6 +2976,11 @@ export interface components {
             approvedAt: string | null;
             previousVersion: number | null;
             note: string | null;
+            /** @description Once approved: the audit chain entry of the approval and that entry’s MAC (hex) */
+            auditPosition?: {
+                seq: number;
+                hash: string;
+            };
             entries: {
                 /** @enum {string} */
                 kind: "person" | "system";

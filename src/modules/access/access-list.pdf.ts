@@ -191,6 +191,12 @@ export async function renderAccessListPdf(doc: AccessListDocument, timeZone: str
       : 'Утвердил: ____________ (перечень не утверждён)',
     10,
   );
+  if (doc.auditPosition) {
+    line(
+      `Утверждение записано в журнал аудита: запись № ${doc.auditPosition.seq}, контрольное значение ${doc.auditPosition.hash}`,
+      10,
+    );
+  }
 
   // Page numbers in the bottom margin; the margin is lifted for the write so pdfkit does not add a page.
   const range = pdf.bufferedPageRange();

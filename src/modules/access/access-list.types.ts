@@ -33,5 +33,10 @@ export interface AccessListDocument {
   /** The version this one replaces, if any. */
   previousVersion: number | null;
   note: string | null;
+  /**
+   * Once approved: the audit chain position of the approval's entry (entry number, and that entry's MAC in hex).
+   * `audit verify` compares the chain with it, so a log cut short of the approval is named.
+   */
+  auditPosition?: { seq: number; hash: string };
   entries: AccessListEntry[];
 }

@@ -51,6 +51,9 @@ export const accessListDocumentSchema = z
     approvedAt: z.string().nullable(),
     previousVersion: z.number().int().nullable(),
     note: z.string().nullable(),
+    auditPosition: z.object({ seq: z.number().int(), hash: z.string() }).optional().openapi({
+      description: 'Once approved: the audit chain entry of the approval and that entry’s MAC (hex)',
+    }),
     entries: z.array(
       z.object({
         kind: z.enum(['person', 'system']),
@@ -80,6 +83,7 @@ export const accessListDocumentSchema = z
       approvedAt: '2026-03-20T10:00:00.000Z',
       previousVersion: 2,
       note: null,
+      auditPosition: { seq: 1842, hash: '9f2c4e7a1b3d5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8' },
       entries: [],
     },
   });

@@ -7,6 +7,7 @@ import { isUniqueViolation } from '../../db/errors.js';
 import { DomainError, ErrorCodes, type ErrorIssue } from '../../lib/errors.js';
 import type { Scope } from '../api-keys/api-key.service.js';
 import type { AuditEntryInput, AuditService } from '../audit/audit.service.js';
+import type { AuditAnchor } from '../audit/audit-anchor.js';
 import { isIsoDate, localDateOf } from '../calendar/dates.js';
 import { localized } from '../register/register.retention.js';
 import type { RegisterRules } from '../rules/register-rules.js';
@@ -49,6 +50,8 @@ interface VersionRow {
   decided_by: string | null;
   decided_at: Date | null;
   previous_version: number | null;
+  audit_seq: string | number | null;
+  audit_hash: Uint8Array | null;
 }
 
 /** How the list names a system (an API key) in place of a position. */
@@ -488,6 +491,14 @@ export function createAccessService(deps: {
           },
         },
       ]);
+      if (decision === 'approve') {
+        // The head now names the approval's own entry (its row lock is held until this transaction ends): the
+        // document states that position, and verify compares the chain with it.
+        await tx.query(
+          'UPDATE access_list_versions SET audit_seq = h.seq, audit_hash = h.hash FROM audit_head h WHERE h.id = 1 AND access_list_versions.id = $1',
+          [versionId],
+        );
+      }
     });
     if (decision === 'approve') deps.onApproved?.();
     return document(versionId);
@@ -554,6 +565,9 @@ export function createAccessService(deps: {
       approvedAt: approved && row.decided_at ? row.decided_at.toISOString() : null,
       previousVersion: row.previous_version,
       note: row.note,
+      ...(approved && row.audit_seq !== null && row.audit_hash
+        ? { auditPosition: { seq: Number(row.audit_seq), hash: Buffer.from(row.audit_hash).toString('hex') } }
+        : {}),
       entries: row.entries.map((e) => ({
         ...(e.keyId
           ? {
@@ -584,6 +598,30 @@ export function createAccessService(deps: {
   async function pdf(versionId: string): Promise<{ version: number; pdf: Buffer }> {
     const doc = await document(versionId);
     return { version: doc.version, pdf: await renderAccessListPdf(doc, timeZone) };
+  }
+
+  /** The furthest chain position an approved version records, as an anchor for `audit verify`. */
+  async function auditAnchors(): Promise<AuditAnchor[]> {
+    const [row] = await stores.sql.query<{
+      version: number;
+      audit_seq: string | number;
+      audit_hash: Uint8Array;
+    }>(
+      `SELECT version, audit_seq, audit_hash FROM access_list_versions
+       WHERE status IN ('approved', 'superseded') AND audit_seq IS NOT NULL AND audit_hash IS NOT NULL
+       ORDER BY audit_seq DESC LIMIT 1`,
+    );
+    if (!row) return [];
+    return [
+      {
+        seq: Number(row.audit_seq),
+        hash: Buffer.from(row.audit_hash),
+        source: {
+          ru: `утверждение перечня лиц с доступом, версия ${row.version}`,
+          en: `the approval of the access list, version ${row.version}`,
+        },
+      },
+    ];
   }
 
   /**
@@ -679,6 +717,7 @@ export function createAccessService(deps: {
     currentVersionId,
     document,
     pdf,
+    auditAnchors,
     staffPrincipal,
     requirePurposes,
     visibleFields,

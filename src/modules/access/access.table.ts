@@ -1,5 +1,6 @@
-import { integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { staffAccounts } from '../staff/staff.table.js';
+import { bytea } from '../vault/vault.table.js';
 
 const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -38,6 +39,12 @@ export const accessListVersions = pgTable(
     decidedAt: at('decided_at'),
     /** The approved version this one replaced. */
     previousVersion: integer('previous_version'),
+    /**
+     * The audit chain position of the approval's own entry (`access_list.approve`): entry number and MAC. The
+     * approved document states it, and `audit verify` compares the chain with it as with an act's position.
+     */
+    auditSeq: bigint('audit_seq', { mode: 'number' }),
+    auditHash: bytea('audit_hash'),
   },
   (t) => [uniqueIndex('access_list_versions_version_idx').on(t.version)],
 );
