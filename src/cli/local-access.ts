@@ -76,6 +76,12 @@ export function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/** Prints a command's failure with its reason and each issue, and sets exit code 2. */
+export function fail(error: unknown): void {
+  console.error(`Ошибка: ${errorText(error)}`);
+  process.exitCode = 2;
+}
+
 /** Reads an error answer (the one JSON error shape, or whatever a proxy sent) into a ServerError. */
 export async function serverError(response: Response): Promise<ServerError> {
   const text = await response.text();

@@ -41,14 +41,24 @@ export function clientAddress(c: Context, options: ClientAddressOptions = {}): s
   }
 }
 
-export function rateLimit(
-  group: string,
+interface Bucket {
+  tokens: number;
+  at: number;
+}
+
+/**
+ * A token bucket per client address: `take` refills the caller's bucket for the time passed and takes one token,
+ * or answers 429 (naming the limit) when none is left. The token is taken before the route runs, so parallel
+ * calls cannot all pass on one token.
+ */
+function clientBuckets(
   limit: RateLimit,
-  options: ClientAddressOptions & { now?: () => number } = {},
-): MiddlewareHandler {
-  const buckets = new Map<string, { tokens: number; at: number }>();
+  options: ClientAddressOptions & { now?: () => number },
+  refusal: (retryAfter: number) => { message: string; rule: string },
+) {
+  const buckets = new Map<string, Bucket>();
   const now = options.now ?? (() => Date.now());
-  return async (c, next) => {
+  return (c: Context): Bucket => {
     const key = clientAddress(c, options);
     const t = now();
     const bucket = buckets.get(key) ?? { tokens: limit.burst, at: t };
@@ -57,19 +67,27 @@ export function rateLimit(
     if (bucket.tokens < 1) {
       const retryAfter = Math.ceil(((1 - bucket.tokens) / limit.perMinute) * 60);
       c.header('Retry-After', String(retryAfter));
-      throw new DomainError(
-        ErrorCodes.RATE_LIMITED,
-        `Слишком много запросов (${group}): повторите через ${retryAfter} с. Too many requests; retry in ${retryAfter} s.`,
-        {
-          issues: [
-            { path: 'rate', message: `at most ${limit.burst} at once, ${limit.perMinute} per minute` },
-          ],
-        },
-      );
+      const { message, rule } = refusal(retryAfter);
+      throw new DomainError(ErrorCodes.RATE_LIMITED, message, { issues: [{ path: 'rate', message: rule }] });
     }
     bucket.tokens -= 1;
     if (buckets.size >= MAX_CLIENTS) buckets.clear();
     buckets.set(key, bucket);
+    return bucket;
+  };
+}
+
+export function rateLimit(
+  group: string,
+  limit: RateLimit,
+  options: ClientAddressOptions & { now?: () => number } = {},
+): MiddlewareHandler {
+  const take = clientBuckets(limit, options, (retryAfter) => ({
+    message: `Слишком много запросов (${group}): повторите через ${retryAfter} с. Too many requests; retry in ${retryAfter} s.`,
+    rule: `at most ${limit.burst} at once, ${limit.perMinute} per minute`,
+  }));
+  return async (c, next) => {
+    take(c);
     await next();
   };
 }
@@ -84,32 +102,14 @@ export function failureLimit(
   limit: RateLimit,
   options: ClientAddressOptions & { now?: () => number } = {},
 ): MiddlewareHandler {
-  const buckets = new Map<string, { tokens: number; at: number }>();
-  const now = options.now ?? (() => Date.now());
+  const take = clientBuckets(limit, options, (retryAfter) => ({
+    message:
+      `Слишком много неудачных попыток (${group}): повторите через ${retryAfter} с. ` +
+      `Too many failed attempts; retry in ${retryAfter} s.`,
+    rule: `at most ${limit.burst} failures, then ${limit.perMinute} per minute`,
+  }));
   return async (c, next) => {
-    const key = clientAddress(c, options);
-    const t = now();
-    const bucket = buckets.get(key) ?? { tokens: limit.burst, at: t };
-    bucket.tokens = Math.min(limit.burst, bucket.tokens + ((t - bucket.at) / 60_000) * limit.perMinute);
-    bucket.at = t;
-    if (bucket.tokens < 1) {
-      const retryAfter = Math.ceil(((1 - bucket.tokens) / limit.perMinute) * 60);
-      c.header('Retry-After', String(retryAfter));
-      throw new DomainError(
-        ErrorCodes.RATE_LIMITED,
-        `Слишком много неудачных попыток (${group}): повторите через ${retryAfter} с. ` +
-          `Too many failed attempts; retry in ${retryAfter} s.`,
-        {
-          issues: [
-            { path: 'rate', message: `at most ${limit.burst} failures, then ${limit.perMinute} per minute` },
-          ],
-        },
-      );
-    }
-    // Taken before the check runs, so parallel guesses cannot all pass on one token.
-    bucket.tokens -= 1;
-    if (buckets.size >= MAX_CLIENTS) buckets.clear();
-    buckets.set(key, bucket);
+    const bucket = take(c);
     await next();
     if (c.res.status < 400) bucket.tokens = Math.min(limit.burst, bucket.tokens + 1);
   };

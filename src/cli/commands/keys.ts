@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
-import { isDomainError } from '../../lib/errors.js';
 import { type Scope, Scopes, UNLISTED_KEY_SCOPES } from '../../modules/api-keys/api-key.service.js';
-import { callServer, withAccess } from '../local-access.js';
+import { callServer, fail, withAccess } from '../local-access.js';
 import { registerRotateMasterCommand } from './rotate-master.js';
 
 function parseScopes(list: string): Scope[] {
@@ -11,11 +10,6 @@ function parseScopes(list: string): Scope[] {
     throw new Error(`Неизвестные права: ${unknown.join(', ')}. Допустимые: ${Scopes.join(', ')}`);
   }
   return scopes as Scope[];
-}
-
-function fail(error: unknown): void {
-  console.error(`Ошибка: ${isDomainError(error) || error instanceof Error ? error.message : String(error)}`);
-  process.exitCode = 2;
 }
 
 export function registerKeyCommands(program: Command): void {

@@ -1,20 +1,14 @@
 // Obligations from the server's command line: what the operator owes by when, and closing one with evidence
 // of what Amanat cannot see (the mailing service stopped sending). Closing is audited.
 import type { Command } from 'commander';
-import { isDomainError } from '../../lib/errors.js';
 import type { ObligationRow } from '../../modules/obligations/obligation.service.js';
-import { callServer, withAccess } from '../local-access.js';
+import { callServer, fail, withAccess } from '../local-access.js';
 
 type ObligationJson = Omit<ObligationRow, 'createdAt' | 'dueAt' | 'fulfilledAt'> & {
   createdAt: string | Date;
   dueAt: string | Date;
   fulfilledAt: string | Date | null;
 };
-
-function fail(error: unknown): void {
-  console.error(`Ошибка: ${isDomainError(error) || error instanceof Error ? error.message : String(error)}`);
-  process.exitCode = 2;
-}
 
 const HOW: Record<string, string> = {
   purpose_released: 'цель снята со всех значений',

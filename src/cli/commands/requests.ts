@@ -9,7 +9,7 @@ import {
   requestTypeTitles,
 } from '../../modules/requests/request.service.js';
 import { answerChannels, type RequestType, requestTypes } from '../../modules/requests/request.table.js';
-import { callServer, errorText, fetchFromServer, withAccess } from '../local-access.js';
+import { callServer, fail, fetchFromServer, withAccess } from '../local-access.js';
 import { printRequest, type ShownRequest, statusWords, type TimelineEntry } from './request-show.js';
 
 interface ListedRequest {
@@ -86,11 +86,6 @@ export function registerRequestCommands(program: Command): void {
     });
 
   registerWorkflowCommands(requests);
-}
-
-function fail(error: unknown): void {
-  console.error(`Ошибка: ${errorText(error)}`);
-  process.exitCode = 2;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

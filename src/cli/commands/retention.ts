@@ -5,14 +5,9 @@ import { isIsoDate } from '../../modules/calendar/dates.js';
 import { renderTable } from '../../modules/register/register.format.js';
 import type { RetentionPlan } from '../../modules/retention/retention.service.js';
 import type { SweepResult } from '../../modules/retention/retention.sweep.js';
-import { callServer, errorText, fetchFromServer, withAccess } from '../local-access.js';
+import { callServer, fail, fetchFromServer, withAccess } from '../local-access.js';
 
 const outcomeWords = { destroy: 'уничтожить', anonymise: 'обезличить', release: 'прекратить цель' } as const;
-
-function fail(error: unknown): void {
-  console.error(`Ошибка: ${errorText(error)}`);
-  process.exitCode = 2;
-}
 
 /** An act is named by its number (as quoted on it) or its id; anything else is refused before the store opens. */
 function checkActRef(ref: string): void {

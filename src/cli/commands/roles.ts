@@ -2,13 +2,12 @@
 // defaults: examples/nextbot.kz/roles.yaml). The same checks as the API's role routes; every change audited.
 // A role grants staff nothing until the head approves an access list naming them with it.
 import type { Command } from 'commander';
-import { isDomainError } from '../../lib/errors.js';
 import type { Role } from '../../modules/access/access.service.js';
 import type { Principal } from '../../modules/access/principal.js';
 import type { RoleInput } from '../../modules/access/role.validate.js';
 import { readRolesFile } from '../../modules/access/roles.file.js';
 import { Scopes } from '../../modules/api-keys/api-key.service.js';
-import { callServer, withAccess } from '../local-access.js';
+import { callServer, fail, withAccess } from '../local-access.js';
 
 /** The server's own command line acts as the local CLI principal (as with the local token over HTTP). */
 const LOCAL: Principal = {
@@ -28,22 +27,6 @@ type RoleJson = Omit<Role, 'createdAt' | 'updatedAt'> & {
 };
 type LoadResult = { created: string[]; updated: string[]; unchanged: string[] };
 
-function fail(error: unknown): void {
-  console.error(`Ошибка: ${isDomainError(error) || error instanceof Error ? error.message : String(error)}`);
-  process.exitCode = 2;
-}
-
-async function postJson<T>(access: { url: string; token: string }, path: string, body: unknown): Promise<T> {
-  const response = await fetch(`${access.url}${path}`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${access.token}`, 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  const parsed = (await response.json()) as T & { error?: { message: string } };
-  if (!response.ok) throw new Error(parsed.error?.message ?? `HTTP ${response.status}`);
-  return parsed;
-}
-
 const listRoles = () =>
   withAccess<RoleJson[]>(
     async (access) => (await callServer<{ roles: RoleJson[] }>(access, 'GET', '/api/roles')).roles,
@@ -52,7 +35,7 @@ const listRoles = () =>
 
 const saveRoles = (roles: RoleInput[]) =>
   withAccess<LoadResult>(
-    (access) => postJson<LoadResult>(access, '/api/roles/load', { roles }),
+    (access) => callServer<LoadResult>(access, 'POST', '/api/roles/load', { roles }),
     (amanat) => amanat.access.saveRoles(LOCAL, roles),
   );
 

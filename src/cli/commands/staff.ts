@@ -2,25 +2,8 @@
 // the head are created here (the API never designates a head).
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { isDomainError } from '../../lib/errors.js';
 import type { AccessListDocument } from '../../modules/access/access-list.types.js';
-import { callServer, withAccess } from '../local-access.js';
-
-function fail(error: unknown): void {
-  console.error(`Ошибка: ${isDomainError(error) || error instanceof Error ? error.message : String(error)}`);
-  process.exitCode = 2;
-}
-
-async function postJson<T>(access: { url: string; token: string }, path: string, body: unknown): Promise<T> {
-  const response = await fetch(`${access.url}${path}`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${access.token}`, 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  const parsed = (await response.json()) as T & { error?: { message: string } };
-  if (!response.ok) throw new Error(parsed.error?.message ?? `HTTP ${response.status}`);
-  return parsed;
-}
+import { callServer, fail, withAccess } from '../local-access.js';
 
 async function getBytes(access: { url: string; token: string }, path: string): Promise<Buffer> {
   const response = await fetch(`${access.url}${path}`, {
@@ -87,7 +70,7 @@ export function registerStaffCommands(program: Command): void {
             ...(password !== undefined ? { password } : {}),
           };
           const account = await withAccess(
-            (access) => postJson<{ id: string; email: string }>(access, '/api/staff', input),
+            (access) => callServer<{ id: string; email: string }>(access, 'POST', '/api/staff', input),
             (amanat) => amanat.staff.add('cli:local', input),
           );
           console.log(
