@@ -128,8 +128,6 @@ export const authErrors = [401, 403] as const;
 /** Errors of every route that takes a JSON body. */
 export const bodyErrors = [400, 413, 415, 422] as const;
 
-export const errorResponses = errors(401, 403, 404, 409, 413, 422);
-
 /** The security schemes, by the names the operations' `security` lists use. */
 export const securitySchemes = {
   bearerAuth: {
