@@ -32,8 +32,17 @@ export function createRequestClassification(deps: {
   clock: () => Date;
 }) {
   const { stores, audit } = deps;
-  const { transition, requireOpen, wrongState, summarize, deadlineFor, checkScope, copyEvidence, columns } =
-    deps.requests.internal;
+  const {
+    transition,
+    requireOpen,
+    wrongState,
+    summarize,
+    deadlineFor,
+    checkScope,
+    copyEvidence,
+    linkToOpenRequest,
+    columns,
+  } = deps.requests.internal;
 
   /**
    * A person decides what an unclassified message asks for; the deadline is counted again from receipt. One
@@ -111,34 +120,16 @@ export function createRequestClassification(deps: {
     origin: RequestRow & { contact_hash: Uint8Array },
     part: { type: Exclude<RequestType, 'unclassified'>; scope?: SubmitInput['scope'] },
   ): Promise<SplitRequest> {
-    const now = deps.clock();
-    const [open] = await tx.query<RequestRow>(
-      `SELECT ${columns} FROM subject_requests
-       WHERE contact_hash = $1 AND type = $2 AND status IN ('received', 'verifying', 'in_progress') AND id <> $3
-       ORDER BY received_at LIMIT 1 FOR UPDATE`,
-      [origin.contact_hash, part.type, origin.id],
+    const linked = await linkToOpenRequest(
+      tx,
+      actor,
+      origin.contact_hash,
+      part.type,
+      { channel: origin.channel, splitFrom: origin.id, inboundMessageId: origin.inbound_message_id },
+      origin.id,
     );
-    if (open) {
-      const [updated] = await tx.query<RequestRow>(
-        `UPDATE subject_requests SET duplicates = duplicates + 1, updated_at = $2 WHERE id = $1
-         RETURNING ${columns}`,
-        [open.id, now],
-      );
-      await audit.append(tx, [
-        {
-          actor,
-          action: 'request.duplicate',
-          subjectId: open.subject_id,
-          details: {
-            request_id: open.id,
-            channel: origin.channel,
-            splitFrom: origin.id,
-            inboundMessageId: origin.inbound_message_id,
-          },
-        },
-      ]);
-      return { ...splitOf(summarize(updated!)), duplicate: true };
-    }
+    if (linked) return { ...splitOf(summarize(linked)), duplicate: true };
+    const now = deps.clock();
     const newId = randomUUID();
     const { due, deadline } = deadlineFor(part.type, origin.received_at);
     const evidence = copyEvidence(origin, newId);

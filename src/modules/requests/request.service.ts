@@ -334,32 +334,11 @@ export function createRequestService(deps: {
     if (input.text) details.text = input.text;
 
     return stores.transaction(async (tx) => {
-      const [open] = await tx.query<RequestRow>(
-        `SELECT ${REQUEST_COLUMNS} FROM subject_requests
-         WHERE contact_hash = $1 AND type = $2 AND status IN ('received', 'verifying', 'in_progress')
-         ORDER BY received_at LIMIT 1 FOR UPDATE`,
-        [hash, input.type],
-      );
-      if (open) {
-        const [updated] = await tx.query<RequestRow>(
-          `UPDATE subject_requests SET duplicates = duplicates + 1, updated_at = $2 WHERE id = $1
-           RETURNING ${REQUEST_COLUMNS}`,
-          [open.id, now],
-        );
-        await audit.append(tx, [
-          {
-            actor,
-            action: 'request.duplicate',
-            subjectId: open.subject_id,
-            details: {
-              request_id: open.id,
-              channel: input.channel,
-              inboundMessageId: input.inboundMessageId ?? null,
-            },
-          },
-        ]);
-        return { request: summarize(updated!), duplicate: true };
-      }
+      const linked = await linkToOpenRequest(tx, actor, hash, input.type, {
+        channel: input.channel,
+        inboundMessageId: input.inboundMessageId ?? null,
+      });
+      if (linked) return { request: summarize(linked), duplicate: true };
       const [recent] = await tx.query<{ n: string | number }>(
         `SELECT count(*) AS n FROM subject_requests WHERE contact_hash = $1 AND received_at > $2`,
         [hash, new Date(receivedAt.getTime() - 86_400_000)],
@@ -420,6 +399,42 @@ export function createRequestService(deps: {
       ]);
       return { request: summarize(row!), duplicate: false };
     });
+  }
+
+  /**
+   * A new request of a type the same contact already has open is linked to the open one (its duplicate count
+   * goes up, audited) instead of being filed again. `excluding` leaves out the request being split.
+   */
+  async function linkToOpenRequest(
+    tx: Sql,
+    actor: string,
+    contactHash: Uint8Array,
+    type: RequestType,
+    details: Record<string, unknown>,
+    excluding?: string,
+  ): Promise<RequestRow | undefined> {
+    const [open] = await tx.query<RequestRow>(
+      `SELECT ${REQUEST_COLUMNS} FROM subject_requests
+       WHERE contact_hash = $1 AND type = $2 AND status IN ('received', 'verifying', 'in_progress')
+         AND ($3::uuid IS NULL OR id <> $3::uuid)
+       ORDER BY received_at LIMIT 1 FOR UPDATE`,
+      [contactHash, type, excluding ?? null],
+    );
+    if (!open) return undefined;
+    const [updated] = await tx.query<RequestRow>(
+      `UPDATE subject_requests SET duplicates = duplicates + 1, updated_at = $2 WHERE id = $1
+       RETURNING ${REQUEST_COLUMNS}`,
+      [open.id, deps.clock()],
+    );
+    await audit.append(tx, [
+      {
+        actor,
+        action: 'request.duplicate',
+        subjectId: open.subject_id,
+        details: { request_id: open.id, ...details },
+      },
+    ]);
+    return updated!;
   }
 
   async function loadRow(sql: Sql, id: string, forUpdate = false): Promise<RequestRow> {
@@ -943,6 +958,7 @@ export function createRequestService(deps: {
       deadlineFor,
       checkScope,
       copyEvidence,
+      linkToOpenRequest,
       columns: REQUEST_COLUMNS,
     },
   };
