@@ -9,7 +9,7 @@ import { createAmanat } from '../src/app/amanat.js';
 import { openStores } from '../src/db/database.js';
 import { fromPackageRoot } from '../src/lib/paths.js';
 import { runCli } from './support/processes.js';
-import { exampleRegister } from './support/stores.js';
+import { exampleRegister, grantConsent } from './support/stores.js';
 
 const defaultRoles = fromPackageRoot('examples', 'nextbot.kz', 'roles.yaml');
 
@@ -155,18 +155,7 @@ describe('amanat roles, obligations and --version (CLI)', { timeout: 300_000 }, 
     const obligationId = await withStore(async (amanat) => {
       const mailing = amanat.rules.purposes().find((p) => p.number === 8)!.id;
       const subject = (await amanat.vault.ensureSubject('test', { email: 'reader@example.kz' })).subjectId;
-      await amanat.consents.grant('test', subject, {
-        purpose: mailing,
-        kind: 'processing',
-        channel: 'web',
-        text: 'Согласие на рассылку',
-        policyVersion: '2025-01',
-        subjectFullName: 'Тестовый Субъект',
-        ip: '203.0.113.7',
-        thirdPartyTransfer: false,
-        crossBorderTransfer: false,
-        publication: false,
-      });
+      await grantConsent(amanat, subject, mailing);
       await amanat.vault.collect('test', subject, {
         purposes: [mailing],
         values: { email: 'reader@example.kz' },

@@ -2,7 +2,7 @@
 // table of both stores (subjects, identities, values, consents, requests, keys in the key store, audit
 // entries other than recorded refusals) are the same before and after.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApi, type TestApi } from './support/api.js';
+import { createTestApi, grantBody, type TestApi } from './support/api.js';
 import { storeKinds } from './support/stores.js';
 import { countChanges, tableCounts } from './support/table-counts.js';
 
@@ -14,20 +14,6 @@ describe.each(storeKinds())('a refused write writes nothing on %s', (kind) => {
   let consenting: string;
   let n = 0;
   const fresh = () => `fresh-${++n}@nothing.kz`;
-
-  const grantBody = (purpose: string, extra: Record<string, unknown> = {}) => ({
-    purpose,
-    channel: 'web',
-    text: 'Я даю согласие на получение рассылок (текст, показанный на сайте)',
-    policy_version: '2025-01',
-    subject_full_name: 'Сапарова Айгерим',
-    ip: '203.0.113.7',
-    user_agent: 'Mozilla/5.0 test',
-    third_party_transfer: false,
-    cross_border_transfer: false,
-    publication: false,
-    ...extra,
-  });
 
   /** Calls the route, expects the status, and returns what changed in the stores meanwhile. */
   async function refused(

@@ -2,7 +2,7 @@
 // values, or the data destroyed under an act) in that effect's transaction, or closed by a person with evidence.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApi, type TestApi } from './support/api.js';
-import { storeKinds } from './support/stores.js';
+import { grantConsent, storeKinds } from './support/stores.js';
 
 describe.each(storeKinds())('obligations on %s', (kind) => {
   let api: TestApi;
@@ -14,18 +14,7 @@ describe.each(storeKinds())('obligations on %s', (kind) => {
   async function subscribed(email: string, alsoSupport = false): Promise<string> {
     const mailing = api.purposeId(8);
     const subject = (await api.amanat.vault.ensureSubject('test', { email })).subjectId;
-    await api.amanat.consents.grant('test', subject, {
-      purpose: mailing,
-      kind: 'processing',
-      channel: 'web',
-      text: 'Согласие на рассылку',
-      policyVersion: '2025-01',
-      subjectFullName: 'Тестовый Субъект',
-      ip: '203.0.113.7',
-      thirdPartyTransfer: false,
-      crossBorderTransfer: false,
-      publication: false,
-    });
+    await grantConsent(api.amanat, subject, mailing);
     await api.amanat.vault.collect('test', subject, {
       purposes: alsoSupport ? [mailing, api.purposeId(6)] : [mailing],
       values: { email },

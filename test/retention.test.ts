@@ -5,7 +5,13 @@ import { open } from '../src/lib/crypto.js';
 import { isDomainError } from '../src/lib/errors.js';
 import { valueAad } from '../src/modules/vault/vault.service.js';
 import { pdfText, pdftotextAvailable } from './support/pdf.js';
-import { createTestAmanat, exampleRegister, storeKinds, type TestAmanat } from './support/stores.js';
+import {
+  createTestAmanat,
+  exampleRegister,
+  grantConsent,
+  storeKinds,
+  type TestAmanat,
+} from './support/stores.js';
 
 async function codeOf(promise: Promise<unknown>): Promise<string> {
   try {
@@ -24,19 +30,7 @@ describe.each(storeKinds())('retention and destruction on %s', (kind) => {
     now = new Date(iso);
   };
   const purposeNo = (n: number) => t.amanat.rules.purposes().find((p) => p.number === n)!.id;
-  const grantMailing = (subjectId: string) =>
-    t.amanat.consents.grant('test', subjectId, {
-      purpose: purposeNo(8),
-      kind: 'processing',
-      channel: 'web',
-      text: 'Согласие на рассылку',
-      policyVersion: '2025-01',
-      subjectFullName: 'Тестовый Субъект',
-      ip: '203.0.113.7',
-      thirdPartyTransfer: false,
-      crossBorderTransfer: false,
-      publication: false,
-    });
+  const grantMailing = (subjectId: string) => grantConsent(t.amanat, subjectId, purposeNo(8));
   const valuesOf = async (subjectId: string) =>
     (
       await t.stores.sql.query<{ field_id: string; purposes: string[] }>(

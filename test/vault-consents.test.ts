@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FieldType } from '../src/modules/register/register.schema.js';
-import { createTestApi, type TestApi } from './support/api.js';
+import { createTestApi, grantBody, type TestApi } from './support/api.js';
 import { eventually } from './support/eventually.js';
 import { storeKinds } from './support/stores.js';
 
@@ -23,19 +23,6 @@ describe.each(storeKinds())('vault and consent journal on %s', (kind) => {
     expect(res.status).toBe(201);
     return res.body.id as string;
   };
-  const grantBody = (purpose: string, extra: Record<string, unknown> = {}) => ({
-    purpose,
-    channel: 'web',
-    text: 'Я даю согласие на получение рассылок (текст, показанный на сайте)',
-    policy_version: '2025-01',
-    subject_full_name: 'Сапарова Айгерим',
-    ip: '203.0.113.7',
-    user_agent: 'Mozilla/5.0 test',
-    third_party_transfer: false,
-    cross_border_transfer: false,
-    publication: false,
-    ...extra,
-  });
 
   beforeAll(async () => {
     api = await createTestApi(kind, { clock: () => now });

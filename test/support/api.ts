@@ -55,3 +55,18 @@ export async function createTestApi(
     },
   };
 }
+
+/** The body of a web consent grant with every KZ Art. 8 content, as the website backend sends it. */
+export const grantBody = (purpose: string, extra: Record<string, unknown> = {}) => ({
+  purpose,
+  channel: 'web',
+  text: 'Я даю согласие на получение рассылок (текст, показанный на сайте)',
+  policy_version: '2025-01',
+  subject_full_name: 'Сапарова Айгерим',
+  ip: '203.0.113.7',
+  user_agent: 'Mozilla/5.0 test',
+  third_party_transfer: false,
+  cross_border_transfer: false,
+  publication: false,
+  ...extra,
+});

@@ -138,3 +138,19 @@ export async function createSecondInstance(
   });
   return createAmanat({ registerFile: exampleRegister, ...options, stores, masterKey: first.masterKey });
 }
+
+/** A processing consent to `purpose` granted through the service, with the contents the KZ profile requires. */
+export function grantConsent(amanat: Amanat, subjectId: string, purpose: string) {
+  return amanat.consents.grant('test', subjectId, {
+    purpose,
+    kind: 'processing',
+    channel: 'web',
+    text: 'Согласие на рассылку',
+    policyVersion: '2025-01',
+    subjectFullName: 'Тестовый Субъект',
+    ip: '203.0.113.7',
+    thirdPartyTransfer: false,
+    crossBorderTransfer: false,
+    publication: false,
+  });
+}
