@@ -401,14 +401,19 @@ export function createConsentService(deps: {
   const unknownSubject = (subjectId: string) =>
     new DomainError(ErrorCodes.NOT_FOUND, `Субъект ${subjectId} не найден / Subject not found`);
 
-  /** One grant in its own transaction; the partial unique index refuses a duplicate. */
+  /**
+   * One grant in its own transaction; the partial unique index refuses a duplicate. The subject row is read
+   * FOR SHARE: the consent's foreign key takes only KEY SHARE, which the sweep's `UPDATE subjects SET status =
+   * 'destroyed'` does not block, so an unlocked read could write a live consent on a subject being destroyed.
+   * FOR SHARE waits for that update and then re-reads the row, now destroyed.
+   */
   async function writeOneGrant(g: PendingGrant, attempt = 0): Promise<ConsentRecord> {
     try {
       return await stores.transaction(async (tx) => {
         const { tuple, params } = consentValues(g, 0);
         const inserted = await tx.query(
           `${CONSENT_INSERT} SELECT * FROM (VALUES ${tuple}) AS c
-           WHERE EXISTS (SELECT 1 FROM subjects WHERE id = $2 AND status <> 'destroyed') RETURNING id`,
+           WHERE EXISTS (SELECT 1 FROM subjects WHERE id = $2 AND status <> 'destroyed' FOR SHARE) RETURNING id`,
           params,
         );
         if (inserted.length === 0) throw unknownSubject(g.row.subjectId);
@@ -450,7 +455,8 @@ export function createConsentService(deps: {
       // the first claimed, so it must reach the database after it: on the pool it often came first, found the
       // head unmoved and fell back to the slow path. The ordered connection sends them in turn.
       const result = await audit.appendWith(stores.ordered ?? stores.sql, items.map(grantAudit), {
-        guard: `(SELECT count(*) FROM subjects WHERE id = ANY($1::uuid[]) AND status <> 'destroyed') = ${subjectIds.length}
+        guard: `(SELECT count(*) FROM (SELECT 1 FROM subjects WHERE id = ANY($1::uuid[]) AND status <> 'destroyed'
+                  FOR SHARE) AS live) = ${subjectIds.length}
           AND NOT (SELECT coalesce(bool_or(${LIVE_CONSENT_OF_T}), false)
                    FROM unnest($2::uuid[], $3::text[], $4::text[]) AS t(s, p, k))`,
         write: `${CONSENT_INSERT} SELECT * FROM (VALUES ${tuples.join(', ')}) AS c WHERE EXISTS (SELECT 1 FROM moved)`,
@@ -483,8 +489,8 @@ export function createConsentService(deps: {
         const subjectIds = [...new Set(items.map((g) => g.row.subjectId))];
         const [state] = await tx.query<{ existing: string[]; live: boolean[] }>(
           `SELECT
-             (SELECT coalesce(array_agg(id::text), '{}') FROM subjects
-               WHERE id = ANY($1::uuid[]) AND status <> 'destroyed') AS existing,
+             (SELECT coalesce(array_agg(id), '{}') FROM (SELECT id::text FROM subjects
+               WHERE id = ANY($1::uuid[]) AND status <> 'destroyed' FOR SHARE) AS live) AS existing,
              (SELECT array_agg(${LIVE_CONSENT_OF_T} ORDER BY t.n)
                FROM unnest($2::uuid[], $3::text[], $4::text[]) WITH ORDINALITY AS t(s, p, k, n)) AS live`,
           [
