@@ -99,6 +99,13 @@ function subjectBlocked(subjectId: string): DomainError {
   );
 }
 
+/** The subject found by its identities was destroyed (committed) before it could be locked. */
+class DestroyedMeanwhile extends Error {
+  constructor(readonly subjectId: string) {
+    super('subject destroyed meanwhile');
+  }
+}
+
 interface SubjectRow {
   id: string;
   status: 'active' | 'blocked' | 'destroyed';
@@ -201,7 +208,9 @@ export function createVaultService(deps: {
       try {
         return await withSubjectOnce(actor, identities, inside);
       } catch (error) {
-        if (attempt === 0 && isUniqueViolation(error)) continue;
+        // Destroyed meanwhile: its identities went with it, so looking again finds no one and creates a new subject.
+        if (attempt === 0 && (isUniqueViolation(error) || error instanceof DestroyedMeanwhile)) continue;
+        if (error instanceof DestroyedMeanwhile) throw subjectNotFound(error.subjectId);
         throw error;
       }
     }
@@ -236,7 +245,8 @@ export function createVaultService(deps: {
     const now = deps.clock();
     try {
       const result = await stores.transaction(async (tx) => {
-        if (!existing) {
+        if (existing) await lockLiveSubject(tx, subjectId);
+        else {
           await tx.query('INSERT INTO subjects (id, status, created_at) VALUES ($1, $2, $3)', [
             subjectId,
             'active',
@@ -274,6 +284,22 @@ export function createVaultService(deps: {
       if (!existing) await discardKey(subjectId);
       throw error;
     }
+  }
+
+  /**
+   * Locks a subject found by its identities before anything is written for it, and makes sure it still lives.
+   * The lookup ran outside this transaction and without a lock, and the foreign keys of the rows written next
+   * take only KEY SHARE, which the sweep's status update does not conflict with: without this lock a collection
+   * racing the sweep's destruction writes identities and values to a destroyed subject whose key is then
+   * deleted. FOR SHARE waits for a destruction in progress and then reads its outcome; concurrent collections
+   * for the same subject still go side by side (shared locks do not conflict).
+   */
+  async function lockLiveSubject(tx: Sql, subjectId: string): Promise<void> {
+    const [row] = await tx.query<{ status: SubjectRow['status'] }>(
+      'SELECT status FROM subjects WHERE id = $1 FOR SHARE',
+      [subjectId],
+    );
+    if (!row || row.status === 'destroyed') throw new DestroyedMeanwhile(subjectId);
   }
 
   /** The key of a subject whose creation rolled back. Failing here leaves a harmless orphan (see above). */
@@ -496,7 +522,10 @@ export function createVaultService(deps: {
            (SELECT coalesce(json_agg(json_build_object('id', v.id, 'fieldId', v.field_id, 'purposes', v.purposes,
                                                        'collectedAt', v.collected_at)), '[]')
               FROM personal_values v WHERE v.subject_id = s.id AND v.status = 'active' AND v.field_id = ANY($3::text[])) AS existing
-         FROM subjects s WHERE s.id = $1`,
+         FROM subjects s WHERE s.id = $1
+         -- Held until the values are written: a destruction of the subject in progress is waited for and its
+         -- committed status read (see lockLiveSubject), so no value lands on a destroyed, keyless subject.
+         FOR SHARE OF s`,
       [subjectId, purposeIds, fieldIds],
     );
     if (!state || state.status === 'destroyed') throw subjectNotFound(subjectId);
