@@ -71,7 +71,6 @@ function tokenBucket(
     throw rejection; // the store failed: an error, not a refusal
   };
   return {
-    usesBurst: extra !== undefined,
     pools: extra ? [steady, extra] : [steady],
     async take(key: string): Promise<Taken & { fromBurst: boolean; burstMs: number }> {
       let steadyRefusal: RateLimiterRes;
