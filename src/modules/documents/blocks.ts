@@ -68,6 +68,7 @@ function tokenize(html: string, fail: (at: number, message: string) => never): T
 
 const INLINE_TAGS = new Set(['strong', 'b', 'em', 'i', 'a', 'br', 'span']);
 const CONTAINERS = new Set(['section', 'div', 'article', 'header', 'footer', 'main']);
+const BLOCK_TAGS = new Set(['h1', 'h2', 'h3', 'p', 'ul', 'ol', 'table']);
 const ALLOWED_ATTRS = new Set(['class', 'href', 'data-widths', 'id']);
 
 /** Only links a reader can follow safely: the web and e-mail. */
@@ -194,8 +195,10 @@ class Reader {
         if (token.name !== until) this.fail(token.at, `</${token.name}> without its opening tag`);
         return out;
       }
-      this.checkAttrs(token);
       const { name } = token;
+      if (!CONTAINERS.has(name) && !BLOCK_TAGS.has(name))
+        this.fail(token.at, `<${name}> is not allowed in a document`);
+      this.checkAttrs(token);
       if (CONTAINERS.has(name)) out.push(...this.blocks(name));
       else if (name === 'h1' || name === 'h2' || name === 'h3') {
         out.push({ kind: 'heading', level: Number(name[1]) as 1 | 2 | 3, inlines: tidy(this.inlines(name)) });

@@ -29,7 +29,7 @@ const isWide = (b: Block | undefined) =>
   b?.kind === 'table' && (b.header[0]?.length ?? b.rows[0]?.length ?? 0) > WIDE;
 
 /**
- * A wide table turns its pages to landscape from the heading just before it (with the lines between), and
+ * A wide table turns its pages to landscape from the headings just before it (with the lines between), and
  * the text after it returns to portrait.
  */
 function orient(blocks: Block[], body: Content[]): void {
@@ -42,6 +42,8 @@ function orient(blocks: Block[], body: Content[]): void {
         break;
       }
     }
+    // A section heading right above the subsection heading moves with it, not left alone at a page's foot.
+    while (start > 0 && start < i && blocks[start - 1]?.kind === 'heading') start--;
     body[start] = {
       ...(body[start] as object),
       pageBreak: 'before',

@@ -61,7 +61,7 @@ describe('policy templates are checked against the view before rendering', () =>
       ),
     );
     expect(error.issues.map((i) => [i.path.replace(/^.*ru\.mustache/, 'ru.mustache'), i.message])).toEqual([
-      ['ru.mustache:3:49', 'unknown field «titel»'],
+      ['ru.mustache:3:41', 'unknown field «titel»'],
     ]);
   });
 
