@@ -139,3 +139,22 @@ describe('texts missing in the document language', () => {
     expect(renderPolicyHtml(copy, profile, 'en')).toContain('The register gives no English text');
   });
 });
+
+describe('the HTML page', () => {
+  it.each(['ru', 'kk', 'en'] as const)(
+    '%s: one self-contained page — no scripts, no external assets, phone viewport, print styles, contents',
+    (lang) => {
+      const html = renderPolicyHtml(register, profile, lang);
+      expect(html).toMatch(/^<!doctype html>\n<html lang="(ru|kk|en)">/);
+      expect(html).toContain('<meta name="viewport" content="width=device-width, initial-scale=1">');
+      expect(html).toContain("default-src 'none'");
+      expect(html).toContain('@media print');
+      expect(html).not.toMatch(/<script|<link|<img|<iframe|\ssrc=|url\(/i);
+      // Every URL on the page is a link a reader follows, never something the browser loads by itself.
+      for (const [attribute] of html.matchAll(/\s[a-z-]+="(?:https?:)[^"]*"/g))
+        expect(attribute).toMatch(/^\shref=/);
+      expect(html).toMatch(/<nav class="toc"[^>]*>.*<a href="#s1">/);
+      expect(html).toContain('<table class="purposes">');
+    },
+  );
+});
