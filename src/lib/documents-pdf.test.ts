@@ -30,7 +30,7 @@ describe.skipIf(!pdftotextAvailable)('the documents PDF engine', async () => {
 
   it('numbers every page "стр. N из M"', () => {
     expect(pages.length).toBeGreaterThanOrEqual(4);
-    pages.forEach((page, i) => expect(page).toContain(`стр. ${i + 1} из ${pages.length}`));
+    for (const [i, page] of pages.entries()) expect(page).toContain(`стр. ${i + 1} из ${pages.length}`);
   });
 
   it('repeats the table header on every page the table runs over, and never splits a row', () => {
