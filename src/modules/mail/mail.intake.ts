@@ -9,9 +9,9 @@ import { isDomainError } from '../../lib/errors.js';
 import type { AuditService } from '../audit/audit.service.js';
 import { withdrawalSubjectLines } from '../register/register.schema.js';
 import type { RequestService, RequestSummary } from '../requests/request.service.js';
-import type { DroppedAttachment } from '../requests/request.table.js';
 import type { RegisterRules } from '../rules/register-rules.js';
 import { normalizeEmail } from '../vault/field-values.js';
+import type { DroppedAttachment } from './mail.table.js';
 import type { Mailer } from './mailer.js';
 
 export interface MailSource {
