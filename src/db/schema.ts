@@ -6,6 +6,7 @@ export * from '../modules/api-keys/api-key.table.js';
 export * from '../modules/audit/audit.table.js';
 export * from '../modules/consents/consent.table.js';
 export * from '../modules/disclosures/disclosure.table.js';
+export * from '../modules/mail/mail.table.js';
 export * from '../modules/obligations/obligation.table.js';
 export * from '../modules/rate-limits/rate-limit.table.js';
 export * from '../modules/requests/request.table.js';

@@ -143,7 +143,21 @@ const csv = (text?: string) =>
     .map((s) => s.trim())
     .filter(Boolean);
 
+/** The commands on one request, in the order `amanat requests --help` lists them. */
 function registerWorkflowCommands(requests: Command): void {
+  showCommand(requests);
+  classifyCommand(requests);
+  verifyCommand(requests);
+  executeCommand(requests);
+  extendCommand(requests);
+  refuseCommand(requests);
+  assignCommand(requests);
+  letterCommand(requests);
+  answeredCommand(requests);
+}
+
+/** `requests show`: the request, its requester and timeline (the read is audited). */
+function showCommand(requests: Command): void {
   requests
     .command('show <request>')
     .description(
@@ -175,7 +189,10 @@ function registerWorkflowCommands(requests: Command): void {
         fail(error);
       }
     });
+}
 
+/** `requests classify`: the type of an e-mailed request, and more requests from the same message. */
+function classifyCommand(requests: Command): void {
   requests
     .command('classify <request> <type>')
     .description(
@@ -230,7 +247,10 @@ function registerWorkflowCommands(requests: Command): void {
         );
       },
     );
+}
 
+/** `requests verify`: the requester's identity, by an e-mailed code or a staff member's check. */
+function verifyCommand(requests: Command): void {
   requests
     .command('verify <request>')
     .description('Подтвердить личность заявителя: кодом из письма, или проверкой сотрудника (--method)')
@@ -291,7 +311,10 @@ function registerWorkflowCommands(requests: Command): void {
         );
       },
     );
+}
 
+/** `requests execute`: carry the verified request out. */
+function executeCommand(requests: Command): void {
   requests
     .command('execute <request>')
     .description(
@@ -315,7 +338,10 @@ function registerWorkflowCommands(requests: Command): void {
           `${statusOf(r.request)}. Письмо: amanat requests letter ${r.request.number} --out otvet.pdf`,
       );
     });
+}
 
+/** `requests extend`: the one extension of the deadline the law allows. */
+function extendCommand(requests: Command): void {
   requests
     .command('extend <request>')
     .description(
@@ -333,7 +359,10 @@ function registerWorkflowCommands(requests: Command): void {
         (r) => `Обращение № ${r.number}: срок продлён до ${r.dueDate}. Deadline extended.`,
       );
     });
+}
 
+/** `requests refuse`: a refusal with its reason and rule. */
+function refuseCommand(requests: Command): void {
   requests
     .command('refuse <request>')
     .description('Отказать по основанию, которое допускает закон; письмо приводит причину и норму')
@@ -352,7 +381,10 @@ function registerWorkflowCommands(requests: Command): void {
           `Обращение № ${r.number}: отказано. Refused. Письмо: amanat requests letter ${r.number} --out otvet.pdf`,
       );
     });
+}
 
+/** `requests assign`: give the request to a staff member. */
+function assignCommand(requests: Command): void {
   requests
     .command('assign <request> <email>')
     .description('Назначить исполнителя: сотрудника по e-mail его учётной записи')
@@ -367,7 +399,10 @@ function registerWorkflowCommands(requests: Command): void {
         (r) => `Обращение № ${r.number}: исполнитель — ${r.assignee}. Assigned.`,
       );
     });
+}
 
+/** `requests letter`: the answer letter (PDF) to a file. */
+function letterCommand(requests: Command): void {
   requests
     .command('letter <request>')
     .description('Письмо-ответ (PDF) в файл: на языке обращения, с реквизитами оператора')
@@ -386,7 +421,10 @@ function registerWorkflowCommands(requests: Command): void {
         fail(error);
       }
     });
+}
 
+/** `requests answered`: record an answer sent outside Amanat. */
+function answeredCommand(requests: Command): void {
   requests
     .command('answered <request>')
     .description(

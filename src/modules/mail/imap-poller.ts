@@ -6,6 +6,7 @@ import { ImapFlow } from 'imapflow';
 import type { Stores } from '../../db/database.js';
 import { DomainError, ErrorCodes } from '../../lib/errors.js';
 import type { IngestResult, MailIntake } from './mail.intake.js';
+import { createMailboxCursor } from './mailbox-cursor.js';
 
 export interface ImapTarget {
   host: string;
@@ -56,26 +57,7 @@ export interface PollResult {
 export function createImapPoller(deps: { stores: Stores; intake: MailIntake; target: ImapTarget }) {
   const { target } = deps;
 
-  async function cursor(uidValidity: number) {
-    const [row] = await deps.stores.sql.query<{ uid_validity: string | number; last_uid: string | number }>(
-      'SELECT uid_validity, last_uid FROM mailbox_cursors WHERE mailbox = $1',
-      [target.mailbox],
-    );
-    // A new UIDVALIDITY means the server renumbered the mailbox: read it all again (the intake skips nothing
-    // it has not seen, and keys what it has seen by the old UIDVALIDITY).
-    return row && Number(row.uid_validity) === uidValidity ? Number(row.last_uid) : 0;
-  }
-
-  async function advance(uidValidity: number, uid: number) {
-    await deps.stores.sql.query(
-      `INSERT INTO mailbox_cursors (mailbox, uid_validity, last_uid, updated_at) VALUES ($1, $2, $3, now())
-       ON CONFLICT (mailbox) DO UPDATE SET uid_validity = EXCLUDED.uid_validity,
-         last_uid = CASE WHEN mailbox_cursors.uid_validity = EXCLUDED.uid_validity
-                         THEN GREATEST(mailbox_cursors.last_uid, EXCLUDED.last_uid) ELSE EXCLUDED.last_uid END,
-         updated_at = now()`,
-      [target.mailbox, uidValidity, uid],
-    );
-  }
+  const cursor = createMailboxCursor({ stores: deps.stores, mailbox: target.mailbox });
 
   /** One pass: every message with a UID above the cursor, oldest first; `limit` bounds one pass. */
   async function poll(
@@ -98,7 +80,7 @@ export function createImapPoller(deps: { stores: Stores; intake: MailIntake; tar
     try {
       const mailbox = await client.mailboxOpen(target.mailbox, { readOnly: true });
       const uidValidity = Number(mailbox.uidValidity);
-      const after = await cursor(uidValidity);
+      const after = await cursor.read(uidValidity);
       if (mailbox.exists === 0) return { mailbox: target.mailbox, fetched, results, resumed: resumed.length };
       const limit = options.limit ?? 500;
       // UIDs first, then each message on its own: one large message never holds the rest in memory.
@@ -118,7 +100,7 @@ export function createImapPoller(deps: { stores: Stores; intake: MailIntake; tar
         });
         results.push(result);
         options.onMessage?.(result);
-        await advance(uidValidity, uid);
+        await cursor.advance(uidValidity, uid);
       }
     } finally {
       await client.logout().catch(() => client.close());

@@ -13,12 +13,21 @@ import type { VaultRights } from '../vault/vault.rights.js';
 import { renderLetter } from './request.letter.js';
 import { type AccessReport, buildAccessReport, type ReportConsent } from './request.report.js';
 import type { RequestRow, RequestService, RequestSummary } from './request.service.js';
-import type { AnswerChannel, AnswerDelivery, RequestOutcome } from './request.table.js';
+import type { AnswerChannel, AnswerDelivery, RequestOutcome, RequestType } from './request.table.js';
 
 export interface ExecuteInput {
   /** Objection to an automated decision: the reviewed decision, in words the subject will read. */
   answer?: string;
 }
+
+/** The request types that change what is held, each carried out for a known subject. */
+type ChangingType = Exclude<RequestType, 'unclassified' | 'information' | 'access'>;
+type Carrier = (
+  actor: string,
+  row: RequestRow,
+  subjectId: string,
+  input: ExecuteInput,
+) => Promise<RequestSummary>;
 
 export function createRequestExecution(deps: {
   stores: Stores;
@@ -103,16 +112,8 @@ export function createRequestExecution(deps: {
     }));
   }
 
-  /**
-   * Carries the request out. It must be classified and the requester's identity verified first; a request
-   * whose person the operator does not know is answered "no data held".
-   */
-  async function execute(
-    actor: string,
-    id: string,
-    input: ExecuteInput = {},
-  ): Promise<{ request: RequestSummary; report?: AccessReport }> {
-    const row = await loadRow(deps.stores.sql, id);
+  /** What must hold before a request is carried out: classified, identity verified, not already waiting. */
+  function requireExecutable(row: RequestRow) {
     requireOpen(row);
     if (row.type === 'unclassified') throw wrongState(row, 'сначала определите тип обращения (classify)');
     if (!row.verification) {
@@ -125,7 +126,19 @@ export function createRequestExecution(deps: {
     if (row.outcome?.pendingDestruction) {
       throw wrongState(row, 'обращение исполнено и ждёт уничтожения данных модулем хранения');
     }
-    const subjectId = row.subject_id;
+  }
+
+  /**
+   * Carries the request out. It must be classified and the requester's identity verified first; a request
+   * whose person the operator does not know is answered "no data held".
+   */
+  async function execute(
+    actor: string,
+    id: string,
+    input: ExecuteInput = {},
+  ): Promise<{ request: RequestSummary; report?: AccessReport }> {
+    const row = await loadRow(deps.stores.sql, id);
+    requireExecutable(row);
     if (row.type === 'information' || row.type === 'access') {
       const report = await compileReport(actor, row);
       const request = await close(actor, row.id, {
@@ -134,101 +147,104 @@ export function createRequestExecution(deps: {
       });
       return { request, report };
     }
+    const subjectId = row.subject_id;
     if (!subjectId) return { request: await close(actor, row.id, { summary: 'no_data_held' }) };
-    switch (row.type) {
-      case 'rectification': {
-        const { fields } = await deps.vaultRights.rectify(
-          actor,
-          subjectId,
-          detailsOf(row).values ?? {},
-          row.id,
+    const carryOut = carriers[row.type as ChangingType];
+    return { request: await carryOut(actor, row, subjectId, input) };
+  }
+
+  // Each type that changes what is held, carried out for a known subject.
+  const carriers: Record<ChangingType, Carrier> = {
+    rectification: async (actor, row, subjectId) => {
+      const { fields } = await deps.vaultRights.rectify(
+        actor,
+        subjectId,
+        detailsOf(row).values ?? {},
+        row.id,
+      );
+      return close(actor, row.id, { summary: 'rectified', fields });
+    },
+    blocking: (actor, row, subjectId) => setBlocked(actor, row, subjectId, true),
+    unblocking: (actor, row, subjectId) => setBlocked(actor, row, subjectId, false),
+    destruction: async (actor, row, subjectId) => {
+      const { fields } = await deps.vaultRights.markForDestruction(actor, subjectId, {
+        fields: row.scope.fields,
+        destroyBy: row.due_at,
+        reason: 'subject_request',
+        requestId: row.id,
+      });
+      if (fields.length === 0) return close(actor, row.id, { summary: 'nothing_to_destroy' });
+      const pendingDestruction = { fields, by: row.due_at.toISOString() };
+      return close(
+        actor,
+        row.id,
+        { summary: 'scheduled_for_destruction', fields, pendingDestruction },
+        'in_progress',
+      );
+    },
+    consent_withdrawal: withdrawConsents,
+    objection_automated_decision: async (actor, row, _subjectId, input) => {
+      if (!input.answer?.trim()) {
+        throw new DomainError(
+          ErrorCodes.VALIDATION_FAILED,
+          'Возражение рассматривается человеком: укажите принятое решение (answer). The reviewed decision is required.',
+          { issues: [{ path: 'answer', message: 'ожидается решение по возражению' }] },
         );
-        return { request: await close(actor, row.id, { summary: 'rectified', fields }) };
       }
-      case 'blocking':
-      case 'unblocking': {
-        const blocked = row.type === 'blocking';
-        const { changed } = await deps.vaultRights.setBlocked(actor, subjectId, blocked, row.id);
-        const summary = blocked
-          ? changed
-            ? 'blocked'
-            : 'already_blocked'
-          : changed
-            ? 'unblocked'
-            : 'not_blocked';
-        return { request: await close(actor, row.id, { summary }) };
-      }
-      case 'destruction': {
-        const { fields } = await deps.vaultRights.markForDestruction(actor, subjectId, {
-          fields: row.scope.fields,
-          destroyBy: row.due_at,
-          reason: 'subject_request',
-          requestId: row.id,
-        });
-        if (fields.length === 0)
-          return { request: await close(actor, row.id, { summary: 'nothing_to_destroy' }) };
-        const pendingDestruction = { fields, by: row.due_at.toISOString() };
-        return {
-          request: await close(
-            actor,
-            row.id,
-            { summary: 'scheduled_for_destruction', fields, pendingDestruction },
-            'in_progress',
-          ),
-        };
-      }
-      case 'consent_withdrawal': {
-        const live = (await deps.consents.list(actor, subjectId)).filter(
-          (c) =>
-            c.status === 'active' &&
-            (!row.scope.purposes?.length || row.scope.purposes.includes(c.purposeId)),
-        );
-        if (live.length === 0) return { request: await close(actor, row.id, { summary: 'no_live_consent' }) };
-        const withdrawn: string[] = [];
-        const obligations: string[] = [];
-        const marked = new Set<string>();
-        // Each withdrawal commits on its own; a retry after a crash finds the rest still live and goes on.
-        for (const consent of live) {
-          const result = await deps.consents.withdraw(actor, subjectId, {
-            purpose: consent.purposeId,
-            kind: consent.kind,
-            channel: row.channel === 'api' ? 'api' : row.channel,
-            receivedAt: row.received_at,
-            requestId: row.id,
-          });
-          withdrawn.push(result.consent.id);
-          obligations.push(result.obligation.id);
-          for (const f of result.markedForDestruction) marked.add(f);
-        }
-        const fields = [...marked];
-        const outcome = {
-          summary: 'consent_withdrawn',
-          purposes: [...new Set(live.map((c) => c.purposeId))],
-          consents: withdrawn,
-          obligations,
-          fields,
-        };
-        if (fields.length === 0) return { request: await close(actor, row.id, outcome) };
-        return {
-          request: await close(
-            actor,
-            row.id,
-            { ...outcome, pendingDestruction: { fields, by: row.due_at.toISOString() } },
-            'in_progress',
-          ),
-        };
-      }
-      case 'objection_automated_decision': {
-        if (!input.answer?.trim()) {
-          throw new DomainError(
-            ErrorCodes.VALIDATION_FAILED,
-            'Возражение рассматривается человеком: укажите принятое решение (answer). The reviewed decision is required.',
-            { issues: [{ path: 'answer', message: 'ожидается решение по возражению' }] },
-          );
-        }
-        return { request: await close(actor, row.id, { summary: input.answer.trim() }) };
-      }
+      return close(actor, row.id, { summary: input.answer.trim() });
+    },
+  };
+
+  async function setBlocked(actor: string, row: RequestRow, subjectId: string, blocked: boolean) {
+    const { changed } = await deps.vaultRights.setBlocked(actor, subjectId, blocked, row.id);
+    const summary = blocked
+      ? changed
+        ? 'blocked'
+        : 'already_blocked'
+      : changed
+        ? 'unblocked'
+        : 'not_blocked';
+    return close(actor, row.id, { summary });
+  }
+
+  /** Withdraws every live consent the request names (all, when it names no purpose). */
+  async function withdrawConsents(actor: string, row: RequestRow, subjectId: string) {
+    const live = (await deps.consents.list(actor, subjectId)).filter(
+      (c) =>
+        c.status === 'active' && (!row.scope.purposes?.length || row.scope.purposes.includes(c.purposeId)),
+    );
+    if (live.length === 0) return close(actor, row.id, { summary: 'no_live_consent' });
+    const withdrawn: string[] = [];
+    const obligations: string[] = [];
+    const marked = new Set<string>();
+    // Each withdrawal commits on its own; a retry after a crash finds the rest still live and goes on.
+    for (const consent of live) {
+      const result = await deps.consents.withdraw(actor, subjectId, {
+        purpose: consent.purposeId,
+        kind: consent.kind,
+        channel: row.channel === 'api' ? 'api' : row.channel,
+        receivedAt: row.received_at,
+        requestId: row.id,
+      });
+      withdrawn.push(result.consent.id);
+      obligations.push(result.obligation.id);
+      for (const f of result.markedForDestruction) marked.add(f);
     }
+    const fields = [...marked];
+    const outcome = {
+      summary: 'consent_withdrawn',
+      purposes: [...new Set(live.map((c) => c.purposeId))],
+      consents: withdrawn,
+      obligations,
+      fields,
+    };
+    if (fields.length === 0) return close(actor, row.id, outcome);
+    return close(
+      actor,
+      row.id,
+      { ...outcome, pendingDestruction: { fields, by: row.due_at.toISOString() } },
+      'in_progress',
+    );
   }
 
   /** A refusal the law allows, with the reason quoted in the letter (e.g. KZ Art. 8 p.2). */
