@@ -49,15 +49,24 @@ export interface AmanatOptions {
   staffSettings?: Partial<StaffSettings>;
 }
 
-export async function createAmanat(options: AmanatOptions) {
-  const clock = options.clock ?? (() => new Date());
+type Clock = () => Date;
+type Rules = ReturnType<typeof createRegisterRules>;
+type Audit = ReturnType<typeof createAuditService>;
+type KeyStore = ReturnType<typeof createKeyStore>;
+
+/** The register file, its jurisdiction's profile, and the rules read from both. */
+function loadRules(registerFile: string) {
+  const loaded = loadRegisterFile(registerFile);
+  const profile = loadProfile(loaded.register.operator.jurisdiction);
+  return { loaded, rules: createRegisterRules(loaded.register, profile, registerFile) };
+}
+
+/** The keyring, the audit chain with its anchors, and the subject-key store. */
+async function createCore(options: AmanatOptions, clock: Clock) {
   const { stores, masterKey } = options;
   // Refuses a master key that is not the store's (MASTER_KEY_MISMATCH) and a store whose key is being rotated.
   const keyring = await openKeyring({ stores, masterKey, clock });
   const deriveKey = (label: string) => deriveFrom(keyring.root, label);
-  const loaded = loadRegisterFile(options.registerFile);
-  const profile = loadProfile(loaded.register.operator.jurisdiction);
-  const rules = createRegisterRules(loaded.register, profile, options.registerFile);
   // The chain's head is copied to the key store at most once a second after an append (and on close).
   const auditAnchors = createAuditAnchors({ stores, clock, claimedSeq: () => audit.claimedSeq() });
   const audit = createAuditService({
@@ -73,14 +82,29 @@ export async function createAmanat(options: AmanatOptions) {
     cacheEntries: options.keyCacheEntries,
     listen: stores.listenKeyStore,
   });
-  const vault = createVaultService({
-    stores,
-    keyStore,
-    audit,
-    rules,
-    identityKey: deriveKey('identity-lookup'),
-    clock,
-  });
+  return { deriveKey, auditAnchors, audit, keyStore };
+}
+
+/** The given mailer, or one over SMTP, or one that says what to configure. */
+function createMailer(options: AmanatOptions, register: Rules['register']): Mailer {
+  const sender = options.smtp?.from ?? register.requests.privacy_email ?? register.operator.email;
+  return (
+    options.mailer ??
+    (options.smtp ? createSmtpMailer({ url: options.smtp.url, from: sender }) : createUnconfiguredMailer())
+  );
+}
+
+/** The vault, obligations and consents, the subject's rights over the vault, and publication. */
+function createDataServices(deps: {
+  stores: Stores;
+  audit: Audit;
+  keyStore: KeyStore;
+  rules: Rules;
+  clock: Clock;
+  identityKey: Buffer;
+}) {
+  const { stores, audit, keyStore, rules, clock } = deps;
+  const vault = createVaultService({ stores, keyStore, audit, rules, identityKey: deps.identityKey, clock });
   const obligations = createObligationService({ stores, audit, clock });
   const consents = createConsentService({
     stores,
@@ -91,30 +115,62 @@ export async function createAmanat(options: AmanatOptions) {
     clock,
     settleObligations: obligations.settle,
   });
-  const apiKeys = createApiKeyService({
+  const vaultRights = createVaultRights({ stores, audit, rules, vault, clock });
+  const publication = createPublicationService({ stores, rules, vault });
+  return { vault, obligations, consents, vaultRights, publication };
+}
+
+/** Who may call: API keys, staff accounts, and the roles and access list behind both. */
+function createPeopleServices(deps: {
+  stores: Stores;
+  audit: Audit;
+  rules: Rules;
+  clock: Clock;
+  mailer: Mailer;
+  totpKey: Buffer;
+  staffSettings?: Partial<StaffSettings>;
+}) {
+  const { stores, audit, rules, clock, mailer } = deps;
+  const apiKeys = createApiKeyService({ stores, audit, clock, timeZone: rules.register.operator.timezone });
+  const staff = createStaffService({
     stores,
     audit,
     clock,
-    timeZone: loaded.register.operator.timezone,
+    totpKey: deps.totpKey,
+    mailer,
+    settings: deps.staffSettings,
   });
-  const sender =
-    options.smtp?.from ?? loaded.register.requests.privacy_email ?? loaded.register.operator.email;
-  const mailer =
-    options.mailer ??
-    (options.smtp ? createSmtpMailer({ url: options.smtp.url, from: sender }) : createUnconfiguredMailer());
-  const evidenceKey = deriveKey('request-evidence');
-  const hashKey = deriveKey('request-hash');
-  const vaultRights = createVaultRights({ stores, audit, rules, vault, clock });
+  const access = createAccessService({ stores, audit, rules, clock, onApproved: apiKeys.forgetVerified });
+  return { apiKeys, staff, access };
+}
+
+/** Subjects' requests: intake (web and mail), classification, execution, with the acts and disclosures they use. */
+function createRequestServices(
+  options: AmanatOptions,
+  deps: {
+    stores: Stores;
+    audit: Audit;
+    rules: Rules;
+    clock: Clock;
+    mailer: Mailer;
+    deriveKey: (label: string) => Buffer;
+    data: ReturnType<typeof createDataServices>;
+    isActiveStaff: (email: string) => Promise<boolean>;
+  },
+) {
+  const { stores, audit, rules, clock, mailer, data } = deps;
+  const evidenceKey = deps.deriveKey('request-evidence');
+  const hashKey = deps.deriveKey('request-hash');
   const requests = createRequestService({
     stores,
     audit,
     rules,
-    vault,
+    vault: data.vault,
     mailer,
     evidenceKey,
     hashKey,
     clock,
-    isActiveStaff: (email) => staff.isActive(email),
+    isActiveStaff: deps.isActiveStaff,
     settings: options.requestSettings,
   });
   const requestClassification = createRequestClassification({ stores, audit, requests, clock });
@@ -133,35 +189,65 @@ export async function createAmanat(options: AmanatOptions) {
     ? createImapPoller({ stores, intake: mailIntake, target: parseImapUrl(options.imapUrl) })
     : null;
   const destructionActs = createDestructionActs({ stores, audit, rules, clock });
-  const disclosures = createDisclosureService({ stores, audit, rules, vault, clock });
+  const disclosures = createDisclosureService({ stores, audit, rules, vault: data.vault, clock });
   const requestExecution = createRequestExecution({
     acts: destructionActs,
     disclosures,
     stores,
     requests,
-    vaultRights,
-    consents,
+    vaultRights: data.vaultRights,
+    consents: data.consents,
     rules,
     audit,
     mailer,
     clock,
   });
-  const staff = createStaffService({
+  return {
+    requests,
+    requestClassification,
+    mailIntake,
+    mailPoller,
+    destructionActs,
+    disclosures,
+    requestExecution,
+  };
+}
+
+export async function createAmanat(options: AmanatOptions) {
+  const clock = options.clock ?? (() => new Date());
+  const { stores } = options;
+  // The keyring is opened first, as before the split: a wrong master key is named before a register problem.
+  const { deriveKey, auditAnchors, audit, keyStore } = await createCore(options, clock);
+  const { loaded, rules } = loadRules(options.registerFile);
+  const data = createDataServices({
     stores,
     audit,
+    keyStore,
+    rules,
     clock,
+    identityKey: deriveKey('identity-lookup'),
+  });
+  const mailer = createMailer(options, loaded.register);
+  const people = createPeopleServices({
+    stores,
+    audit,
+    rules,
+    clock,
+    mailer,
     totpKey: deriveKey('staff-totp'),
-    mailer,
-    settings: options.staffSettings,
+    staffSettings: options.staffSettings,
   });
-  const access = createAccessService({
+  const requestServices = createRequestServices(options, {
     stores,
     audit,
     rules,
     clock,
-    onApproved: apiKeys.forgetVerified,
+    mailer,
+    deriveKey,
+    data,
+    isActiveStaff: (email) => people.staff.isActive(email),
   });
-  const publication = createPublicationService({ stores, rules, vault });
+  const { requests, destructionActs } = requestServices;
   const retention = createRetentionService({ stores, audit, rules, clock });
   const retentionSweeper = createRetentionSweeper({
     stores,
@@ -171,7 +257,7 @@ export async function createAmanat(options: AmanatOptions) {
     acts: destructionActs,
     keyStore,
     requests,
-    settleObligations: obligations.settle,
+    settleObligations: data.obligations.settle,
     clock,
     batchSubjects: options.retentionBatchSubjects,
   });
@@ -181,23 +267,11 @@ export async function createAmanat(options: AmanatOptions) {
     registerWarnings: loaded.warnings,
     audit,
     keyStore,
-    vault,
-    consents,
-    obligations,
-    apiKeys,
-    staff,
-    access,
-    disclosures,
-    publication,
+    ...data,
+    ...people,
     mailer,
-    vaultRights,
-    requests,
-    requestExecution,
-    requestClassification,
-    mailIntake,
-    mailPoller,
+    ...requestServices,
     retention,
-    destructionActs,
     retentionSweeper,
     clock,
     auditAnchors,
@@ -206,7 +280,7 @@ export async function createAmanat(options: AmanatOptions) {
       audit.verify(stores.sql, [
         ...(await auditAnchors.anchors()),
         ...(await destructionActs.auditAnchors()),
-        ...(await access.auditAnchors()),
+        ...(await people.access.auditAnchors()),
       ]),
     close: async () => {
       await auditAnchors.stop();

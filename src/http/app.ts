@@ -81,20 +81,37 @@ function frameworkRefusal(error: HTTPException, contentType: string | undefined)
   return new DomainError(ErrorCodes.BAD_REQUEST, error.message);
 }
 
-export function createHttpApp(amanat: Amanat, options: HttpOptions) {
-  const app = new OpenAPIHono<AppEnv>({
-    defaultHook: (result, c) => {
-      if (!result.success) return c.json(zodErrorBody(result.error, result.target), 422);
-    },
-  });
-  const auth: AuthOptions = {
-    apiKeys: amanat.apiKeys,
-    staff: amanat.staff,
-    access: amanat.access,
-    localAdminToken: options.localAdminToken,
+/** A body limit answering 413 in the API's error shape. */
+function limitBody(maxBytes: number) {
+  const tooLarge = (c: Context) => {
+    const { status, body } = domainErrorResponse(
+      new DomainError(
+        ErrorCodes.PAYLOAD_TOO_LARGE,
+        `Тело запроса больше ${maxBytes} байт / Request body over ${maxBytes} bytes`,
+      ),
+    );
+    return c.json(body, status);
   };
+  const streamed = bodyLimit({ maxSize: maxBytes, onError: tooLarge });
+  return async (c: Context, next: Next) => {
+    // A declared length is enough (Node's parser never reads past it) and leaves the request on the Node
+    // server's fast body path; only a chunked body is counted as it streams, by Hono's bodyLimit.
+    const declared = c.req.header('content-length');
+    if (declared !== undefined && c.req.header('transfer-encoding') === undefined) {
+      return Number(declared) > maxBytes ? tooLarge(c) : next();
+    }
+    return streamed(c, next);
+  };
+}
 
-  // Registered before every route: Hono runs middleware only for routes added after it.
+type App = OpenAPIHono<AppEnv>;
+
+/**
+ * Middleware for every request, in this order: the request log, no caching, body limits, the public rate
+ * limit and the wrong-code limit, the input guard. Registered before every route: Hono runs middleware only
+ * for routes added after it.
+ */
+function useMiddleware(app: App, options: HttpOptions): void {
   const logRequest = options.logRequest;
   if (logRequest) {
     app.use('*', async (c, next) => {
@@ -113,27 +130,6 @@ export function createHttpApp(amanat: Amanat, options: HttpOptions) {
     c.header('Cache-Control', 'no-store');
   });
 
-  const limitBody = (maxBytes: number) => {
-    const tooLarge = (c: Context) => {
-      const { status, body } = domainErrorResponse(
-        new DomainError(
-          ErrorCodes.PAYLOAD_TOO_LARGE,
-          `Тело запроса больше ${maxBytes} байт / Request body over ${maxBytes} bytes`,
-        ),
-      );
-      return c.json(body, status);
-    };
-    const streamed = bodyLimit({ maxSize: maxBytes, onError: tooLarge });
-    return async (c: Context, next: Next) => {
-      // A declared length is enough (Node's parser never reads past it) and leaves the request on the Node
-      // server's fast body path; only a chunked body is counted as it streams, by Hono's bodyLimit.
-      const declared = c.req.header('content-length');
-      if (declared !== undefined && c.req.header('transfer-encoding') === undefined) {
-        return Number(declared) > maxBytes ? tooLarge(c) : next();
-      }
-      return streamed(c, next);
-    };
-  };
   // E-mails are bigger than API bodies: the mail intake route has its own limit.
   const apiLimit = limitBody(options.bodyLimitBytes);
   const mailLimit = limitBody(options.mailBodyLimitBytes ?? MAIL_BODY_LIMIT_BYTES);
@@ -161,7 +157,10 @@ export function createHttpApp(amanat: Amanat, options: HttpOptions) {
 
   // Every text a caller sends: no NUL, no lone surrogate, bounded length and JSON depth (422 naming the field).
   app.use('/api/*', inputGuard(options.inputLimits));
+}
 
+/** Errors through one mapper, and a 404 that points to the API's description. */
+function handleErrors(app: App, options: HttpOptions): void {
   app.onError((error, c) => {
     if (error instanceof HTTPException && error.status < 500) {
       // Hono's own refusals: a body that is not JSON, or not sent as JSON.
@@ -187,7 +186,10 @@ export function createHttpApp(amanat: Amanat, options: HttpOptions) {
       404,
     );
   });
+}
 
+/** Liveness and the store in use. */
+function mountHealthRoute(app: App, amanat: Amanat): void {
   app.openapi(
     createRoute({
       method: 'get',
@@ -235,7 +237,10 @@ export function createHttpApp(amanat: Amanat, options: HttpOptions) {
       );
     },
   );
+}
 
+/** The loaded processing register. */
+function mountRegisterRoute(app: App, amanat: Amanat, auth: AuthOptions): void {
   app.openapi(
     createRoute({
       method: 'get',
@@ -278,7 +283,10 @@ export function createHttpApp(amanat: Amanat, options: HttpOptions) {
         200,
       ),
   );
+}
 
+/** Every module's routes, in the order the OpenAPI document lists them. */
+function mountModules(app: App, amanat: Amanat, auth: AuthOptions, options: HttpOptions): void {
   mountVaultRoutes(app, amanat, auth);
   mountConsentRoutes(app, amanat, auth);
   mountObligationRoutes(app, amanat, auth);
@@ -294,7 +302,10 @@ export function createHttpApp(amanat: Amanat, options: HttpOptions) {
   });
   mountAccessRoutes(app, amanat, auth);
   mountDisclosureRoutes(app, amanat, auth);
+}
 
+/** The OpenAPI document, with the security schemes the routes name. */
+function mountDocs(app: App): void {
   for (const [name, scheme] of Object.entries(securitySchemes)) {
     app.openAPIRegistry.registerComponent('securitySchemes', name, scheme);
   }
@@ -309,5 +320,25 @@ export function createHttpApp(amanat: Amanat, options: HttpOptions) {
     },
     servers: [{ url: '/', description: 'This server (the API is under /api)' }],
   });
+}
+
+export function createHttpApp(amanat: Amanat, options: HttpOptions) {
+  const app = new OpenAPIHono<AppEnv>({
+    defaultHook: (result, c) => {
+      if (!result.success) return c.json(zodErrorBody(result.error, result.target), 422);
+    },
+  });
+  const auth: AuthOptions = {
+    apiKeys: amanat.apiKeys,
+    staff: amanat.staff,
+    access: amanat.access,
+    localAdminToken: options.localAdminToken,
+  };
+  useMiddleware(app, options);
+  handleErrors(app, options);
+  mountHealthRoute(app, amanat);
+  mountRegisterRoute(app, amanat, auth);
+  mountModules(app, amanat, auth, options);
+  mountDocs(app);
   return app;
 }

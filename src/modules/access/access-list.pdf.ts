@@ -29,9 +29,19 @@ const columns: { header: string; width: number; cell: (e: AccessListEntry, n: nu
   { header: 'Доступ с', width: 70, cell: (e) => plainDay(e.grantedFrom) },
 ];
 
-export async function renderAccessListPdf(doc: AccessListDocument, timeZone: string): Promise<Buffer> {
-  const approved = doc.approvedBy !== null && doc.approvedAt !== null;
-  const { doc: pdf, done } = createPdf({
+type Pdf = ReturnType<typeof createPdf>['doc'];
+
+/** The page's geometry and a plain-text line writer, shared by the steps below. */
+interface Page {
+  pdf: Pdf;
+  left: number;
+  contentWidth: number;
+  bottom: () => number;
+  line: (text: string, size?: number) => void;
+}
+
+function openPdf(doc: AccessListDocument, approved: boolean) {
+  return createPdf({
     size: 'A4',
     layout: 'landscape',
     margin: MARGIN,
@@ -46,16 +56,26 @@ export async function renderAccessListPdf(doc: AccessListDocument, timeZone: str
       CreationDate: new Date(doc.approvedAt ?? doc.proposedAt),
     },
   });
+}
 
+function pageOf(pdf: Pdf): Page {
   const left = MARGIN;
   const contentWidth = pdf.page.width - 2 * MARGIN;
-  const bottom = () => pdf.page.height - pdf.page.margins.bottom;
-  const line = (text: string, size = 10) => {
-    pdf.x = left;
-    pdf.font('body').fontSize(size).text(text, { width: contentWidth });
+  return {
+    pdf,
+    left,
+    contentWidth,
+    bottom: () => pdf.page.height - pdf.page.margins.bottom,
+    line: (text: string, size = 10) => {
+      pdf.x = left;
+      pdf.font('body').fontSize(size).text(text, { width: contentWidth });
+    },
   };
+}
 
-  // Header: the operator on the left, the approval block (or the draft mark) on the right.
+/** The operator on the left, the approval block (or the draft mark) on the right, then the title. */
+function drawHeading(page: Page, doc: AccessListDocument, timeZone: string, approved: boolean): void {
+  const { pdf, left, contentWidth } = page;
   const top = pdf.y;
   const blockWidth = 240;
   const blockX = left + contentWidth - blockWidth;
@@ -96,9 +116,14 @@ export async function renderAccessListPdf(doc: AccessListDocument, timeZone: str
     pdf.text('утратила силу: заменена более поздней версией', { width: contentWidth, align: 'center' });
   }
   pdf.moveDown(1);
+}
 
-  // The table is drawn cell by cell: each row is measured first, and a row that does not fit moves to the
-  // next page, where the column headers are repeated.
+/**
+ * The table's cell kit. The table is drawn cell by cell: each row is measured first, and a row that does not
+ * fit moves to the next page, where the column headers are repeated.
+ */
+function tableOf(page: Page) {
+  const { pdf, left } = page;
   const cellHeight = (text: string, width: number) =>
     pdf.heightOfString(text, { width: width - 2 * CELL_PADDING }) + 2 * CELL_PADDING;
   const drawRow = (cells: string[], font: 'body' | 'bold', y: number, height: number) => {
@@ -122,6 +147,55 @@ export async function renderAccessListPdf(doc: AccessListDocument, timeZone: str
     return y + headerHeight;
   };
 
+  return { cellHeight, drawRow, rowHeight, headerHeight, drawHeader };
+}
+
+type Table = ReturnType<typeof tableOf>;
+
+/**
+ * A row taller than a whole page (an unusually long list of purposes) cannot be kept in cells without
+ * clipping: it is written as a block that flows across pages instead, and the table resumes after it.
+ * Returns where the table goes on.
+ */
+function drawOverflowRow(
+  page: Page,
+  table: Table,
+  entry: AccessListEntry,
+  n: number,
+  cells: string[],
+  y: number,
+  more: boolean,
+): number {
+  const { pdf, left, contentWidth, bottom, line } = page;
+  const { headerHeight, drawHeader } = table;
+  pdf.x = left;
+  pdf.y = y + 6;
+  pdf
+    .font('bold')
+    .fontSize(9)
+    .text(`${n}. ${entry.fullName}; ${entry.position ?? '—'}; роль: ${entry.role.name}`, {
+      width: contentWidth,
+    });
+  line(`Цели обработки: ${cells[4]!.replace(/\n/g, '; ')}`, 9);
+  line(`Действия: ${cells[5]}`, 9);
+  line(`Доступ с: ${cells[6]}`, 9);
+  pdf.moveDown(0.5);
+  y = pdf.y;
+  if (more) {
+    if (y + headerHeight * 2 > bottom()) {
+      pdf.addPage();
+      y = pdf.y;
+    }
+    y = drawHeader(y);
+  }
+  return y;
+}
+
+/** The table of persons and systems; returns where it ends. */
+function drawTable(page: Page, doc: AccessListDocument): number {
+  const { pdf, left, contentWidth, bottom } = page;
+  const table = tableOf(page);
+  const { cellHeight, drawRow, rowHeight, headerHeight, drawHeader } = table;
   let y = pdf.y;
   if (y + headerHeight * 2 > bottom()) {
     pdf.addPage();
@@ -143,28 +217,7 @@ export async function renderAccessListPdf(doc: AccessListDocument, timeZone: str
     const height = rowHeight(cells, 'body');
     const pageTop = pdf.page.margins.top;
     if (height > bottom() - pageTop - headerHeight) {
-      // A row taller than a whole page (an unusually long list of purposes) cannot be kept in cells without
-      // clipping: it is written as a block that flows across pages instead, and the table resumes after it.
-      pdf.x = left;
-      pdf.y = y + 6;
-      pdf
-        .font('bold')
-        .fontSize(9)
-        .text(`${n}. ${entry.fullName}; ${entry.position ?? '—'}; роль: ${entry.role.name}`, {
-          width: contentWidth,
-        });
-      line(`Цели обработки: ${cells[4]!.replace(/\n/g, '; ')}`, 9);
-      line(`Действия: ${cells[5]}`, 9);
-      line(`Доступ с: ${cells[6]}`, 9);
-      pdf.moveDown(0.5);
-      y = pdf.y;
-      if (index < doc.entries.length - 1) {
-        if (y + headerHeight * 2 > bottom()) {
-          pdf.addPage();
-          y = pdf.y;
-        }
-        y = drawHeader(y);
-      }
+      y = drawOverflowRow(page, table, entry, n, cells, y, index < doc.entries.length - 1);
       return;
     }
     if (y + height > bottom()) {
@@ -175,7 +228,18 @@ export async function renderAccessListPdf(doc: AccessListDocument, timeZone: str
     y += height;
   });
 
-  // Signatures and references below the table; plain text flows onto a new page if needed.
+  return y;
+}
+
+/** Signatures and references below the table; plain text flows onto a new page if needed. */
+function drawSignatures(
+  page: Page,
+  doc: AccessListDocument,
+  timeZone: string,
+  approved: boolean,
+  y: number,
+): void {
+  const { pdf, left, line } = page;
   pdf.x = left;
   pdf.y = y;
   pdf.moveDown(1.5);
@@ -197,8 +261,11 @@ export async function renderAccessListPdf(doc: AccessListDocument, timeZone: str
       10,
     );
   }
+}
 
-  // Page numbers in the bottom margin; the margin is lifted for the write so pdfkit does not add a page.
+/** Page numbers in the bottom margin; the margin is lifted for the write so pdfkit does not add a page. */
+function numberPages(page: Page, doc: AccessListDocument): void {
+  const { pdf, left, contentWidth } = page;
   const range = pdf.bufferedPageRange();
   for (let i = range.start; i < range.start + range.count; i++) {
     pdf.switchToPage(i);
@@ -217,7 +284,16 @@ export async function renderAccessListPdf(doc: AccessListDocument, timeZone: str
     pdf.fillColor('black');
     pdf.page.margins.bottom = margin;
   }
+}
 
+export async function renderAccessListPdf(doc: AccessListDocument, timeZone: string): Promise<Buffer> {
+  const approved = doc.approvedBy !== null && doc.approvedAt !== null;
+  const { doc: pdf, done } = openPdf(doc, approved);
+  const page = pageOf(pdf);
+  drawHeading(page, doc, timeZone, approved);
+  const y = drawTable(page, doc);
+  drawSignatures(page, doc, timeZone, approved, y);
+  numberPages(page, doc);
   pdf.end();
   return done;
 }

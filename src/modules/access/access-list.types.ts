@@ -1,5 +1,6 @@
 // The approved access list (seed 3.5.2: "a document approved by the head listing the persons whose access to
 // personal data is needed for their duties"), as the API, the CLI and the PDF present one version of it.
+import type { Scope } from '../api-keys/api-key.service.js';
 
 export interface AccessListEntry {
   /** A person (staff account) or a system (an API key that reads personal data). */
@@ -39,4 +40,31 @@ export interface AccessListDocument {
    */
   auditPosition?: { seq: number; hash: string };
   entries: AccessListEntry[];
+}
+
+/**
+ * One person (`staffId`) or one system (`keyId`, an API key) on a version of the list as stored, with the
+ * role as it stood when the version was proposed.
+ */
+export interface StoredEntry {
+  staffId?: string;
+  keyId?: string;
+  grantedFrom: string;
+  role: { id: string; name: string; purposes: string[]; fields: Record<string, string[]>; actions: Scope[] };
+}
+
+/** A row of access_list_versions. */
+export interface VersionRow {
+  id: string;
+  version: number;
+  status: AccessListDocument['status'];
+  entries: StoredEntry[];
+  note: string | null;
+  proposed_by: string;
+  proposed_at: Date;
+  decided_by: string | null;
+  decided_at: Date | null;
+  previous_version: number | null;
+  audit_seq: string | number | null;
+  audit_hash: Uint8Array | null;
 }

@@ -36,7 +36,68 @@ const roleBody = z
 const versionParam = z.object({ versionId: z.uuid() });
 const documentContent = { 'application/json': { schema: accessListDocumentSchema } };
 
+/** A roles file: several roles, each with its id. */
+const rolesFileBody = z
+  .object({
+    roles: z
+      .array(roleBody.extend({ id: z.string().min(2).max(63) }))
+      .min(1)
+      .max(200),
+  })
+  .strict()
+  .openapi({
+    example: {
+      roles: [
+        {
+          id: 'support',
+          name: 'Служба поддержки',
+          purposes: ['support'],
+          actions: ['subjects:read', 'data:read', 'requests:read'],
+        },
+      ],
+    },
+  });
+
+/** What a roles file changed. */
+const rolesLoadedSchema = z
+  .object({
+    created: z.array(z.string()),
+    updated: z.array(z.string()),
+    unchanged: z.array(z.string()),
+  })
+  .openapi('RolesLoaded', {
+    example: { created: ['support'], updated: [], unchanged: ['dpo'] },
+  });
+
+/** A proposed version: the whole list. */
+const proposalBody = z
+  .object({
+    entries: z
+      .array(
+        z
+          .object({
+            /** A person; or keyId for a system (an API key), never both. */
+            staffId: z.uuid().optional(),
+            keyId: z.uuid().optional(),
+            roleId: z.string().min(2).max(63),
+            grantedFrom: z.string(),
+          })
+          .strict(),
+      )
+      .max(10_000),
+    note: z.string().max(2000).optional(),
+  })
+  .strict();
+
 export function mountAccessRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, auth: AuthOptions): void {
+  mountRoleRoutes(app, amanat, auth);
+  mountAccessListVersionRoutes(app, amanat, auth);
+  mountAccessListDocumentRoutes(app, amanat, auth);
+  mountAccessListDecisionRoutes(app, amanat, auth);
+}
+
+/** Roles: list, save one, load a roles file. */
+function mountRoleRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, auth: AuthOptions): void {
   app.openapi(
     createRoute({
       method: 'get',
@@ -101,26 +162,7 @@ export function mountAccessRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, auth
           required: true,
           content: {
             'application/json': {
-              schema: z
-                .object({
-                  roles: z
-                    .array(roleBody.extend({ id: z.string().min(2).max(63) }))
-                    .min(1)
-                    .max(200),
-                })
-                .strict()
-                .openapi({
-                  example: {
-                    roles: [
-                      {
-                        id: 'support',
-                        name: 'Служба поддержки',
-                        purposes: ['support'],
-                        actions: ['subjects:read', 'data:read', 'requests:read'],
-                      },
-                    ],
-                  },
-                }),
+              schema: rolesFileBody,
             },
           },
         },
@@ -130,15 +172,7 @@ export function mountAccessRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, auth
           description: 'Which roles were created, updated, or already stood as given',
           content: {
             'application/json': {
-              schema: z
-                .object({
-                  created: z.array(z.string()),
-                  updated: z.array(z.string()),
-                  unchanged: z.array(z.string()),
-                })
-                .openapi('RolesLoaded', {
-                  example: { created: ['support'], updated: [], unchanged: ['dpo'] },
-                }),
+              schema: rolesLoadedSchema,
             },
           },
         },
@@ -147,7 +181,10 @@ export function mountAccessRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, auth
     }),
     async (c) => c.json(await amanat.access.saveRoles(c.get('principal'), c.req.valid('json').roles), 200),
   );
+}
 
+/** Access-list versions: the list of them and a proposal. */
+function mountAccessListVersionRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, auth: AuthOptions): void {
   app.openapi(
     createRoute({
       method: 'get',
@@ -192,24 +229,7 @@ export function mountAccessRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, auth
         body: {
           content: {
             'application/json': {
-              schema: z
-                .object({
-                  entries: z
-                    .array(
-                      z
-                        .object({
-                          /** A person; or keyId for a system (an API key), never both. */
-                          staffId: z.uuid().optional(),
-                          keyId: z.uuid().optional(),
-                          roleId: z.string().min(2).max(63),
-                          grantedFrom: z.string(),
-                        })
-                        .strict(),
-                    )
-                    .max(10_000),
-                  note: z.string().max(2000).optional(),
-                })
-                .strict(),
+              schema: proposalBody,
               example: {
                 entries: [
                   {
@@ -240,7 +260,10 @@ export function mountAccessRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, auth
     }),
     async (c) => c.json(await amanat.access.propose(c.get('principal'), c.req.valid('json')), 201),
   );
+}
 
+/** One version as a document: JSON and PDF. */
+function mountAccessListDocumentRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, auth: AuthOptions): void {
   app.openapi(
     createRoute({
       method: 'get',
@@ -282,7 +305,10 @@ export function mountAccessRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, auth
       return pdfBody(c, pdf, `access-list-v${version}.pdf`, 'attachment');
     },
   );
+}
 
+/** The head's decision on a proposed version: approve or reject. */
+function mountAccessListDecisionRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, auth: AuthOptions): void {
   for (const decision of ['approve', 'reject'] as const) {
     app.openapi(
       createRoute({

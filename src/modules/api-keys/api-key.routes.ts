@@ -11,7 +11,46 @@ import {
 } from '../../http/openapi-common.js';
 import { Scopes } from './api-key.service.js';
 
+/** A new key: its name, its unlisted scopes, and the role it is meant to hold. */
+const createKeyBody = z
+  .object({
+    name: z.string().min(1).max(100),
+    /** Only scopes a key holds without the access list (UNLISTED_KEY_SCOPES), and held by the caller. */
+    scopes: z.array(z.enum(Scopes)).default([]),
+    /**
+     * The role the key is meant to hold: it grants nothing until the head approves an access
+     * list naming the key (entries: {keyId, roleId}).
+     */
+    role: z.string().min(2).max(63).optional(),
+  })
+  .strict()
+  .refine((b) => b.role !== undefined || b.scopes.length > 0, {
+    message: 'give scopes or a role',
+    path: ['scopes'],
+  })
+  .openapi({
+    example: {
+      name: 'website-backend',
+      scopes: ['subjects:write', 'data:write', 'consents:write'],
+    },
+  });
+
+/** The created key, with its token (shown once). */
+const createdKeySchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  scopes: z.array(z.string()),
+  role: z.string().nullable(),
+  token: z.string().openapi({ description: 'amk_…: shown once, keep it secret' }),
+});
+
 export function mountApiKeyRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, auth: AuthOptions): void {
+  mountKeyCreateRoute(app, amanat, auth);
+  mountKeyListRoutes(app, amanat, auth);
+}
+
+/** Creating a key (its token shown once). */
+function mountKeyCreateRoute(app: OpenAPIHono<AppEnv>, amanat: Amanat, auth: AuthOptions): void {
   app.openapi(
     createRoute({
       method: 'post',
@@ -30,28 +69,7 @@ export function mountApiKeyRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, auth
         body: {
           content: {
             'application/json': {
-              schema: z
-                .object({
-                  name: z.string().min(1).max(100),
-                  /** Only scopes a key holds without the access list (UNLISTED_KEY_SCOPES), and held by the caller. */
-                  scopes: z.array(z.enum(Scopes)).default([]),
-                  /**
-                   * The role the key is meant to hold: it grants nothing until the head approves an access
-                   * list naming the key (entries: {keyId, roleId}).
-                   */
-                  role: z.string().min(2).max(63).optional(),
-                })
-                .strict()
-                .refine((b) => b.role !== undefined || b.scopes.length > 0, {
-                  message: 'give scopes or a role',
-                  path: ['scopes'],
-                })
-                .openapi({
-                  example: {
-                    name: 'website-backend',
-                    scopes: ['subjects:write', 'data:write', 'consents:write'],
-                  },
-                }),
+              schema: createKeyBody,
             },
           },
           required: true,
@@ -62,13 +80,7 @@ export function mountApiKeyRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, auth
           description: 'Created',
           content: {
             'application/json': {
-              schema: z.object({
-                id: z.uuid(),
-                name: z.string(),
-                scopes: z.array(z.string()),
-                role: z.string().nullable(),
-                token: z.string().openapi({ description: 'amk_…: shown once, keep it secret' }),
-              }),
+              schema: createdKeySchema,
               example: {
                 id: 'b1c2d3e4-f5a6-4b7c-8d9e-0f1a2b3c4d5e',
                 name: 'website-backend',
@@ -91,7 +103,10 @@ export function mountApiKeyRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, auth
       );
     },
   );
+}
 
+/** The keys: list and revoke. */
+function mountKeyListRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, auth: AuthOptions): void {
   app.openapi(
     createRoute({
       method: 'get',

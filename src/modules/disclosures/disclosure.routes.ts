@@ -21,7 +21,68 @@ const json = <T extends z.ZodType>(schema: T) => ({
   body: { content: { 'application/json': { schema } }, required: true },
 });
 
+/** A recipient as the register keeps it. */
+const recipientBody = z
+  .object({
+    name: z.string().min(1).max(300),
+    kind: z.enum(['processor', 'third_party', 'authority']),
+    country: z.string().length(2),
+    contractRef: z.string().max(300).optional(),
+    contractUntil: z.string().optional(),
+    contact: z.string().max(500).optional(),
+  })
+  .strict()
+  .openapi({
+    example: {
+      name: 'ТОО «Курьер»',
+      kind: 'processor',
+      country: 'KZ',
+      contractRef: 'Договор № 15 от 2026-01-10',
+      contractUntil: '2027-01-10',
+    },
+  });
+
+/** A disclosure: whom, what, on which ground, with the ground's proof. */
+const disclosureBody = z
+  .object({
+    subjectId: z.uuid(),
+    recipientId: z.uuid(),
+    purpose: z.string(),
+    fields: z.array(z.string()).min(1).max(100),
+    ground: z.string(),
+    requestId: z.uuid().optional(),
+    authorityRequest: z
+      .object({
+        authority: z.string().min(1).max(300),
+        number: z.string().min(1).max(100),
+        date: z.string(),
+        representativeSubjectId: z.uuid(),
+      })
+      .strict()
+      .optional(),
+    contractRef: z.string().max(300).optional(),
+    justification: z.string().max(4000).optional(),
+  })
+  .strict()
+  .openapi({
+    example: {
+      subjectId: '7c9e6679-7425-40de-944b-e07fc1f90ae7',
+      recipientId: '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d',
+      purpose: 'delivery',
+      fields: ['full_name', 'phone'],
+      ground: 'contract_necessity',
+      contractRef: 'offer-2025-01',
+    },
+  });
+
 export function mountDisclosureRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, auth: AuthOptions): void {
+  mountRecipientRoutes(app, amanat, auth);
+  mountDisclosureLogRoutes(app, amanat, auth);
+  mountTestimonialRoutes(app, amanat);
+}
+
+/** The recipient register: list and save. */
+function mountRecipientRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, auth: AuthOptions): void {
   app.openapi(
     createRoute({
       method: 'get',
@@ -55,27 +116,7 @@ export function mountDisclosureRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, 
       tags: ['Disclosures'],
       summary: 'Add a recipient (a processor needs its contract reference)',
       middleware: [requireScope(auth, 'disclosures:write')] as const,
-      request: json(
-        z
-          .object({
-            name: z.string().min(1).max(300),
-            kind: z.enum(['processor', 'third_party', 'authority']),
-            country: z.string().length(2),
-            contractRef: z.string().max(300).optional(),
-            contractUntil: z.string().optional(),
-            contact: z.string().max(500).optional(),
-          })
-          .strict()
-          .openapi({
-            example: {
-              name: 'ТОО «Курьер»',
-              kind: 'processor',
-              country: 'KZ',
-              contractRef: 'Договор № 15 от 2026-01-10',
-              contractUntil: '2027-01-10',
-            },
-          }),
-      ),
+      request: json(recipientBody),
       responses: {
         201: { description: 'Saved', content: { 'application/json': { schema: recipientSchema } } },
         ...errors(...authErrors, ...bodyErrors),
@@ -84,7 +125,10 @@ export function mountDisclosureRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, 
     async (c) =>
       c.json(await amanat.disclosures.saveRecipient(c.get('principal').actor, c.req.valid('json')), 201),
   );
+}
 
+/** Disclosing (checked and logged) and the disclosure log. */
+function mountDisclosureLogRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, auth: AuthOptions): void {
   app.openapi(
     createRoute({
       method: 'post',
@@ -99,39 +143,7 @@ export function mountDisclosureRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, 
         'representative held under purpose 1; "contract" needs the contract; a recipient abroad is refused when the ' +
         'register forbids cross-border transfer. The answer carries the values to send; the disclosure is logged.',
       middleware: [requireScope(auth, 'disclosures:write')] as const,
-      request: json(
-        z
-          .object({
-            subjectId: z.uuid(),
-            recipientId: z.uuid(),
-            purpose: z.string(),
-            fields: z.array(z.string()).min(1).max(100),
-            ground: z.string(),
-            requestId: z.uuid().optional(),
-            authorityRequest: z
-              .object({
-                authority: z.string().min(1).max(300),
-                number: z.string().min(1).max(100),
-                date: z.string(),
-                representativeSubjectId: z.uuid(),
-              })
-              .strict()
-              .optional(),
-            contractRef: z.string().max(300).optional(),
-            justification: z.string().max(4000).optional(),
-          })
-          .strict()
-          .openapi({
-            example: {
-              subjectId: '7c9e6679-7425-40de-944b-e07fc1f90ae7',
-              recipientId: '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d',
-              purpose: 'delivery',
-              fields: ['full_name', 'phone'],
-              ground: 'contract_necessity',
-              contractRef: 'offer-2025-01',
-            },
-          }),
-      ),
+      request: json(disclosureBody),
       responses: {
         201: {
           description: 'Disclosed and logged',
@@ -180,7 +192,10 @@ export function mountDisclosureRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, 
     }),
     async (c) => c.json({ disclosures: await amanat.disclosures.list(c.req.valid('query')) }, 200),
   );
+}
 
+/** The public testimonials: what live publication consents permit, no credentials. */
+function mountTestimonialRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat): void {
   app.openapi(
     createRoute({
       method: 'get',

@@ -24,6 +24,7 @@ import {
 } from '../../http/openapi-common.js';
 import { type RateLimit, type RateLimitOptions, rateLimit } from '../../http/rate-limit.js';
 import { DomainError, ErrorCodes } from '../../lib/errors.js';
+import type { Principal } from '../access/principal.js';
 import type { StaffAccount } from './staff.service.js';
 
 export interface StaffRouteOptions {
@@ -73,6 +74,81 @@ const json = <T extends z.ZodType>(schema: T) => ({
   body: { content: { 'application/json': { schema } }, required: true },
 });
 
+/** E-mail, password and (when enabled) the TOTP code. */
+const signInBody = z
+  .object({
+    email: z.string().min(3).max(320),
+    password: z.string().min(1).max(1024),
+    totp: z.string().max(16).optional(),
+  })
+  .strict()
+  .openapi({
+    example: { email: 'dpo@example.kz', password: 'correct horse battery staple', totp: '123456' },
+  });
+
+/** A new staff account. */
+const createStaffBody = z
+  .object({
+    email: z.string().min(3).max(320),
+    fullName: z.string().min(1).max(300),
+    position: z.string().max(300).optional(),
+    isAdmin: z.boolean().optional(),
+    isHead: z.boolean().optional(),
+    /** Only from the server's command line; people otherwise set their own through a reset link. */
+    password: z.string().max(1024).optional(),
+  })
+  .strict()
+  .openapi({
+    example: {
+      email: 'support@example.kz',
+      fullName: 'Ахметов Ержан',
+      position: 'Специалист поддержки',
+    },
+  });
+
+/**
+ * The head and initial passwords are set only from the server's command line, and an administrator is made
+ * only by the head (signed in) or that command line: anything else is refused and the refusal audited.
+ */
+async function checkDesignation(
+  amanat: Amanat,
+  principal: Principal,
+  input: z.infer<typeof createStaffBody>,
+): Promise<void> {
+  if ((input.isHead || input.password !== undefined) && principal.kind !== 'local') {
+    await amanat.access.refuse(principal, 'head_designation', {});
+    throw new DomainError(
+      ErrorCodes.FORBIDDEN,
+      'Руководителя (утверждающего перечень) назначают и пароль задают только из командной строки сервера: ' +
+        'amanat staff add --head --password-stdin. The head and initial passwords are set only from the server’s command line.',
+      {
+        issues: [{ path: input.isHead ? 'isHead' : 'password', message: 'not allowed through the API' }],
+      },
+    );
+  }
+  // An administrator manages keys and staff: only the head (signed in) or the server's command line makes one.
+  if (
+    input.isAdmin &&
+    principal.kind !== 'local' &&
+    !(principal.kind === 'staff' && principal.staff?.isHead)
+  ) {
+    await amanat.access.refuse(principal, 'admin_designation', {});
+    throw new DomainError(
+      ErrorCodes.FORBIDDEN,
+      'Администратора назначает только руководитель, вошедший в консоль, или командная строка сервера ' +
+        '(amanat staff add --admin). Only the head or the server’s command line makes an administrator.',
+      { issues: [{ path: 'isAdmin', message: 'only the head or the server command line' }] },
+    );
+  }
+}
+
+/** What the sign-in and session routes share: the sign-in limit and the cookies' attributes. */
+interface SessionWeb {
+  limited: ReturnType<typeof rateLimit>;
+  cookieBase: { path: string; secure: boolean; sameSite: 'Strict' };
+  clearCookies: (c: Context) => void;
+}
+
 export function mountStaffRoutes(
   app: OpenAPIHono<AppEnv>,
   amanat: Amanat,
@@ -86,6 +162,17 @@ export function mountStaffRoutes(
     deleteCookie(c, CSRF_COOKIE, cookieBase);
   };
 
+  const web: SessionWeb = { limited, cookieBase, clearCookies };
+  mountSignInRoute(app, amanat, web);
+  mountSessionRoutes(app, amanat, auth, web);
+  mountTotpRoutes(app, amanat, auth);
+  mountPasswordResetRoutes(app, amanat, web);
+  mountStaffAccountRoutes(app, amanat, auth);
+}
+
+/** Sign-in: sets the session and CSRF cookies. */
+function mountSignInRoute(app: OpenAPIHono<AppEnv>, amanat: Amanat, web: SessionWeb): void {
+  const { limited, cookieBase } = web;
   app.openapi(
     createRoute({
       method: 'post',
@@ -95,18 +182,7 @@ export function mountStaffRoutes(
       tags: ['Console sign-in'],
       summary: 'Sign in with e-mail, password and (when enabled) a TOTP code; sets the session cookie',
       middleware: [limited] as const,
-      request: json(
-        z
-          .object({
-            email: z.string().min(3).max(320),
-            password: z.string().min(1).max(1024),
-            totp: z.string().max(16).optional(),
-          })
-          .strict()
-          .openapi({
-            example: { email: 'dpo@example.kz', password: 'correct horse battery staple', totp: '123456' },
-          }),
-      ),
+      request: json(signInBody),
       responses: {
         200: {
           description: 'Signed in',
@@ -135,7 +211,16 @@ export function mountStaffRoutes(
       );
     },
   );
+}
 
+/** The session: sign out, and who is signed in. */
+function mountSessionRoutes(
+  app: OpenAPIHono<AppEnv>,
+  amanat: Amanat,
+  auth: AuthOptions,
+  web: SessionWeb,
+): void {
+  const { clearCookies } = web;
   app.openapi(
     createRoute({
       method: 'post',
@@ -194,7 +279,10 @@ export function mountStaffRoutes(
       );
     },
   );
+}
 
+/** TOTP: set up and confirm the second factor. */
+function mountTotpRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, auth: AuthOptions): void {
   app.openapi(
     createRoute({
       method: 'post',
@@ -265,7 +353,11 @@ export function mountStaffRoutes(
       return c.body(null, 204);
     },
   );
+}
 
+/** Password reset: request a link, set a new password with it. */
+function mountPasswordResetRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, web: SessionWeb): void {
+  const { limited } = web;
   app.openapi(
     createRoute({
       method: 'post',
@@ -328,7 +420,10 @@ export function mountStaffRoutes(
       return c.body(null, 204);
     },
   );
+}
 
+/** Staff accounts: list, create, read one. */
+function mountStaffAccountRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, auth: AuthOptions): void {
   app.openapi(
     createRoute({
       method: 'get',
@@ -362,26 +457,7 @@ export function mountStaffRoutes(
         'done only from the server’s command line (`amanat staff add --head`); an administrator (isAdmin) is ' +
         'made only by the head, signed in, or from that command line.',
       middleware: [requireScope(auth, 'staff:manage')] as const,
-      request: json(
-        z
-          .object({
-            email: z.string().min(3).max(320),
-            fullName: z.string().min(1).max(300),
-            position: z.string().max(300).optional(),
-            isAdmin: z.boolean().optional(),
-            isHead: z.boolean().optional(),
-            /** Only from the server's command line; people otherwise set their own through a reset link. */
-            password: z.string().max(1024).optional(),
-          })
-          .strict()
-          .openapi({
-            example: {
-              email: 'support@example.kz',
-              fullName: 'Ахметов Ержан',
-              position: 'Специалист поддержки',
-            },
-          }),
-      ),
+      request: json(createStaffBody),
       responses: {
         201: { description: 'Created', content: { 'application/json': { schema: staffSchema } } },
         ...errors(...authErrors, ...bodyErrors, 409),
@@ -390,31 +466,7 @@ export function mountStaffRoutes(
     async (c) => {
       const input = c.req.valid('json');
       const principal = c.get('principal');
-      if ((input.isHead || input.password !== undefined) && principal.kind !== 'local') {
-        await amanat.access.refuse(principal, 'head_designation', {});
-        throw new DomainError(
-          ErrorCodes.FORBIDDEN,
-          'Руководителя (утверждающего перечень) назначают и пароль задают только из командной строки сервера: ' +
-            'amanat staff add --head --password-stdin. The head and initial passwords are set only from the server’s command line.',
-          {
-            issues: [{ path: input.isHead ? 'isHead' : 'password', message: 'not allowed through the API' }],
-          },
-        );
-      }
-      // An administrator manages keys and staff: only the head (signed in) or the server's command line makes one.
-      if (
-        input.isAdmin &&
-        principal.kind !== 'local' &&
-        !(principal.kind === 'staff' && principal.staff?.isHead)
-      ) {
-        await amanat.access.refuse(principal, 'admin_designation', {});
-        throw new DomainError(
-          ErrorCodes.FORBIDDEN,
-          'Администратора назначает только руководитель, вошедший в консоль, или командная строка сервера ' +
-            '(amanat staff add --admin). Only the head or the server’s command line makes an administrator.',
-          { issues: [{ path: 'isAdmin', message: 'only the head or the server command line' }] },
-        );
-      }
+      await checkDesignation(amanat, principal, input);
       const account = await amanat.staff.add(principal.actor, input);
       if (input.password === undefined && amanat.mailer.configured) {
         await amanat.staff.requestPasswordReset(account.email);
