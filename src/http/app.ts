@@ -21,7 +21,7 @@ import { type AppEnv, type AuthOptions, requireScope } from './auth.js';
 import { domainErrorResponse, mapError, zodErrorBody } from './error-mapper.js';
 import { type InputLimits, inputGuard } from './input-guard.js';
 import { authErrors, errors, keyOrSession, noAuth, securitySchemes } from './openapi-common.js';
-import { failureLimit, type RateLimit, rateLimit } from './rate-limit.js';
+import { failureLimit, type RateLimit, type RateLimitOptions, rateLimit } from './rate-limit.js';
 import { memoryRateLimits, type RateLimitStore, sharedRateLimits } from './rate-limit-store.js';
 
 const MAIL_BODY_LIMIT_BYTES = 25 * 1024 * 1024;
@@ -111,7 +111,21 @@ type App = OpenAPIHono<AppEnv>;
  * limit and the wrong-code limit, the input guard. Registered before every route: Hono runs middleware only
  * for routes added after it.
  */
-function useMiddleware(app: App, options: HttpOptions): void {
+/**
+ * The rate limits' store and the client address rules. Only the limited routes (sign-in, password reset,
+ * /api/public/*) reach the store: consent grants and collection never wait on a rate-limit round trip.
+ */
+function rateLimitOptions(amanat: Amanat, options: HttpOptions): RateLimitOptions {
+  return {
+    store:
+      options.rateLimitStore ??
+      (amanat.stores.kind === 'postgres' ? sharedRateLimits(amanat.stores.sql) : memoryRateLimits()),
+    trustProxyHeader: options.trustProxyHeader,
+    trustedProxyHops: options.trustedProxyHops,
+  };
+}
+
+function useMiddleware(app: App, options: HttpOptions, limitOptions: RateLimitOptions): void {
   const logRequest = options.logRequest;
   if (logRequest) {
     app.use('*', async (c, next) => {
@@ -134,15 +148,6 @@ function useMiddleware(app: App, options: HttpOptions): void {
   const apiLimit = limitBody(options.bodyLimitBytes);
   const mailLimit = limitBody(options.mailBodyLimitBytes ?? MAIL_BODY_LIMIT_BYTES);
   app.use('/api/*', (c, next) => (c.req.path === MAIL_INTAKE_PATH ? mailLimit(c, next) : apiLimit(c, next)));
-  // Only the limited routes (sign-in, password reset, /api/public/*) reach the store: consent grants and
-  // collection never wait on a rate-limit round trip.
-  const limitOptions = {
-    store:
-      options.rateLimitStore ??
-      (amanat.stores.kind === 'postgres' ? sharedRateLimits(amanat.stores.sql) : memoryRateLimits()),
-    trustProxyHeader: options.trustProxyHeader,
-    trustedProxyHops: options.trustedProxyHops,
-  };
   // Anyone can reach the privacy centre and the testimonials: limited per client address.
   app.use(
     '/api/public/*',
@@ -286,7 +291,13 @@ function mountRegisterRoute(app: App, amanat: Amanat, auth: AuthOptions): void {
 }
 
 /** Every module's routes, in the order the OpenAPI document lists them. */
-function mountModules(app: App, amanat: Amanat, auth: AuthOptions, options: HttpOptions): void {
+function mountModules(
+  app: App,
+  amanat: Amanat,
+  auth: AuthOptions,
+  options: HttpOptions,
+  limitOptions: RateLimitOptions,
+): void {
   mountVaultRoutes(app, amanat, auth);
   mountConsentRoutes(app, amanat, auth);
   mountObligationRoutes(app, amanat, auth);
@@ -334,11 +345,12 @@ export function createHttpApp(amanat: Amanat, options: HttpOptions) {
     access: amanat.access,
     localAdminToken: options.localAdminToken,
   };
-  useMiddleware(app, options);
+  const limitOptions = rateLimitOptions(amanat, options);
+  useMiddleware(app, options, limitOptions);
   handleErrors(app, options);
   mountHealthRoute(app, amanat);
   mountRegisterRoute(app, amanat, auth);
-  mountModules(app, amanat, auth, options);
+  mountModules(app, amanat, auth, options, limitOptions);
   mountDocs(app);
   return app;
 }
