@@ -9,6 +9,7 @@ import type { AuditService } from '../audit/audit.service.js';
 import { endOfLocalDay, isIsoDate, localDateOf, startOfLocalDay } from '../calendar/dates.js';
 import type { RegisterRules } from '../rules/register-rules.js';
 import { subjectNotFound } from '../vault/vault.service.js';
+import { recordSubjectActivity, rescheduleValues } from '../vault/vault.writes.js';
 import {
   createRetentionAssessor,
   groupBy,
@@ -84,11 +85,7 @@ export function createRetentionService(deps: {
       }
     }
     if (ids.length > 0) {
-      await tx.query(
-        `UPDATE personal_values v SET next_retention_at = u.next, retain_until = u.last
-         FROM unnest($1::uuid[], $2::timestamptz[], $3::timestamptz[]) AS u(id, next, last) WHERE v.id = u.id`,
-        [ids, nexts, lasts],
-      );
+      await rescheduleValues(tx, ids, nexts, lasts);
     }
     return ids.length;
   }
@@ -171,10 +168,7 @@ export function createRetentionService(deps: {
     const when = parseInstant(at, 'at');
     return stores.transaction(async (tx) => {
       await requireLiveSubject(tx, subjectId);
-      await tx.query(
-        'UPDATE subjects SET last_activity_at = GREATEST(coalesce(last_activity_at, $2), $2) WHERE id = $1',
-        [subjectId, when],
-      );
+      await recordSubjectActivity(tx, subjectId, when);
       const changed = await recomputeSubject(tx, subjectId);
       await audit.append(tx, [
         {
