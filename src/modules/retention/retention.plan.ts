@@ -66,6 +66,7 @@ export function createRetentionPlanner(deps: {
     const held = { values: 0, subjects: new Set<string>() };
     let cursor = '00000000-0000-0000-0000-000000000000';
     for (;;) {
+      // cross-module read: personal_values (owner: vault) — the due values, joined with retention's holds.
       const rows = await stores.sql.query<ValueMeta & { held: boolean }>(
         `SELECT ${META_COLUMNS.split(', ')
           .map((c) => `v.${c}`)
@@ -119,6 +120,7 @@ export function createRetentionPlanner(deps: {
         if (gone > 0 && gone === totals.get(subjectId)) subjectsEmptied += 1;
       }
     }
+    // cross-module read: personal_values (owner: vault), here and in the counts above and below.
     const [undetermined] = await stores.sql.query<{ n: string }>(
       `SELECT count(*) AS n FROM personal_values WHERE next_retention_at IS NULL AND status = 'active'`,
     );

@@ -37,6 +37,7 @@ export function createRetentionService(deps: {
   const decide = createDecider(rules, assessor);
 
   async function requireLiveSubject(sql: Sql, subjectId: string): Promise<void> {
+    // cross-module read: subjects (owner: vault) — locked: a sweep's batch and this fact never interleave on it.
     const [row] = await sql.query<{ status: string }>(
       'SELECT status FROM subjects WHERE id = $1 FOR UPDATE',
       [subjectId],
@@ -46,6 +47,7 @@ export function createRetentionService(deps: {
 
   /** Recomputes the next retention instant of a subject's active values after a fact changed. */
   async function recomputeSubject(tx: Sql, subjectId: string): Promise<number> {
+    // cross-module read: personal_values (owner: vault); the write goes through vault.writes.
     const values = await tx.query<ValueMeta & { next_retention_at: Date | null; retain_until: Date | null }>(
       `SELECT ${META_COLUMNS}, next_retention_at, retain_until FROM personal_values
        WHERE subject_id = $1 AND status = 'active'`,
@@ -169,6 +171,7 @@ export function createRetentionService(deps: {
     let cursor = '00000000-0000-0000-0000-000000000000';
     let rescheduled = 0;
     for (;;) {
+      // cross-module read: subjects (owner: vault)
       const batch = await stores.sql.query<{ id: string }>(
         `SELECT id FROM subjects WHERE id > $1 AND status <> 'destroyed' ORDER BY id LIMIT 500`,
         [cursor],

@@ -81,6 +81,7 @@ export function createRequestCompletion(deps: {
     const seed = seedOf(request);
     return stores.transaction(async (tx) => {
       if (request.subject_id) {
+        // cross-module read: subjects (owner: vault) — locked for the request's destruction.
         await tx.query('SELECT id FROM subjects WHERE id = $1 FOR UPDATE', [request.subject_id]);
       }
       const rows = await dueGroups(tx, 'v.marked_request_id = $1', [request.id]);
