@@ -22,6 +22,7 @@ import { domainErrorResponse, mapError, zodErrorBody } from './error-mapper.js';
 import { type InputLimits, inputGuard } from './input-guard.js';
 import { authErrors, errors, keyOrSession, noAuth, securitySchemes } from './openapi-common.js';
 import { failureLimit, type RateLimit, rateLimit } from './rate-limit.js';
+import { memoryRateLimits, type RateLimitStore, sharedRateLimits } from './rate-limit-store.js';
 
 const MAIL_BODY_LIMIT_BYTES = 25 * 1024 * 1024;
 
@@ -40,6 +41,11 @@ export interface HttpOptions {
   publicLimit?: RateLimit;
   /** Wrong codes on the privacy centre's requests, per client address (10, then 2 per minute, by default). */
   publicCodeFailureLimit?: RateLimit;
+  /**
+   * Where the rate limits count: by default the data store's rate_limits table on PostgreSQL (every instance on
+   * the database shares one budget), this app's memory on PGlite (one process owns the store).
+   */
+  rateLimitStore?: RateLimitStore;
   /** The header a trusted reverse proxy sets with the client's address (e.g. x-forwarded-for). */
   trustProxyHeader?: string;
   /** Trusted proxies appending to that header (1 by default): the client is that many entries from the right. */
@@ -132,22 +138,25 @@ export function createHttpApp(amanat: Amanat, options: HttpOptions) {
   const apiLimit = limitBody(options.bodyLimitBytes);
   const mailLimit = limitBody(options.mailBodyLimitBytes ?? MAIL_BODY_LIMIT_BYTES);
   app.use('/api/*', (c, next) => (c.req.path === MAIL_INTAKE_PATH ? mailLimit(c, next) : apiLimit(c, next)));
+  // Only the limited routes (sign-in, password reset, /api/public/*) reach the store: consent grants and
+  // collection never wait on a rate-limit round trip.
+  const limitOptions = {
+    store:
+      options.rateLimitStore ??
+      (amanat.stores.kind === 'postgres' ? sharedRateLimits(amanat.stores.sql) : memoryRateLimits()),
+    trustProxyHeader: options.trustProxyHeader,
+    trustedProxyHops: options.trustedProxyHops,
+  };
   // Anyone can reach the privacy centre and the testimonials: limited per client address.
   app.use(
     '/api/public/*',
-    rateLimit('public', options.publicLimit ?? { burst: 30, perMinute: 30 }, {
-      trustProxyHeader: options.trustProxyHeader,
-      trustedProxyHops: options.trustedProxyHops,
-    }),
+    rateLimit('public', options.publicLimit ?? { burst: 30, perMinute: 30 }, limitOptions),
   );
 
   // Wrong codes per client, across requests (each code also dies after its own five wrong attempts).
   app.use(
     '/api/public/requests/:requestId/verify',
-    failureLimit('code', options.publicCodeFailureLimit ?? { burst: 10, perMinute: 2 }, {
-      trustProxyHeader: options.trustProxyHeader,
-      trustedProxyHops: options.trustedProxyHops,
-    }),
+    failureLimit('code', options.publicCodeFailureLimit ?? { burst: 10, perMinute: 2 }, limitOptions),
   );
 
   // Every text a caller sends: no NUL, no lone surrogate, bounded length and JSON depth (422 naming the field).
@@ -281,8 +290,7 @@ export function createHttpApp(amanat: Amanat, options: HttpOptions) {
   mountStaffRoutes(app, amanat, auth, {
     secureCookies: options.secureCookies ?? true,
     signInLimit: options.signInLimit ?? { burst: 10, perMinute: 10 },
-    trustProxyHeader: options.trustProxyHeader,
-    trustedProxyHops: options.trustedProxyHops,
+    limitOptions,
   });
   mountAccessRoutes(app, amanat, auth);
   mountDisclosureRoutes(app, amanat, auth);

@@ -52,6 +52,8 @@ export const ErrorCodes = {
   // storage
   STORE_LOCKED: 'store_locked',
   CONFIG_INVALID: 'config_invalid',
+  // documents: a template naming a field its view does not have, or broken template syntax
+  TEMPLATE_INVALID: 'template_invalid',
   // the master key
   MASTER_KEY_MISMATCH: 'master_key_mismatch',
   MASTER_KEY_ROTATION_IN_PROGRESS: 'master_key_rotation_in_progress',

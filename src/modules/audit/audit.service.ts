@@ -1,11 +1,12 @@
 // The audit chain: every entry is MACed together with the previous entry's MAC (HMAC-SHA256 under a key
 // derived from the store's derivation root, kept under the master key), so an edit, removal or reordering of
 // any row breaks the chain at that row, and someone with database access but without the master key cannot
-// re-forge the chain after an edit.
-import { createHmac, timingSafeEqual } from 'node:crypto';
+// re-forge the chain after an edit. This file writes the chain; audit.verify.ts reads it back.
 import type { Sql, Stores } from '../../db/database.js';
-import { canonicalJson } from '../../lib/canonical-json.js';
+import { type ChainedFields, chainMac, firstEntryMatches, verifyChain } from './audit.verify.js';
 import type { AuditAnchor } from './audit-anchor.js';
+
+export type { AuditVerification } from './audit.verify.js';
 
 export const AuditActions = [
   'subject.create',
@@ -90,43 +91,21 @@ export interface AuditEntryInput {
   details?: Record<string, unknown>;
 }
 
-interface ChainedFields {
-  seq: number;
-  at: Date;
-  actor: string;
-  action: string;
-  subjectId: string | null;
-  purposeId: string | null;
-  fieldIds: string[];
-  details: Record<string, unknown>;
+/** A statement's parameters: `bind(value)` adds one and answers its placeholder, after `offset` of the caller's. */
+function parameters(offset: number) {
+  const values: unknown[] = [];
+  return { values, bind: (value: unknown) => `$${offset + values.push(value)}` };
 }
 
-export type AuditVerification =
-  | { ok: true; entries: number; headSeq: number }
-  | {
-      ok: false;
-      entries: number;
-      /** The first entry at which the chain is broken. */
-      seq: number;
-      problem: 'changed' | 'removed' | 'reordered' | 'truncated' | 'replaced';
-      message: string;
-      /** The last position anchored outside the data store, when the chain falls short of it or departs from it. */
-      anchoredSeq?: number;
-    };
+/** A plain SQL name: the table and columns `appendWith` puts into its statement. */
+const SQL_NAME = /^[a-z_][a-z0-9_]*$/;
 
-const GENESIS = Buffer.alloc(32);
-
-interface AuditRow {
-  seq: string | number;
-  at: Date;
-  actor: string;
-  action: string;
-  subject_id: string | null;
-  purpose_id: string | null;
-  field_ids: string[];
-  details: Record<string, unknown>;
-  prev_hash: Uint8Array;
-  hash: Uint8Array;
+/** A business insert that `appendWith` writes in the statement of its audit entries, and only with them. */
+export interface AuditedInsert {
+  into: string;
+  columns: string[];
+  /** A VALUES list or a SELECT giving the rows, in the order of `columns`. */
+  rows: string;
 }
 
 export function createAuditService(deps: {
@@ -135,19 +114,7 @@ export function createAuditService(deps: {
   /** Told after each append (the head is then anchored outside the data store, see audit-anchor.ts). */
   onAppend?: () => void;
 }) {
-  function mac(prev: Uint8Array, entry: ChainedFields): Buffer {
-    const payload = canonicalJson({
-      seq: entry.seq,
-      at: entry.at.toISOString(),
-      actor: entry.actor,
-      action: entry.action,
-      subjectId: entry.subjectId,
-      purposeId: entry.purposeId,
-      fieldIds: entry.fieldIds,
-      details: entry.details,
-    });
-    return createHmac('sha256', deps.auditKey).update(prev).update(payload, 'utf8').digest();
-  }
+  const mac = chainMac(deps.auditKey);
 
   // The chain head as this process last wrote or read it. Where this process is the only writer (always
   // with PGlite, and a single instance on PostgreSQL) it is the true head and an append is one statement.
@@ -157,21 +124,13 @@ export function createAuditService(deps: {
   /** From this many entries an append sends them as one JSON document instead of ten parameters each. */
   const BULK_ENTRIES = 50;
 
-  /** Entries chained after head; their statement's parameters start after `offset` parameters of the caller. */
-  function chain(head: { seq: number; hash: Uint8Array }, entries: AuditEntryInput[], offset = 0) {
-    let seq = head.seq;
-    let prev: Buffer = Buffer.from(head.hash);
+  /** The entries' chained fields and MACs after `head`: the pure part of an append. */
+  function link(head: { seq: number; hash: Uint8Array }, entries: AuditEntryInput[]) {
     const at = deps.clock();
-    const params: unknown[] = [];
-    const tuples: string[] = [];
-    // Large appends (a sweep's batch) travel as one JSON document: binding ten parameters per entry makes a
-    // statement of thousands of parameters that costs more to parse and plan than to run.
-    const bulk = entries.length >= BULK_ENTRIES;
-    const rows: unknown[] = [];
-    for (const input of entries) {
-      seq += 1;
+    let prev: Buffer = Buffer.from(head.hash);
+    const links = entries.map((input, i) => {
       const fields: ChainedFields = {
-        seq,
+        seq: head.seq + i + 1,
         at,
         actor: input.actor,
         action: input.action,
@@ -181,71 +140,69 @@ export function createAuditService(deps: {
         fieldIds: input.fieldIds ?? [],
         details: input.details ?? {},
       };
-      const hash = mac(prev, fields);
-      if (bulk) {
-        rows.push({
-          seq,
-          actor: fields.actor,
-          action: fields.action,
-          subject_id: fields.subjectId,
-          purpose_id: fields.purposeId,
-          field_ids: fields.fieldIds,
-          details: fields.details,
-          prev_hash: prev.toString('hex'),
-          hash: hash.toString('hex'),
-        });
-        prev = hash;
-        continue;
-      }
-      const n = offset + params.length + 4;
-      tuples.push(
-        `($${n + 1}::bigint, $${n + 2}::timestamptz, $${n + 3}::text, $${n + 4}::text, $${n + 5}::uuid, ` +
-          `$${n + 6}::text, $${n + 7}::text[], $${n + 8}::jsonb, $${n + 9}::bytea, $${n + 10}::bytea)`,
+      const link = { fields, prev, hash: mac(prev, fields) };
+      prev = link.hash;
+      return link;
+    });
+    return { at, links, next: { seq: head.seq + entries.length, hash: prev } };
+  }
+
+  /**
+   * The two statement parts of an append chained after `head`: `moved` moves the head from there (and matches
+   * no row when the head is elsewhere or `headCondition` is false), `insertEntries` writes the entries only if
+   * it moved. Their parameters are numbered after `offset` parameters of the caller.
+   */
+  function chain(
+    head: { seq: number; hash: Uint8Array },
+    entries: AuditEntryInput[],
+    offset = 0,
+    headCondition = 'true',
+  ) {
+    const { at, links, next } = link(head, entries);
+    const p = parameters(offset);
+    const moved = `UPDATE audit_head SET seq = ${p.bind(next.seq)}, hash = ${p.bind(next.hash)}
+      WHERE id = 1 AND seq = ${p.bind(head.seq)} AND hash = ${p.bind(Buffer.from(head.hash))} AND ${headCondition}
+      RETURNING 1`;
+    let source: string;
+    if (links.length >= BULK_ENTRIES) {
+      // Large appends (a sweep's batch) travel as one JSON document: binding ten parameters per entry makes a
+      // statement of thousands of parameters that costs more to parse and plan than to run.
+      const rows = links.map(({ fields: f, prev, hash }) => ({
+        seq: f.seq,
+        actor: f.actor,
+        action: f.action,
+        subject_id: f.subjectId,
+        purpose_id: f.purposeId,
+        field_ids: f.fieldIds,
+        details: f.details,
+        prev_hash: prev.toString('hex'),
+        hash: hash.toString('hex'),
+      }));
+      source = `SELECT e.seq, ${p.bind(at)}::timestamptz, e.actor, e.action, e.subject_id, e.purpose_id, e.field_ids,
+               e.details, decode(e.prev_hash, 'hex'), decode(e.hash, 'hex')
+        FROM jsonb_to_recordset(${p.bind(JSON.stringify(rows))}::jsonb) AS e(seq bigint, actor text, action text,
+             subject_id uuid, purpose_id text, field_ids text[], details jsonb, prev_hash text, hash text)`;
+    } else {
+      const tuples = links.map(
+        ({ fields: f, prev, hash }) =>
+          `(${p.bind(f.seq)}::bigint, ${p.bind(at)}::timestamptz, ${p.bind(f.actor)}::text, ` +
+          `${p.bind(f.action)}::text, ${p.bind(f.subjectId)}::uuid, ${p.bind(f.purposeId)}::text, ` +
+          `${p.bind(f.fieldIds)}::text[], ${p.bind(JSON.stringify(f.details))}::jsonb, ${p.bind(prev)}::bytea, ` +
+          `${p.bind(hash)}::bytea)`,
       );
-      params.push(
-        seq,
-        at,
-        fields.actor,
-        fields.action,
-        fields.subjectId,
-        fields.purposeId,
-        fields.fieldIds,
-        JSON.stringify(fields.details),
-        prev,
-        hash,
-      );
-      prev = hash;
+      source = `SELECT * FROM (VALUES ${tuples.join(', ')}) AS entry`;
     }
-    const o = offset;
-    if (bulk) params.push(at, JSON.stringify(rows));
-    const source = bulk
-      ? `SELECT e.seq, $${o + 5}::timestamptz, e.actor, e.action, e.subject_id, e.purpose_id, e.field_ids, e.details,
-                decode(e.prev_hash, 'hex'), decode(e.hash, 'hex')
-         FROM jsonb_to_recordset($${o + 6}::jsonb) AS e(seq bigint, actor text, action text, subject_id uuid,
-              purpose_id text, field_ids text[], details jsonb, prev_hash text, hash text)`
-      : `SELECT * FROM (VALUES ${tuples.join(', ')}) AS entry`;
     return {
-      next: { seq, hash: prev },
-      /** Moves the head from the base it was chained on; matches no row when the head is elsewhere. */
-      moveHead: (extraCondition = 'true') =>
-        `UPDATE audit_head SET seq = $${o + 1}, hash = $${o + 2}
-         WHERE id = 1 AND seq = $${o + 3} AND hash = $${o + 4} AND ${extraCondition} RETURNING 1`,
+      next,
+      moved,
       insertEntries: `INSERT INTO audit_log (seq, at, actor, action, subject_id, purpose_id, field_ids, details, prev_hash, hash)
-            ${source}
-            WHERE EXISTS (SELECT 1 FROM moved)
-            RETURNING seq`,
-      params: (base: { seq: number; hash: Uint8Array }) => [
-        seq,
-        prev,
-        base.seq,
-        Buffer.from(base.hash),
-        ...params,
-      ],
+        ${source} WHERE EXISTS (SELECT 1 FROM moved) RETURNING seq`,
+      params: p.values,
     };
   }
 
   const appendSql = (built: ReturnType<typeof chain>) =>
-    `WITH moved AS (${built.moveHead()}) ${built.insertEntries}`;
+    `WITH moved AS (${built.moved}) ${built.insertEntries}`;
 
   /**
    * One statement chained after the head this process last saw. False when there is none or another writer
@@ -253,12 +210,11 @@ export function createAuditService(deps: {
    */
   async function appendAtKnownHead(sql: Sql, entries: AuditEntryInput[]): Promise<boolean> {
     if (!knownHead) return false;
-    const base = knownHead;
-    const built = chain(base, entries);
+    const built = chain(knownHead, entries);
     // Claimed before the statement runs, so the next append in this process chains after this one.
     knownHead = built.next;
     try {
-      const inserted = await sql.query(appendSql(built), built.params(base));
+      const inserted = await sql.query(appendSql(built), built.params);
       if (inserted.length === entries.length) {
         deps.onAppend?.();
         return true;
@@ -280,10 +236,9 @@ export function createAuditService(deps: {
       'SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE',
     );
     if (!row) throw new Error('audit_head row is missing: the data store was not migrated');
-    const base = { seq: Number(row.seq), hash: row.hash };
-    const built = chain(base, entries);
+    const built = chain({ seq: Number(row.seq), hash: row.hash }, entries);
     knownHead = built.next;
-    const inserted = await tx.query(appendSql(built), built.params(base));
+    const inserted = await tx.query(appendSql(built), built.params);
     if (inserted.length !== entries.length) throw new Error('audit head moved while its row lock was held');
     deps.onAppend?.();
   }
@@ -300,29 +255,34 @@ export function createAuditService(deps: {
   }
 
   /**
-   * A business write and its audit entries in one statement: atomic without a transaction, one round trip.
-   * `change.guard` is a boolean SQL expression checked first; `change.write` is one data-modifying statement
-   * that must write only `WHERE EXISTS (SELECT 1 FROM moved)`, i.e. only when the head moved. Both use
-   * $1…$k of `change.params`. Nothing is written unless the guard holds and the head is where this process
-   * last left it; the answer says which, and the caller then takes its transaction path (with append).
+   * A business insert and its audit entries in one statement: atomic without a transaction, one round trip.
+   * `change.guard` is a boolean SQL expression checked first; `change.insert` names the rows to insert. Both
+   * use $1…$k of `change.params`. This function writes the insert itself, conditioned on the head having
+   * moved, so the rows cannot be written without their entries: nothing is written unless the guard holds
+   * and the head is where this process last left it. The answer says which; the caller then takes its
+   * transaction path (with append).
    */
   async function appendWith(
     sql: Sql,
     entries: AuditEntryInput[],
-    change: { guard: string; write: string; params: unknown[] },
+    change: { guard: string; insert: AuditedInsert; params: unknown[] },
   ): Promise<'written' | 'guard_failed' | 'head_unknown'> {
+    const { into, columns, rows } = change.insert;
+    if (![into, ...columns].every((name) => SQL_NAME.test(name))) {
+      throw new Error(`appendWith: not a plain table or column name in ${into} (${columns.join(', ')})`);
+    }
     if (!knownHead || entries.length === 0) return 'head_unknown';
-    const base = knownHead;
-    const built = chain(base, entries, change.params.length);
+    const built = chain(knownHead, entries, change.params.length, '(SELECT ok FROM guard)');
     knownHead = built.next;
     try {
       const [result] = await sql.query<{ guard_ok: boolean; logged: string | number }>(
         `WITH guard AS (SELECT (${change.guard}) AS ok),
-              moved AS (${built.moveHead('(SELECT ok FROM guard)')}),
-              changed AS (${change.write}),
+              moved AS (${built.moved}),
+              changed AS (INSERT INTO ${into} (${columns.join(', ')})
+                          SELECT * FROM (${rows}) AS r WHERE EXISTS (SELECT 1 FROM moved)),
               logged AS (${built.insertEntries})
          SELECT (SELECT ok FROM guard) AS guard_ok, (SELECT count(*) FROM logged) AS logged`,
-        [...change.params, ...built.params(base)],
+        [...change.params, ...built.params],
         // One text per batch size: a small set, worth keeping prepared.
         { prepare: true },
       );
@@ -339,144 +299,20 @@ export function createAuditService(deps: {
     }
   }
 
-  /**
-   * Walks the chain in order and names the first entry that was changed, removed or reordered; then compares it
-   * with the positions anchored outside the data store (the key store, signed documents): a chain that ends
-   * before one, or holds another entry there, lost its tail.
-   */
-  async function verify(sql: Sql, anchors: AuditAnchor[] = [], batchSize = 5000): Promise<AuditVerification> {
-    const anchoredHashes = new Map<number, Uint8Array>();
-    const anchoredSeqs = new Set(anchors.map((a) => a.seq));
-    const [head] = await sql.query<{ seq: string | number; hash: Uint8Array }>(
-      'SELECT seq, hash FROM audit_head WHERE id = 1',
-    );
-    let expectedSeq = 1;
-    let prev: Uint8Array = GENESIS;
-    let entries = 0;
-    let lastSeq = 0;
-    for (;;) {
-      const raw = await sql.query<AuditRow>(
-        `SELECT seq, at, actor, action, subject_id, purpose_id, field_ids, details, prev_hash, hash
-         FROM audit_log WHERE seq > $1 ORDER BY seq LIMIT $2`,
-        [lastSeq, batchSize],
-      );
-      for (const r of raw) {
-        const row = {
-          seq: Number(r.seq),
-          at: r.at,
-          actor: r.actor,
-          action: r.action,
-          subjectId: r.subject_id,
-          purposeId: r.purpose_id,
-          fieldIds: r.field_ids,
-          details: r.details,
-          prevHash: r.prev_hash,
-          hash: r.hash,
-        };
-        if (row.seq !== expectedSeq) {
-          return {
-            ok: false,
-            entries,
-            seq: expectedSeq,
-            problem: 'removed',
-            message: `Запись ${expectedSeq} удалена из журнала (следующая найденная — ${row.seq}). Entry ${expectedSeq} was removed.`,
-          };
-        }
-        if (!equalBytes(row.prevHash, prev)) {
-          return {
-            ok: false,
-            entries,
-            seq: row.seq,
-            problem: 'reordered',
-            message: `Запись ${row.seq} не ссылается на предыдущую: порядок записей нарушен или запись перед ней подменена. Entry ${row.seq} does not link to its predecessor.`,
-          };
-        }
-        if (!equalBytes(mac(prev, row), row.hash)) {
-          return {
-            ok: false,
-            entries,
-            seq: row.seq,
-            problem: 'changed',
-            message: `Запись ${row.seq} изменена: её содержимое не совпадает с подписью цепочки. Entry ${row.seq} was changed.`,
-          };
-        }
-        if (anchoredSeqs.has(row.seq)) anchoredHashes.set(row.seq, row.hash);
-        prev = row.hash;
-        expectedSeq += 1;
-        entries += 1;
-        lastSeq = row.seq;
-      }
-      if (raw.length < batchSize) break;
-    }
-    const headSeq = Number(head?.seq ?? 0);
-    if (headSeq !== lastSeq || (head && !equalBytes(head.hash, prev))) {
-      return {
-        ok: false,
-        entries,
-        seq: lastSeq + 1,
-        problem: 'truncated',
-        message: `Журнал обрезан: последняя запись ${lastSeq}, а вершина цепочки — ${headSeq}. The log was truncated after entry ${lastSeq}.`,
-      };
-    }
-    // The furthest anchor first: it names the most of what is missing.
-    for (const anchor of [...anchors].sort((a, b) => b.seq - a.seq)) {
-      const where = anchor.source;
-      if (anchor.seq > lastSeq) {
-        return {
-          ok: false,
-          entries,
-          seq: lastSeq + 1,
-          problem: 'truncated',
-          anchoredSeq: anchor.seq,
-          message: `Журнал обрезан: последняя запись ${lastSeq}, а закреплённая позиция цепочки (${where.ru}) — ${anchor.seq}; записи ${lastSeq + 1}–${anchor.seq} отсутствуют. The log's tail is missing: it ends at entry ${lastSeq}, the position anchored in ${where.en} is ${anchor.seq}.`,
-        };
-      }
-      const found = anchoredHashes.get(anchor.seq);
-      if (!found || !equalBytes(found, anchor.hash)) {
-        return {
-          ok: false,
-          entries,
-          seq: anchor.seq,
-          problem: 'replaced',
-          anchoredSeq: anchor.seq,
-          message: `Запись ${anchor.seq} не та, что закреплена (${where.ru}): журнал с этой позиции заменён или начат заново. Entry ${anchor.seq} is not the one anchored in ${where.en}: the log was replaced or restarted.`,
-        };
-      }
-    }
-    return { ok: true, entries, headSeq };
-  }
+  /** The chain checked from its first entry, then against the positions anchored outside the data store. */
+  const verify = (sql: Sql, anchors: AuditAnchor[] = [], batchSize = 5000) =>
+    verifyChain(sql, mac, anchors, batchSize);
 
   /**
    * Whether this service's key made the chain's first entry: null when the chain is empty. Tells, on an upgrade,
    * whether a master key is the one the store was written with.
    */
-  async function keyMatchesFirstEntry(sql: Sql): Promise<boolean | null> {
-    const [r] = await sql.query<AuditRow>(
-      `SELECT seq, at, actor, action, subject_id, purpose_id, field_ids, details, prev_hash, hash
-       FROM audit_log ORDER BY seq LIMIT 1`,
-    );
-    if (!r) return null;
-    const entry: ChainedFields = {
-      seq: Number(r.seq),
-      at: r.at,
-      actor: r.actor,
-      action: r.action,
-      subjectId: r.subject_id,
-      purposeId: r.purpose_id,
-      fieldIds: r.field_ids,
-      details: r.details,
-    };
-    return equalBytes(mac(r.prev_hash, entry), r.hash);
-  }
+  const keyMatchesFirstEntry = (sql: Sql) => firstEntryMatches(sql, mac);
 
   /** The head this process last claimed (null when it does not know it). */
   const claimedSeq = (): number | null => knownHead?.seq ?? null;
 
   return { append, appendAlone, appendWith, verify, keyMatchesFirstEntry, claimedSeq };
-}
-
-function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
-  return a.length === b.length && timingSafeEqual(a, b);
 }
 
 export type AuditService = ReturnType<typeof createAuditService>;

@@ -83,21 +83,9 @@ function splitIntoBlocks(occurrences: HolidayOccurrence[]): HolidayBlock[] {
   return blocks.sort((a, b) => (a.days[0] ?? 0) - (b.days[0] ?? 0));
 }
 
-/**
- * Computes a Kazakhstan year from the rules and the year's data.
- *
- * Carry-over (Labour Code Art. 84): when a carried-over holiday falls on a weekend, the next working day after
- * the holiday — after the whole block for a multi-day holiday — is a day off, one per clashing day. A carry-over
- * day is a regular working weekday: never a weekend, a holiday, a day moved by a transfer, or another carry-over.
- * Religious days (carried_over: false) stay where they fall. Transfers are applied for the week modes they name.
- *
- * @param source the year file, named in errors (e.g. calendars/kz/2026.yaml)
- */
-export function buildKzYear(rules: KzRules, data: KzYear, week: WeekMode, source: string): CalendarYear {
+/** The year's holidays, fixed and movable (a movable one must have its date in the year's file). */
+function holidayOccurrences(rules: KzRules, data: KzYear, source: string): HolidayOccurrence[] {
   const year = data.year;
-  const workingWeekdays = new Set(rules.week[week] as IsoWeekday[]);
-  const isWeekend = (dayNumber: number) => !workingWeekdays.has(isoWeekday(dayNumber));
-
   const occurrences: HolidayOccurrence[] = [];
   for (const holiday of rules.fixed_holidays) {
     for (const monthDay of holiday.days) {
@@ -128,6 +116,73 @@ export function buildKzYear(rules: KzRules, data: KzYear, week: WeekMode, source
       carriedOver: holiday.carried_over,
     });
   }
+  return occurrences;
+}
+
+/** The special days of a Kazakhstan year, each with its reason: holidays, carry-overs, transfers. */
+function kzSpecialDays(
+  holidaysByDay: Map<number, HolidayOccurrence[]>,
+  carryOvers: Map<number, { holidayDay: number; name: string }>,
+  transferDaysOff: Map<number, KzTransfer>,
+  transferWorkingDays: Map<number, KzTransfer>,
+): Map<number, SpecialDay> {
+  const specialDays = new Map<number, SpecialDay>();
+  for (const [dayNumber, holidays] of holidaysByDay) {
+    const names = holidays.map((holiday) =>
+      holiday.carriedOver ? holiday.name : `${holiday.name} — выходной день без переноса`,
+    );
+    specialDays.set(dayNumber, {
+      date: formatDayNumber(dayNumber),
+      working: false,
+      kind: 'holiday',
+      reason: names.join('; '),
+    });
+  }
+  for (const [dayNumber, carry] of carryOvers) {
+    specialDays.set(dayNumber, {
+      date: formatDayNumber(dayNumber),
+      working: false,
+      kind: 'carry_over',
+      reason: `Перенос выходного дня: ${formatDayNumber(carry.holidayDay)} (${carry.name}) совпал с выходным`,
+    });
+  }
+  for (const [dayNumber, transfer] of transferDaysOff) {
+    specialDays.set(dayNumber, {
+      date: formatDayNumber(dayNumber),
+      working: false,
+      kind: 'transfer_day_off',
+      reason: `Перенос дня отдыха с ${transfer.working_day}: ${transfer.basis}`,
+    });
+  }
+  for (const [dayNumber, transfer] of transferWorkingDays) {
+    specialDays.set(dayNumber, {
+      date: formatDayNumber(dayNumber),
+      working: true,
+      kind: 'transfer_working_day',
+      reason: `Рабочий день: день отдыха перенесён на ${transfer.day_off}: ${transfer.basis}`,
+    });
+  }
+  return specialDays;
+}
+
+type KzTransfer = KzYear['transfers'][number];
+
+/**
+ * Computes a Kazakhstan year from the rules and the year's data.
+ *
+ * Carry-over (Labour Code Art. 84): when a carried-over holiday falls on a weekend, the next working day after
+ * the holiday — after the whole block for a multi-day holiday — is a day off, one per clashing day. A carry-over
+ * day is a regular working weekday: never a weekend, a holiday, a day moved by a transfer, or another carry-over.
+ * Religious days (carried_over: false) stay where they fall. Transfers are applied for the week modes they name.
+ *
+ * @param source the year file, named in errors (e.g. calendars/kz/2026.yaml)
+ */
+export function buildKzYear(rules: KzRules, data: KzYear, week: WeekMode, source: string): CalendarYear {
+  const year = data.year;
+  const workingWeekdays = new Set(rules.week[week] as IsoWeekday[]);
+  const isWeekend = (dayNumber: number) => !workingWeekdays.has(isoWeekday(dayNumber));
+
+  const occurrences = holidayOccurrences(rules, data, source);
   const holidaysByDay = new Map<number, HolidayOccurrence[]>();
   for (const occurrence of occurrences) {
     holidaysByDay.set(occurrence.dayNumber, [...(holidaysByDay.get(occurrence.dayNumber) ?? []), occurrence]);
@@ -182,42 +237,7 @@ export function buildKzYear(rules: KzRules, data: KzYear, week: WeekMode, source
     }
   }
 
-  const specialDays = new Map<number, SpecialDay>();
-  for (const [dayNumber, holidays] of holidaysByDay) {
-    const names = holidays.map((holiday) =>
-      holiday.carriedOver ? holiday.name : `${holiday.name} — выходной день без переноса`,
-    );
-    specialDays.set(dayNumber, {
-      date: formatDayNumber(dayNumber),
-      working: false,
-      kind: 'holiday',
-      reason: names.join('; '),
-    });
-  }
-  for (const [dayNumber, carry] of carryOvers) {
-    specialDays.set(dayNumber, {
-      date: formatDayNumber(dayNumber),
-      working: false,
-      kind: 'carry_over',
-      reason: `Перенос выходного дня: ${formatDayNumber(carry.holidayDay)} (${carry.name}) совпал с выходным`,
-    });
-  }
-  for (const [dayNumber, transfer] of transferDaysOff) {
-    specialDays.set(dayNumber, {
-      date: formatDayNumber(dayNumber),
-      working: false,
-      kind: 'transfer_day_off',
-      reason: `Перенос дня отдыха с ${transfer.working_day}: ${transfer.basis}`,
-    });
-  }
-  for (const [dayNumber, transfer] of transferWorkingDays) {
-    specialDays.set(dayNumber, {
-      date: formatDayNumber(dayNumber),
-      working: true,
-      kind: 'transfer_working_day',
-      reason: `Рабочий день: день отдыха перенесён на ${transfer.day_off}: ${transfer.basis}`,
-    });
-  }
+  const specialDays = kzSpecialDays(holidaysByDay, carryOvers, transferDaysOff, transferWorkingDays);
   return { year, workingWeekdays, specialDays };
 }
 

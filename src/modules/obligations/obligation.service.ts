@@ -37,6 +37,41 @@ export interface SettledSubject {
   actId?: string | null;
 }
 
+/** A new obligation, in the caller's transaction (a withdrawal creates its obligation to stop processing). */
+export async function insertObligation(
+  tx: Sql,
+  o: Pick<
+    ObligationRow,
+    | 'id'
+    | 'subjectId'
+    | 'kind'
+    | 'purposeId'
+    | 'consentId'
+    | 'status'
+    | 'createdAt'
+    | 'dueDate'
+    | 'dueAt'
+    | 'deadline'
+  >,
+): Promise<void> {
+  await tx.query(
+    `INSERT INTO obligations (id, subject_id, kind, purpose_id, consent_id, status, created_at, due_date, due_at, deadline)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8::date, $9, $10::jsonb)`,
+    [
+      o.id,
+      o.subjectId,
+      o.kind,
+      o.purposeId,
+      o.consentId,
+      o.status,
+      o.createdAt,
+      o.dueDate,
+      o.dueAt,
+      JSON.stringify(o.deadline),
+    ],
+  );
+}
+
 export function createObligationService(deps: { stores: Stores; audit: AuditService; clock: () => Date }) {
   const { stores } = deps;
 

@@ -45,9 +45,10 @@ const retentionDescriptions: Record<string, string> = {
     'Depending on a criterion: options, each with a label and a rule.',
 };
 
-function describeAll(registry: z.core.$ZodRegistry<EditorMetadata>): void {
-  const d = (schema: z.ZodType, description: string) => registry.add(schema, { description });
+type Describe = (schema: z.ZodType, description: string) => void;
 
+/** The register's frame and the operator: format, policy, operator, information systems. */
+function describeOperator(d: Describe): void {
   d(
     register.shape.$schema,
     'Путь к JSON Schema для подсказок редактора. / Path to this JSON Schema, for editors.',
@@ -96,6 +97,10 @@ function describeAll(registry: z.core.$ZodRegistry<EditorMetadata>): void {
     informationSystem.shape.location,
     'Страна хранения данных системы (ISO 3166-1, например KZ). / Country where the data is stored.',
   );
+}
+
+/** What is collected and why: data fields, subject categories, purposes. */
+function describePurposes(d: Describe): void {
   d(
     register.shape.fields,
     'Перечень ПД: каждое поле, которое может собираться. / Every data field that may be collected.',
@@ -151,6 +156,10 @@ function describeAll(registry: z.core.$ZodRegistry<EditorMetadata>): void {
     register.shape.additional_processing,
     'Обработка вне таблицы целей (например, кадровый резерв). / Processing outside the table.',
   );
+}
+
+/** Publication, cookies, disclosure, deadlines, channels and the shared shapes (durations, texts). */
+function describeObligations(d: Describe): void {
   d(
     publication,
     'ПД, разрешённые субъектом для распространения (отдельное согласие). / Data permitted for publication.',
@@ -199,7 +208,10 @@ function describeAll(registry: z.core.$ZodRegistry<EditorMetadata>): void {
     localizedText,
     'Текст: ru обязателен, kk и en рекомендуются. / Text: ru required, kk and en recommended.',
   );
+}
 
+/** The recursive retention rule: a definition of its own, and each option of the union described by kind. */
+function describeRetention(registry: z.core.$ZodRegistry<EditorMetadata>): void {
   registry.add(retentionRule, {
     id: 'RetentionRule',
     description:
@@ -215,6 +227,14 @@ function describeAll(registry: z.core.$ZodRegistry<EditorMetadata>): void {
     const description = retentionDescriptions[String([...kind.values][0])];
     if (description) registry.add(option, { description });
   }
+}
+
+function describeAll(registry: z.core.$ZodRegistry<EditorMetadata>): void {
+  const d: Describe = (schema, description) => void registry.add(schema, { description });
+  describeOperator(d);
+  describePurposes(d);
+  describeObligations(d);
+  describeRetention(registry);
 }
 
 /** The register's JSON Schema (draft-07, which every YAML language server understands). */

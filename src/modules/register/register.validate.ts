@@ -161,60 +161,71 @@ function checkPurposes(findings: RegisterFinding[], register: Register, context:
       }
     }
 
-    for (const { rule, path } of walkRetention(purpose.retention, [...base, 'retention'])) {
-      if (rule.kind === 'depends_on') {
-        checkUniqueIds(findings, context, 'retention option', rule.options, [...path, 'options']);
-      }
-    }
+    checkPurposeRetention(findings, context, purpose, base, name);
+  }
+}
 
-    const bases = purpose.legal_bases.map((b) => b.type);
-    const hasConsentBasis = bases.some((b) => consentBases.includes(b));
-    if (bases.includes('consent') && !retentionAlwaysEnds(purpose.retention)) {
+/** A purpose's retention: unique option ids, an end a consent can reach, a period the policy names. */
+function checkPurposeRetention(
+  findings: RegisterFinding[],
+  context: ValidationContext,
+  purpose: Purpose,
+  base: RegisterPath,
+  name: string,
+): void {
+  for (const { rule, path } of walkRetention(purpose.retention, [...base, 'retention'])) {
+    if (rule.kind === 'depends_on') {
+      checkUniqueIds(findings, context, 'retention option', rule.options, [...path, 'options']);
+    }
+  }
+
+  const bases = purpose.legal_bases.map((b) => b.type);
+  const hasConsentBasis = bases.some((b) => consentBases.includes(b));
+  if (bases.includes('consent') && !retentionAlwaysEnds(purpose.retention)) {
+    findings.push({
+      severity: 'warning',
+      at: [...base, 'retention'],
+      message:
+        `${name} rests on consent, but its retention can last until the operator is liquidated: ` +
+        'a consent-based purpose should end when the consent is withdrawn or the purpose is achieved',
+      rule: RegisterRules.consentRetentionEnds,
+    });
+  }
+  if (!retentionCanEnd(purpose.retention, hasConsentBasis)) {
+    findings.push({
+      severity: 'error',
+      at: [...base, 'retention'],
+      message:
+        `${name}: its retention can never end — every branch waits for a consent withdrawal, and the purpose ` +
+        'collects no consent. The data would be kept for ever and no sweep could destroy it: give the purpose a ' +
+        'period (after_collection, contract_period…) or a consent basis',
+      rule: RegisterRules.retentionCanEnd,
+    });
+  }
+  if (purpose.retention_period_missing) {
+    findings.push({
+      severity: 'warning',
+      at: [...base, 'retention_period_missing'],
+      message:
+        `${name}: the policy names no retention period for it, so the data is kept until the consent is ` +
+        'withdrawn. Set a period in `retention` (e.g. first_of: until_consent_withdrawal and after_collection ' +
+        '{ years: N }), state it in the policy, and remove retention_period_missing',
+      rule: RegisterRules.retentionPeriodMissing,
+    });
+  }
+  if (!hasConsentBasis) {
+    for (const { rule, path } of walkRetention(purpose.retention, [...base, 'retention'])) {
+      if (rule.kind !== 'until_consent_withdrawal') continue;
       findings.push({
         severity: 'warning',
-        at: [...base, 'retention'],
+        at: path,
         message:
-          `${name} rests on consent, but its retention can last until the operator is liquidated: ` +
-          'a consent-based purpose should end when the consent is withdrawn or the purpose is achieved',
-        rule: RegisterRules.consentRetentionEnds,
+          `${name} ends on consent withdrawal, but none of its legal bases is a consent ` +
+          `(${bases.join(', ')}): with no consent collected there is nothing to withdraw, so this branch ` +
+          'never fires — add a consent basis or drop the branch. A warning, not an error: published ' +
+          'policies are written like this (the nextbot.kz seed, purpose 5)',
+        rule: RegisterRules.withdrawalNeedsConsent,
       });
-    }
-    if (!retentionCanEnd(purpose.retention, hasConsentBasis)) {
-      findings.push({
-        severity: 'error',
-        at: [...base, 'retention'],
-        message:
-          `${name}: its retention can never end — every branch waits for a consent withdrawal, and the purpose ` +
-          'collects no consent. The data would be kept for ever and no sweep could destroy it: give the purpose a ' +
-          'period (after_collection, contract_period…) or a consent basis',
-        rule: RegisterRules.retentionCanEnd,
-      });
-    }
-    if (purpose.retention_period_missing) {
-      findings.push({
-        severity: 'warning',
-        at: [...base, 'retention_period_missing'],
-        message:
-          `${name}: the policy names no retention period for it, so the data is kept until the consent is ` +
-          'withdrawn. Set a period in `retention` (e.g. first_of: until_consent_withdrawal and after_collection ' +
-          '{ years: N }), state it in the policy, and remove retention_period_missing',
-        rule: RegisterRules.retentionPeriodMissing,
-      });
-    }
-    if (!hasConsentBasis) {
-      for (const { rule, path } of walkRetention(purpose.retention, [...base, 'retention'])) {
-        if (rule.kind !== 'until_consent_withdrawal') continue;
-        findings.push({
-          severity: 'warning',
-          at: path,
-          message:
-            `${name} ends on consent withdrawal, but none of its legal bases is a consent ` +
-            `(${bases.join(', ')}): with no consent collected there is nothing to withdraw, so this branch ` +
-            'never fires — add a consent basis or drop the branch. A warning, not an error: published ' +
-            'policies are written like this (the nextbot.kz seed, purpose 5)',
-          rule: RegisterRules.withdrawalNeedsConsent,
-        });
-      }
     }
   }
 }

@@ -22,7 +22,7 @@ import {
   sessionCsrf,
   sessionOnly,
 } from '../../http/openapi-common.js';
-import { type RateLimit, rateLimit } from '../../http/rate-limit.js';
+import { type RateLimit, type RateLimitOptions, rateLimit } from '../../http/rate-limit.js';
 import { DomainError, ErrorCodes } from '../../lib/errors.js';
 import type { StaffAccount } from './staff.service.js';
 
@@ -30,8 +30,8 @@ export interface StaffRouteOptions {
   /** Secure cookies (default); turn off only for plain-HTTP development on a non-localhost name. */
   secureCookies: boolean;
   signInLimit: RateLimit;
-  trustProxyHeader?: string;
-  trustedProxyHops?: number;
+  /** The counters' store and how the client's address is read. */
+  limitOptions: RateLimitOptions;
 }
 
 const exampleStaff = {
@@ -79,10 +79,7 @@ export function mountStaffRoutes(
   auth: AuthOptions,
   options: StaffRouteOptions,
 ): void {
-  const limited = rateLimit('sign-in', options.signInLimit, {
-    trustProxyHeader: options.trustProxyHeader,
-    trustedProxyHops: options.trustedProxyHops,
-  });
+  const limited = rateLimit('sign-in', options.signInLimit, options.limitOptions);
   const cookieBase = { path: '/', secure: options.secureCookies, sameSite: 'Strict' as const };
   const clearCookies = (c: Context) => {
     deleteCookie(c, SESSION_COOKIE, cookieBase);

@@ -98,115 +98,133 @@ export function createMasterKeyRotation(deps: {
     return row!.remaining;
   }
 
-  return {
-    /**
-     * Re-wraps every subject key under newKey. Run again with the same keys after a crash: it continues. Other
-     * instances must be stopped; one still running with the old key can no longer create subjects once the
-     * rotation has begun, nor read keys already re-wrapped, and refuses to start again until given the new key.
-     */
-    async rotate(options: {
-      currentKey: Buffer;
-      newKey: Buffer;
-      actor: string;
-      onStart?: (info: { from: number; to: number; total: number; resumed: boolean }) => void;
-      onProgress?: (progress: RotationProgress) => void;
-    }): Promise<RotationResult> {
-      const { currentKey, newKey } = options;
-      if (currentKey.equals(newKey)) {
-        throw new DomainError(
-          ErrorCodes.VALIDATION_FAILED,
-          'Новый мастер-ключ совпадает с текущим: укажите другой ключ. / The new master key equals the current one.',
-          {
-            issues: [{ path: 'new-key-file', message: 'должен отличаться от текущего ключа / must differ' }],
-          },
-        );
-      }
-      let rows = await readMasterKeys(keySql);
-      // A store never opened by this version yet: record (and so check) its key first.
-      if (rows.length === 0) {
-        await openKeyring({ stores: deps.stores, masterKey: currentKey, clock: deps.clock });
-        rows = await readMasterKeys(keySql);
-      }
-      const current = rows.find((r) => r.status === 'current');
-      let next = rows.find((r) => r.status === 'next');
-      if (!current) {
-        throw new DomainError(
-          ErrorCodes.MASTER_KEY_MISMATCH,
-          'В хранилище ключей нет текущего мастер-ключа. / The key store has no current master key.',
-        );
-      }
-      // Killed after the switch, before its audit entry: the new key is current and the old one retired.
-      const retiredOld = rows.find((r) => r.status === 'retired' && checks(r, currentKey));
-      if (!next && retiredOld && checks(current, newKey)) {
-        const root = openRoot(newKey, current);
-        await auditCompletion(root, options.actor, retiredOld.generation, current.generation, 0);
-        return {
-          from: retiredOld.generation,
-          to: current.generation,
-          rewrapped: 0,
-          resumed: true,
-          alreadyComplete: true,
-        };
-      }
-      if (!checks(current, currentKey)) {
-        throw new DomainError(
-          ErrorCodes.MASTER_KEY_MISMATCH,
-          `Текущий мастер-ключ в настройках не совпадает с ключом хранилища (поколение ${current.generation}). ` +
-            `/ The configured master key is not the store's current key.\n${SAME_KEY_HINT}`,
-        );
-      }
-      const root = openRoot(currentKey, current);
-      const resumed = Boolean(next);
-      if (next && !checks(next, newKey)) {
-        throw new DomainError(
-          ErrorCodes.MASTER_KEY_ROTATION_IN_PROGRESS,
-          `Уже начата смена на другой новый ключ (поколение ${next.generation}): укажите тот же файл нового ` +
-            'ключа, что и при первом запуске. / A rotation to another new key is in progress: give the same new ' +
-            'key file as the first run.',
-        );
-      }
-      if (!next) next = await begin(current, newKey, root);
-      const [{ total } = { total: 0 }] = await keySql.query<{ total: number }>(
-        'SELECT count(*)::int AS total FROM amanat_keys.subject_keys WHERE master_generation = $1',
-        [current.generation],
+  /**
+   * Re-wraps every subject key under newKey. Run again with the same keys after a crash: it continues. Other
+   * instances must be stopped; one still running with the old key can no longer create subjects once the
+   * rotation has begun, nor read keys already re-wrapped, and refuses to start again until given the new key.
+   */
+  async function rotate(options: {
+    currentKey: Buffer;
+    newKey: Buffer;
+    actor: string;
+    onStart?: (info: { from: number; to: number; total: number; resumed: boolean }) => void;
+    onProgress?: (progress: RotationProgress) => void;
+  }): Promise<RotationResult> {
+    const { currentKey, newKey } = options;
+    refuseSameKey(currentKey, newKey);
+    const { current, next: pending, retiredOld } = await readKeyring(currentKey);
+    // Killed after the switch, before its audit entry: the new key is current and the old one retired.
+    if (!pending && retiredOld && checks(current, newKey)) {
+      const root = openRoot(newKey, current);
+      await auditCompletion(root, options.actor, retiredOld.generation, current.generation, 0);
+      return {
+        from: retiredOld.generation,
+        to: current.generation,
+        rewrapped: 0,
+        resumed: true,
+        alreadyComplete: true,
+      };
+    }
+    if (!checks(current, currentKey)) {
+      throw new DomainError(
+        ErrorCodes.MASTER_KEY_MISMATCH,
+        `Текущий мастер-ключ в настройках не совпадает с ключом хранилища (поколение ${current.generation}). ` +
+          `/ The configured master key is not the store's current key.\n${SAME_KEY_HINT}`,
       );
-      // Once per rotation: a run killed between recording the rotation and this entry leaves it to the next.
-      await auditOnce(root, options.actor, 'master_key.rotation_start', {
-        from_generation: current.generation,
-        to_generation: next.generation,
-        subject_keys: total,
-      });
-      options.onStart?.({ from: current.generation, to: next.generation, total, resumed });
-      let rewrapped = 0;
-      // One pass by subject id re-wraps every key; a further pass only if keys appeared under the old key
-      // meanwhile (an insert that began before the rotation did).
-      for (let pass = 0; pass < 3; pass++) {
-        let after = '00000000-0000-0000-0000-000000000000';
-        for (;;) {
-          const batch = await rewrapBatch(currentKey, newKey, current.generation, next.generation, after);
-          if (batch.count === 0) break;
-          rewrapped += batch.count;
-          after = batch.last!;
-          options.onProgress?.({ total, rewrapped });
-        }
-        if ((await complete(current.generation, next.generation)) === 0) {
-          await auditCompletion(root, options.actor, current.generation, next.generation, rewrapped);
-          return {
-            from: current.generation,
-            to: next.generation,
-            rewrapped,
-            resumed,
-            alreadyComplete: false,
-          };
-        }
-      }
+    }
+    const root = openRoot(currentKey, current);
+    const resumed = Boolean(pending);
+    if (pending && !checks(pending, newKey)) {
       throw new DomainError(
         ErrorCodes.MASTER_KEY_ROTATION_IN_PROGRESS,
-        'Ключи субъектов продолжают появляться под прежним мастер-ключом: остановите все экземпляры и запустите ' +
-          'команду снова. / Subject keys keep appearing under the old master key: stop every instance and run again.',
+        `Уже начата смена на другой новый ключ (поколение ${pending.generation}): укажите тот же файл нового ` +
+          'ключа, что и при первом запуске. / A rotation to another new key is in progress: give the same new ' +
+          'key file as the first run.',
       );
-    },
-  };
+    }
+    const next = pending ?? (await begin(current, newKey, root));
+    const [from, to] = [current.generation, next.generation];
+    const [{ total } = { total: 0 }] = await keySql.query<{ total: number }>(
+      'SELECT count(*)::int AS total FROM amanat_keys.subject_keys WHERE master_generation = $1',
+      [from],
+    );
+    // Once per rotation: a run killed between recording the rotation and this entry leaves it to the next.
+    await auditOnce(root, options.actor, 'master_key.rotation_start', {
+      from_generation: from,
+      to_generation: to,
+      subject_keys: total,
+    });
+    options.onStart?.({ from, to, total, resumed });
+    const rewrapped = await rewrapAll(currentKey, newKey, { from, to, total }, options.onProgress);
+    await auditCompletion(root, options.actor, from, to, rewrapped);
+    return { from, to, rewrapped, resumed, alreadyComplete: false };
+  }
+
+  function refuseSameKey(currentKey: Buffer, newKey: Buffer): void {
+    if (currentKey.equals(newKey)) {
+      throw new DomainError(
+        ErrorCodes.VALIDATION_FAILED,
+        'Новый мастер-ключ совпадает с текущим: укажите другой ключ. / The new master key equals the current one.',
+        {
+          issues: [{ path: 'new-key-file', message: 'должен отличаться от текущего ключа / must differ' }],
+        },
+      );
+    }
+  }
+
+  /** The current key, the rotation in progress (if any), and the retired key this run's current key was. */
+  async function readKeyring(currentKey: Buffer) {
+    let rows = await readMasterKeys(keySql);
+    // A store never opened by this version yet: record (and so check) its key first.
+    if (rows.length === 0) {
+      await openKeyring({ stores: deps.stores, masterKey: currentKey, clock: deps.clock });
+      rows = await readMasterKeys(keySql);
+    }
+    const current = rows.find((r) => r.status === 'current');
+    if (!current) {
+      throw new DomainError(
+        ErrorCodes.MASTER_KEY_MISMATCH,
+        'В хранилище ключей нет текущего мастер-ключа. / The key store has no current master key.',
+      );
+    }
+    return {
+      current,
+      next: rows.find((r) => r.status === 'next'),
+      retiredOld: rows.find((r) => r.status === 'retired' && checks(r, currentKey)),
+    };
+  }
+
+  /**
+   * Re-wraps every key still under the old generation and switches the keys; the number re-wrapped. One pass
+   * by subject id re-wraps every key; a further pass only if keys appeared under the old key meanwhile (an
+   * insert that began before the rotation did).
+   */
+  async function rewrapAll(
+    currentKey: Buffer,
+    newKey: Buffer,
+    run: { from: number; to: number; total: number },
+    onProgress?: (progress: RotationProgress) => void,
+  ): Promise<number> {
+    let rewrapped = 0;
+    for (let pass = 0; pass < 3; pass++) {
+      let after = '00000000-0000-0000-0000-000000000000';
+      for (;;) {
+        const batch = await rewrapBatch(currentKey, newKey, run.from, run.to, after);
+        if (batch.count === 0) break;
+        rewrapped += batch.count;
+        after = batch.last!;
+        onProgress?.({ total: run.total, rewrapped });
+      }
+      if ((await complete(run.from, run.to)) === 0) return rewrapped;
+    }
+    throw new DomainError(
+      ErrorCodes.MASTER_KEY_ROTATION_IN_PROGRESS,
+      'Ключи субъектов продолжают появляться под прежним мастер-ключом: остановите все экземпляры и запустите ' +
+        'команду снова. / Subject keys keep appearing under the old master key: stop every instance and run again.',
+    );
+  }
+
+  return { rotate };
 
   async function begin(current: MasterKeyRow, newKey: Buffer, root: Buffer): Promise<MasterKeyRow> {
     const [row] = await keySql.query<MasterKeyRow>(
@@ -239,6 +257,7 @@ export function createMasterKeyRotation(deps: {
     action: 'master_key.rotation_start' | 'master_key.rotation_complete',
     details: { from_generation: number; to_generation: number } & Record<string, number>,
   ) {
+    // cross-module read: audit_log (owner: audit)
     const [found] = await deps.stores.sql.query(
       `SELECT 1 FROM audit_log WHERE action = $1 AND details ->> 'to_generation' = $2 LIMIT 1`,
       [action, String(details.to_generation)],

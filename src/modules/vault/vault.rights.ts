@@ -12,9 +12,9 @@ import {
   type ReadValue,
   subjectNotFound,
   type ValueRow,
-  type VaultService,
   valueAad,
-} from './vault.service.js';
+} from './vault.model.js';
+import type { VaultService } from './vault.service.js';
 
 /** A value as the subject's own access report sees it: also those marked for destruction, with their date. */
 export interface HeldValue extends ReadValue {
