@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { Listr } from 'listr2';
 import { isIsoDate } from '../../modules/calendar/dates.js';
 import { renderTable } from '../../modules/register/register.format.js';
-import type { RetentionPlan } from '../../modules/retention/retention.service.js';
+import type { RetentionPlan } from '../../modules/retention/retention.plan.js';
 import type { SweepResult } from '../../modules/retention/retention.sweep.js';
 import { callServer, fail, fetchFromServer, withAccess } from '../local-access.js';
 

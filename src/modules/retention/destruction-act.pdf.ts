@@ -16,21 +16,21 @@ const outcomes: Record<string, string> = {
   purpose_released: 'цель обработки прекращена',
 };
 
-export async function renderDestructionActPdf(act: DestructionActData, timeZone: string): Promise<Buffer> {
-  const title = `Акт № ${act.number} об уничтожении персональных данных`;
-  const { doc, done } = createPdf({
-    size: 'A4',
-    margin: 56,
-    info: { Title: title, Author: act.operator.name },
-  });
-
+/** The drawing helpers every part of the act uses: a bold heading, a body line, a section's heading. */
+function writerOf(doc: ReturnType<typeof createPdf>['doc']) {
   const heading = (text: string, size = 11) => doc.font('bold').fontSize(size).text(text).moveDown(0.3);
   const line = (text: string, size = 10) => doc.font('body').fontSize(size).text(text);
   const section = (label: string) => {
     doc.moveDown(0.5);
     heading(label, 10);
   };
+  return { doc, heading, line, section };
+}
 
+type Writer = ReturnType<typeof writerOf>;
+
+/** The operator's letterhead, the act's title, date and kind. */
+function writeHeader({ doc, heading, line }: Writer, act: DestructionActData, title: string) {
   doc.font('bold').fontSize(12).text(act.operator.name);
   line(`БИН/ИИН: ${act.operator.binIin}`, 9);
   line(act.operator.address, 9);
@@ -38,7 +38,10 @@ export async function renderDestructionActPdf(act: DestructionActData, timeZone:
   heading(title, 13);
   line(plainDay(act.date));
   line(`Вид: ${kinds[act.kind]}`);
+}
 
+/** Who: the operator, the processor, the subjects. */
+function writeParties({ doc, line, section }: Writer, act: DestructionActData) {
   section('Оператор');
   line(act.operator.name);
   line(`БИН/ИИН: ${act.operator.binIin}`);
@@ -57,7 +60,10 @@ export async function renderDestructionActPdf(act: DestructionActData, timeZone:
   }
   // Internal ids only: the act must not bring destroyed names back.
   if (act.subjects.ids?.length) line(`Внутренние идентификаторы: ${act.subjects.ids.join(', ')}`);
+}
 
+/** What was destroyed, how, why and when, and the request it answers. */
+function writeDestruction({ line, section }: Writer, act: DestructionActData) {
   section('Категории уничтоженных персональных данных');
   for (const c of act.dataCategories) line(`• ${c.label} (значений: ${c.values})`);
 
@@ -86,14 +92,20 @@ export async function renderDestructionActPdf(act: DestructionActData, timeZone:
     section('Обращение субъекта');
     line(`Обращение № ${act.request.number} от ${plainDay(act.request.receivedDate)}`);
   }
+}
 
+/** Who performed it, each with a line to sign. */
+function writeSigners({ doc, line, section }: Writer, act: DestructionActData) {
   section('Уничтожение произвели');
   for (const p of act.performedBy) {
     line(`${p.name}${p.position ? `, ${p.position}` : ''}`);
     line('____________ (подпись)');
     doc.moveDown(0.3);
   }
+}
 
+/** The extract from the event log, with where the full one is and the chain's position at the act. */
+function writeLogExtract({ doc, heading, line }: Writer, act: DestructionActData, timeZone: string) {
   doc.moveDown();
   heading('Выписка из журнала событий', 12);
   const { log } = act;
@@ -125,10 +137,24 @@ export async function renderDestructionActPdf(act: DestructionActData, timeZone:
     );
     doc.moveDown(0.3);
   }
+}
 
+export async function renderDestructionActPdf(act: DestructionActData, timeZone: string): Promise<Buffer> {
+  const title = `Акт № ${act.number} об уничтожении персональных данных`;
+  const { doc, done } = createPdf({
+    size: 'A4',
+    margin: 56,
+    info: { Title: title, Author: act.operator.name },
+  });
+  const writer = writerOf(doc);
+  writeHeader(writer, act, title);
+  writeParties(writer, act);
+  writeDestruction(writer, act);
+  writeSigners(writer, act);
+  writeLogExtract(writer, act, timeZone);
   doc.moveDown();
-  line(`Акт составлен: ${dateTime(act.completedAt, timeZone)}`, 9);
-  line('Акт и выписка хранятся 3 года.', 9);
+  writer.line(`Акт составлен: ${dateTime(act.completedAt, timeZone)}`, 9);
+  writer.line('Акт и выписка хранятся 3 года.', 9);
   doc.end();
   return done;
 }

@@ -58,6 +58,21 @@ export interface ActSeed {
   method?: string;
 }
 
+/** A paper destruction as recorded by the person who did it. */
+export interface PaperDestruction {
+  date: string;
+  media: string;
+  pages: number;
+  reason: string;
+  fields: string[];
+  subjectCategories?: string[];
+  subjectIds?: string[];
+  purposes?: string[];
+  informationSystems?: string[];
+  method?: string;
+  performedBy: { name: string; position?: string }[];
+}
+
 /**
  * What an act counts of its entries: values per field and per reason, the purposes, systems and outcomes
  * named. Read from the chain, or kept by a sweep as it writes the entries (the same numbers without
@@ -107,6 +122,16 @@ export function addToTally(tally: ActTally, action: string, details: Destruction
   const current = tally.reasons.get(key) ?? { reason, text, values: 0 };
   current.values += values;
   tally.reasons.set(key, current);
+}
+
+/** A destruction entry of the chain as the act's extract reads it. */
+interface EntryRow {
+  seq: string | number;
+  at: Date;
+  action: string;
+  subject_id: string | null;
+  field_ids: string[];
+  details: DestructionDetails;
 }
 
 /** The transaction lock under which an act's number is taken (any constant; the same in every instance). */
@@ -178,21 +203,13 @@ export function createDestructionActs(deps: {
     return system ? localized(system.name, 'ru') : id;
   };
 
-  interface EntryRow {
-    seq: string | number;
-    at: Date;
-    action: string;
-    subject_id: string | null;
-    field_ids: string[];
-    details: DestructionDetails;
-  }
-
   async function logLines(
     sql: Sql,
     actId: string,
     afterSeq: number,
     limit: number,
   ): Promise<DestructionLogLine[]> {
+    // cross-module read: audit_log (owner: audit)
     const rows = await sql.query<EntryRow>(
       `SELECT seq, at, action, subject_id, field_ids, details FROM audit_log
        WHERE details ? 'act_id' AND details ->> 'act_id' = $1 AND seq > $2
@@ -225,6 +242,7 @@ export function createDestructionActs(deps: {
     const tally = emptyTally();
     let afterSeq = 0;
     for (;;) {
+      // cross-module read: audit_log (owner: audit)
       const rows = await sql.query<{
         seq: string | number;
         action: string;
@@ -242,13 +260,9 @@ export function createDestructionActs(deps: {
     }
   }
 
-  /**
-   * Completes an act from the chain: counts, categories, systems, reasons and the extract. Runs in the caller's
-   * transaction so that, for a request, the act and the request's answer commit together.
-   */
-  async function complete(tx: Sql, actId: string, tally?: ActTally): Promise<DestructionActData> {
-    const row = await loadRow(tx, actId);
-    const seed = row.data?.seed ?? {};
+  /** The act's destruction entries in the chain: how many, the first and last seq, how many subjects. */
+  async function entryTotals(tx: Sql, actId: string) {
+    // cross-module read: audit_log (owner: audit)
     const [totals] = await tx.query<{
       entries: string;
       first: string | null;
@@ -260,36 +274,23 @@ export function createDestructionActs(deps: {
          AND action IN ('data.destroy', 'data.anonymise', 'retention.paper_destroy')`,
       [actId],
     );
-    const counted = tally ?? (await tallyFromChain(tx, actId));
-    const counts = [...counted.counts.entries()]
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([field, n]) => ({ field, n }));
-    const reasons = [...counted.reasons.values()].sort((a, b) =>
-      a.reason === b.reason ? (a.text ?? '').localeCompare(b.text ?? '') : a.reason < b.reason ? -1 : 1,
+    return totals;
+  }
+
+  /** The subjects a request's or paper act names (a sweep's act names none: it would list thousands). */
+  async function subjectIdsOf(tx: Sql, row: ActRow): Promise<string[] | undefined> {
+    if (row.kind === 'sweep') return undefined;
+    // cross-module read: audit_log (owner: audit)
+    const rows = await tx.query<{ subject_id: string }>(
+      `SELECT DISTINCT subject_id FROM audit_log
+       WHERE details ? 'act_id' AND details ->> 'act_id' = $1 AND subject_id IS NOT NULL`,
+      [row.id],
     );
-    const purposeIds = [...counted.purposes].sort();
-    const systemIds = seed.informationSystems ?? [...counted.systems].sort();
-    const outcomes = [...counted.outcomes];
-    const entries = Number(totals?.entries ?? 0);
-    const lines = await logLines(tx, actId, 0, PDF_LOG_LINES);
-    // The chain's position this act was made at, its destruction entries included (this transaction's own).
-    const [head] = await tx.query<{ seq: string | number; hash: string }>(
-      `SELECT seq, encode(hash, 'hex') AS hash FROM audit_head WHERE id = 1`,
-    );
-    const categoryIds = seed.subjectCategories ?? [
-      ...new Set(purposeIds.flatMap((p) => purposeOf(p)?.subject_categories ?? [])),
-    ];
-    const subjectIds =
-      row.kind === 'sweep'
-        ? undefined
-        : (
-            await tx.query<{ subject_id: string }>(
-              `SELECT DISTINCT subject_id FROM audit_log
-               WHERE details ? 'act_id' AND details ->> 'act_id' = $1 AND subject_id IS NOT NULL`,
-              [actId],
-            )
-          ).map((r) => r.subject_id);
-    const now = deps.clock();
+    return rows.map((r) => r.subject_id);
+  }
+
+  /** How the data was destroyed: the seed's words (paper), or what the outcomes in the chain did. */
+  function methodOf(seed: ActSeed, outcomes: string[]): string {
     const methods: string[] = [];
     if (seed.method) methods.push(seed.method);
     else {
@@ -306,50 +307,50 @@ export function createDestructionActs(deps: {
         );
       }
     }
-    const data: DestructionActData = {
-      id: row.id,
-      number: Number(row.number),
-      kind: row.kind,
-      date: localDateOf(now, timeZone),
-      completedAt: now.toISOString(),
-      operator: {
-        name: localized(register.operator.name, 'ru'),
-        binIin: register.operator.bin_iin,
-        address: localized(register.operator.address, 'ru'),
-      },
-      processor: null,
-      subjects: {
-        count: Number(totals?.subjects ?? 0),
-        categories: categoryIds.map((id) => {
-          const category = register.subject_categories.find((c) => c.id === id);
-          return { id, title: category ? localized(category.labels, 'ru') : id };
-        }),
-        ...(subjectIds ? { ids: subjectIds } : {}),
-      },
+    return methods.join('; ') || 'удаление записей из базы данных';
+  }
+
+  /** The act's categories, purposes, systems and reasons, in the order the act prints them. */
+  function contentsOf(counted: ActTally, seed: ActSeed) {
+    const counts = [...counted.counts.entries()]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([field, n]) => ({ field, n }));
+    const reasons = [...counted.reasons.values()].sort((a, b) =>
+      a.reason === b.reason ? (a.text ?? '').localeCompare(b.text ?? '') : a.reason < b.reason ? -1 : 1,
+    );
+    const purposeIds = [...counted.purposes].sort();
+    const systemIds = seed.informationSystems ?? [...counted.systems].sort();
+    const categoryIds = seed.subjectCategories ?? [
+      ...new Set(purposeIds.flatMap((p) => purposeOf(p)?.subject_categories ?? [])),
+    ];
+    return {
+      categories: categoryIds.map((id) => {
+        const category = register.subject_categories.find((c) => c.id === id);
+        return { id, title: category ? localized(category.labels, 'ru') : id };
+      }),
       dataCategories: counts.map((c) => ({ id: c.field, label: fieldLabel(c.field), values: Number(c.n) })),
       purposes: purposeIds.map((id) => {
         const purpose = purposeOf(id);
         return { id, number: purpose?.number, title: purpose ? localized(purpose.title, 'ru') : id };
       }),
       informationSystems: systemIds.map((id) => ({ id, name: systemName(id) })),
-      method: methods.join('; ') || 'удаление записей из базы данных',
       reasons: reasons.map((r) => ({
         code: r.reason,
         text: r.text ?? reasonTexts[r.reason] ?? r.reason,
         values: r.values,
       })),
-      performedBy: seed.performedBy ?? [SYSTEM_PERFORMER],
-      ...(seed.paper ? { paper: seed.paper } : {}),
-      ...(seed.request ? { request: seed.request } : {}),
-      ...(head && Number(head.seq) > 0 ? { auditPosition: { seq: Number(head.seq), hash: head.hash } } : {}),
-      log: {
-        entries,
-        firstSeq: totals?.first ? Number(totals.first) : null,
-        lastSeq: totals?.last ? Number(totals.last) : null,
-        lines,
-        truncated: lines.length < entries,
-      },
     };
+  }
+
+  /** Stores the completed act with its PDF (kept 3 years) and records the act in the chain. */
+  async function storeCompleted(
+    tx: Sql,
+    actId: string,
+    row: ActRow,
+    data: DestructionActData,
+    seed: ActSeed,
+    now: Date,
+  ) {
     const pdf = await renderDestructionActPdf(data, timeZone);
     const retainUntil = new Date(now);
     retainUntil.setUTCFullYear(retainUntil.getUTCFullYear() + ACT_RETENTION_YEARS);
@@ -367,11 +368,67 @@ export function createDestructionActs(deps: {
           actId,
           number: data.number,
           kind: data.kind,
-          entries,
+          entries: log.entries,
           request_id: row.request_id ?? undefined,
         },
       },
     ]);
+  }
+
+  /**
+   * Completes an act from the chain: counts, categories, systems, reasons and the extract. Runs in the caller's
+   * transaction so that, for a request, the act and the request's answer commit together.
+   */
+  async function complete(tx: Sql, actId: string, tally?: ActTally): Promise<DestructionActData> {
+    const row = await loadRow(tx, actId);
+    const seed = row.data?.seed ?? {};
+    const totals = await entryTotals(tx, actId);
+    const counted = tally ?? (await tallyFromChain(tx, actId));
+    const contents = contentsOf(counted, seed);
+    const entries = Number(totals?.entries ?? 0);
+    const lines = await logLines(tx, actId, 0, PDF_LOG_LINES);
+    // The chain's position this act was made at, its destruction entries included (this transaction's own).
+    // cross-module read: audit_head (owner: audit)
+    const [head] = await tx.query<{ seq: string | number; hash: string }>(
+      `SELECT seq, encode(hash, 'hex') AS hash FROM audit_head WHERE id = 1`,
+    );
+    const subjectIds = await subjectIdsOf(tx, row);
+    const now = deps.clock();
+    const data: DestructionActData = {
+      id: row.id,
+      number: Number(row.number),
+      kind: row.kind,
+      date: localDateOf(now, timeZone),
+      completedAt: now.toISOString(),
+      operator: {
+        name: localized(register.operator.name, 'ru'),
+        binIin: register.operator.bin_iin,
+        address: localized(register.operator.address, 'ru'),
+      },
+      processor: null,
+      subjects: {
+        count: Number(totals?.subjects ?? 0),
+        categories: contents.categories,
+        ...(subjectIds ? { ids: subjectIds } : {}),
+      },
+      dataCategories: contents.dataCategories,
+      purposes: contents.purposes,
+      informationSystems: contents.informationSystems,
+      method: methodOf(seed, [...counted.outcomes]),
+      reasons: contents.reasons,
+      performedBy: seed.performedBy ?? [SYSTEM_PERFORMER],
+      ...(seed.paper ? { paper: seed.paper } : {}),
+      ...(seed.request ? { request: seed.request } : {}),
+      ...(head && Number(head.seq) > 0 ? { auditPosition: { seq: Number(head.seq), hash: head.hash } } : {}),
+      log: {
+        entries,
+        firstSeq: totals?.first ? Number(totals.first) : null,
+        lastSeq: totals?.last ? Number(totals.last) : null,
+        lines,
+        truncated: lines.length < entries,
+      },
+    };
+    await storeCompleted(tx, actId, row, data, seed, now);
     return data;
   }
 
@@ -435,23 +492,8 @@ export function createDestructionActs(deps: {
     return { lines, next: lines.length === limit ? lines.at(-1)!.seq : null };
   }
 
-  /** Paper media destroyed by hand (the seed's shredder): recorded with the same act. */
-  async function recordPaper(
-    actor: string,
-    input: {
-      date: string;
-      media: string;
-      pages: number;
-      reason: string;
-      fields: string[];
-      subjectCategories?: string[];
-      subjectIds?: string[];
-      purposes?: string[];
-      informationSystems?: string[];
-      method?: string;
-      performedBy: { name: string; position?: string }[];
-    },
-  ) {
+  /** Refuses a paper destruction record that misses a detail or names what the register does not describe. */
+  function checkPaper(input: PaperDestruction): void {
     const issues: ErrorIssue[] = [];
     if (!isIsoDate(input.date)) issues.push({ path: 'date', message: 'ожидается дата YYYY-MM-DD' });
     if (!input.media?.trim())
@@ -489,21 +531,30 @@ export function createDestructionActs(deps: {
         },
       );
     }
+  }
+
+  /** The subjects a paper act names must exist (their data may since be destroyed: status does not matter). */
+  async function requireSubjects(tx: Sql, subjectIds: string[]): Promise<void> {
+    // cross-module read: subjects (owner: vault)
+    const found = await tx.query<{ id: string }>('SELECT id FROM subjects WHERE id = ANY($1::uuid[])', [
+      subjectIds,
+    ]);
+    const missing = subjectIds.filter((id) => !found.some((f) => f.id === id));
+    if (missing.length > 0) {
+      throw new DomainError(ErrorCodes.NOT_FOUND, `Субъекты не найдены: ${missing.join(', ')}`, {
+        issues: missing.map((id) => ({ path: 'subject_ids', message: `unknown subject ${id}` })),
+      });
+    }
+  }
+
+  /** Paper media destroyed by hand (the seed's shredder): recorded with the same act. */
+  async function recordPaper(actor: string, input: PaperDestruction) {
+    checkPaper(input);
     // The register does not type its systems; the person recording the paper destruction names the archive.
     const paperSystems = input.informationSystems ?? [];
     const actId = randomUUID();
     return stores.transaction(async (tx) => {
-      if (input.subjectIds?.length) {
-        const found = await tx.query<{ id: string }>('SELECT id FROM subjects WHERE id = ANY($1::uuid[])', [
-          input.subjectIds,
-        ]);
-        const missing = input.subjectIds.filter((id) => !found.some((f) => f.id === id));
-        if (missing.length > 0) {
-          throw new DomainError(ErrorCodes.NOT_FOUND, `Субъекты не найдены: ${missing.join(', ')}`, {
-            issues: missing.map((id) => ({ path: 'subject_ids', message: `unknown subject ${id}` })),
-          });
-        }
-      }
+      if (input.subjectIds?.length) await requireSubjects(tx, input.subjectIds);
       await open(tx, {
         id: actId,
         kind: 'paper',

@@ -99,6 +99,7 @@ export async function factsOfSubjects(
 export async function loadFacts(sql: Sql, subjectIds: string[]): Promise<Map<string, SubjectFacts>> {
   const facts = new Map<string, SubjectFacts>();
   if (subjectIds.length === 0) return facts;
+  // cross-module read: subjects (owner: vault) — the last activity, joined with retention's events.
   const rows = await sql.query<{
     id: string;
     last_activity_at: Date | null;

@@ -1,3 +1,5 @@
+// Retention's HTTP routes, one mounter per route (its contract and handler); the acts' are in
+// destruction-act.routes.ts. mountRetentionRoutes mounts them all in the order of the OpenAPI document.
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Amanat } from '../../app/amanat.js';
 import { type AppEnv, type AuthOptions, requireScope } from '../../http/auth.js';
@@ -10,14 +12,10 @@ import {
   isoDate,
   keyOrSession,
   keyOrSessionCsrf,
-  pdfBody,
-  pdfContent,
 } from '../../http/openapi-common.js';
-import { recordRef } from '../../http/record-ref.js';
+import { destructionActRoutes } from './destruction-act.routes.js';
+import { actor, body, json, type RouteMount } from './retention.routes.common.js';
 import {
-  destructionActDocumentSchema,
-  destructionActSchema,
-  destructionLogSchema,
   legalHoldSchema,
   retentionEventSchema,
   retentionPlanSchema,
@@ -25,15 +23,7 @@ import {
   sweepResultSchema,
 } from './retention.schema.js';
 
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
-const body = <T extends z.ZodType>(schema: T) => ({
-  body: { content: { 'application/json': { schema } }, required: true as const },
-});
 const subjectParam = z.object({ subjectId: z.uuid() });
-const actParam = z.object({ actId: recordRef('actId', 'act') });
 /** A planning date may lie ahead; an event or an activity has happened. */
 const instant = dayOrInstant(false);
 const pastEvent = dayOrInstant(true);
@@ -47,9 +37,7 @@ function presentRun(row: Record<string, unknown>) {
   };
 }
 
-export function mountRetentionRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, auth: AuthOptions): void {
-  const actor = (c: { get(key: 'principal'): { actor: string } }) => c.get('principal').actor;
-
+const getRetentionPlan: RouteMount = (app, amanat, auth) => {
   app.openapi(
     createRoute({
       method: 'get',
@@ -68,7 +56,9 @@ export function mountRetentionRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, a
       return c.json(await amanat.retention.plan(when), 200);
     },
   );
+};
 
+const runRetentionSweep: RouteMount = (app, amanat, auth) => {
   app.openapi(
     createRoute({
       method: 'post',
@@ -82,7 +72,9 @@ export function mountRetentionRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, a
     }),
     async (c) => c.json(await amanat.retentionSweeper.run({ trigger: 'api' }), 200),
   );
+};
 
+const listRetentionRuns: RouteMount = (app, amanat, auth) => {
   app.openapi(
     createRoute({
       method: 'get',
@@ -99,7 +91,9 @@ export function mountRetentionRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, a
     }),
     async (c) => c.json({ runs: (await amanat.retentionSweeper.runs()).map(presentRun) }, 200),
   );
+};
 
+const recordRetentionEvent: RouteMount = (app, amanat, auth) => {
   app.openapi(
     createRoute({
       method: 'post',
@@ -142,7 +136,9 @@ export function mountRetentionRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, a
       return c.json(result, 201);
     },
   );
+};
 
+const recordSubjectActivity: RouteMount = (app, amanat, auth) => {
   app.openapi(
     createRoute({
       method: 'post',
@@ -180,7 +176,9 @@ export function mountRetentionRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, a
       return c.json(result, 200);
     },
   );
+};
 
+const declareLiquidation: RouteMount = (app, amanat, auth) => {
   app.openapi(
     createRoute({
       method: 'post',
@@ -211,7 +209,9 @@ export function mountRetentionRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, a
     }),
     async (c) => c.json(await amanat.retention.declareLiquidation(actor(c), c.req.valid('json').date), 200),
   );
+};
 
+const placeLegalHold: RouteMount = (app, amanat, auth) => {
   app.openapi(
     createRoute({
       method: 'post',
@@ -239,7 +239,9 @@ export function mountRetentionRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, a
       return c.json(hold, 201);
     },
   );
+};
 
+const listLegalHolds: RouteMount = (app, amanat, auth) => {
   app.openapi(
     createRoute({
       method: 'get',
@@ -266,7 +268,9 @@ export function mountRetentionRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, a
       return c.json({ holds: holds }, 200);
     },
   );
+};
 
+const liftLegalHold: RouteMount = (app, amanat, auth) => {
   app.openapi(
     createRoute({
       method: 'post',
@@ -304,165 +308,21 @@ export function mountRetentionRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, a
       return c.json(lifted, 200);
     },
   );
+};
 
-  app.openapi(
-    createRoute({
-      method: 'get',
-      path: '/api/retention/acts',
-      operationId: 'listDestructionActs',
-      security: keyOrSession,
-      tags: ['Retention'],
-      summary: 'Acts of destruction, newest first (kept 3 years)',
-      middleware: [requireScope(auth, 'retention:read')] as const,
-      request: {
-        query: z.object({
-          kind: z.enum(['sweep', 'request', 'paper']).optional(),
-          request_id: z.uuid().optional(),
-          limit: z.coerce.number().int().min(1).max(1000).optional(),
-        }),
-      },
-      responses: {
-        200: json(z.object({ acts: z.array(destructionActSchema) }), 'Acts'),
-        ...errors(...authErrors, 422),
-      },
-    }),
-    async (c) => {
-      const q = c.req.valid('query');
-      const acts = await amanat.destructionActs.list({
-        kind: q.kind,
-        requestId: q.request_id,
-        limit: q.limit,
-      });
-      return c.json({ acts: acts }, 200);
-    },
-  );
-
-  app.openapi(
-    createRoute({
-      method: 'post',
-      path: '/api/retention/acts/paper',
-      operationId: 'recordPaperDestruction',
-      security: keyOrSessionCsrf,
-      tags: ['Retention'],
-      summary: 'Record the destruction of paper media (shredder) with an act',
-      middleware: [requireScope(auth, 'retention:write')] as const,
-      request: body(
-        z
-          .object({
-            date: calendarDate(),
-            media: z.string().min(1).max(500),
-            pages: z.number().int().min(1),
-            reason: z.string().min(1).max(1000),
-            fields: z.array(z.string().min(1)).min(1),
-            subject_categories: z.array(z.string()).optional(),
-            subject_ids: z.array(z.uuid()).optional(),
-            purposes: z.array(z.string()).optional(),
-            information_systems: z.array(z.string()).optional(),
-            method: z.string().max(500).optional(),
-            performed_by: z
-              .array(z.object({ name: z.string().min(1), position: z.string().optional() }))
-              .min(1),
-          })
-          .strict()
-          .openapi('PaperDestruction', {
-            example: {
-              date: '2026-03-20',
-              media: 'Анкеты соискателей, папка № 3',
-              pages: 42,
-              reason: 'Истёк срок хранения',
-              fields: ['full_name', 'phone'],
-              performed_by: [{ name: 'Сапарова А.', position: 'Ответственный за обработку ПД' }],
-            },
-          }),
-      ),
-      responses: {
-        201: json(destructionActDocumentSchema, 'The act'),
-        ...errors(...authErrors, ...bodyErrors),
-      },
-    }),
-    async (c) => {
-      const b = c.req.valid('json');
-      const act = await amanat.destructionActs.recordPaper(actor(c), {
-        date: b.date,
-        media: b.media,
-        pages: b.pages,
-        reason: b.reason,
-        fields: b.fields,
-        subjectCategories: b.subject_categories,
-        subjectIds: b.subject_ids,
-        purposes: b.purposes,
-        informationSystems: b.information_systems,
-        method: b.method,
-        performedBy: b.performed_by,
-      });
-      return c.json(act, 201);
-    },
-  );
-
-  app.openapi(
-    createRoute({
-      method: 'get',
-      path: '/api/retention/acts/{actId}',
-      operationId: 'getDestructionAct',
-      security: keyOrSession,
-      tags: ['Retention'],
-      summary: 'One act as JSON',
-      middleware: [requireScope(auth, 'retention:read')] as const,
-      request: { params: actParam },
-      responses: { 200: json(destructionActSchema, 'The act'), ...errors(...authErrors, 404, 422) },
-    }),
-    async (c) => c.json(await amanat.destructionActs.get(c.req.valid('param').actId), 200),
-  );
-
-  app.openapi(
-    createRoute({
-      method: 'get',
-      path: '/api/retention/acts/{actId}/pdf',
-      operationId: 'getDestructionActPdf',
-      security: keyOrSession,
-      tags: ['Retention'],
-      summary: 'The act as PDF',
-      middleware: [requireScope(auth, 'retention:read')] as const,
-      request: { params: actParam },
-      responses: {
-        200: {
-          description: 'PDF',
-          content: pdfContent,
-        },
-        ...errors(...authErrors, 404, 409, 422),
-      },
-    }),
-    async (c) => {
-      const { pdf, number } = await amanat.destructionActs.pdf(c.req.valid('param').actId);
-      return pdfBody(c, pdf, `akt-${number}.pdf`);
-    },
-  );
-
-  app.openapi(
-    createRoute({
-      method: 'get',
-      path: '/api/retention/acts/{actId}/log',
-      operationId: 'getDestructionActLog',
-      security: keyOrSession,
-      tags: ['Retention'],
-      summary: "The act's full log extract, page by page (after_seq from the previous page's next)",
-      middleware: [requireScope(auth, 'retention:read')] as const,
-      request: {
-        params: actParam,
-        query: z.object({
-          after_seq: z.coerce.number().int().min(0).optional(),
-          limit: z.coerce.number().int().min(1).max(10_000).optional(),
-        }),
-      },
-      responses: { 200: json(destructionLogSchema, 'Lines'), ...errors(...authErrors, 404, 422) },
-    }),
-    async (c) => {
-      const q = c.req.valid('query');
-      const page = await amanat.destructionActs.log(c.req.valid('param').actId, {
-        afterSeq: q.after_seq,
-        limit: q.limit,
-      });
-      return c.json(page, 200);
-    },
-  );
+/** Retention's routes (plan, runs, facts, liquidation, legal holds) and the acts', in the OpenAPI order. */
+export function mountRetentionRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, auth: AuthOptions): void {
+  const routes: RouteMount[] = [
+    getRetentionPlan,
+    runRetentionSweep,
+    listRetentionRuns,
+    recordRetentionEvent,
+    recordSubjectActivity,
+    declareLiquidation,
+    placeLegalHold,
+    listLegalHolds,
+    liftLegalHold,
+    ...destructionActRoutes,
+  ];
+  for (const mount of routes) mount(app, amanat, auth);
 }

@@ -1,47 +1,29 @@
 // Retention deadlines: each value's next end of processing, derived from its purposes' structured rules and
 // the facts recorded about its subject (contract ends, purposes achieved, last activity, the operator's
-// liquidation); legal holds that suspend destruction; and the plan of what a sweep would do by a date.
+// liquidation), kept current as facts and rules change. The service also hands out the legal holds
+// (retention.holds.ts), the plan (retention.plan.ts) and the sweep's decision (retention.decide.ts).
 import { createHash, randomUUID } from 'node:crypto';
 import type { Sql, Stores } from '../../db/database.js';
 import { canonicalJson } from '../../lib/canonical-json.js';
 import { DomainError, ErrorCodes } from '../../lib/errors.js';
 import type { AuditService } from '../audit/audit.service.js';
-import { endOfLocalDay, isIsoDate, localDateOf, startOfLocalDay } from '../calendar/dates.js';
+import { isIsoDate, localDateOf, startOfLocalDay } from '../calendar/dates.js';
 import type { RegisterRules } from '../rules/register-rules.js';
 import { subjectNotFound } from '../vault/vault.service.js';
+import { recordSubjectActivity, rescheduleValues } from '../vault/vault.writes.js';
 import {
   createRetentionAssessor,
-  groupBy,
   loadFacts,
   loadLiquidation,
   META_COLUMNS,
   noFacts,
-  type SubjectFacts,
   type ValueMeta,
 } from './retention.assess.js';
-import { retentionOptions } from './retention.rules.js';
+import { createDecider } from './retention.decide.js';
+import { createLegalHolds } from './retention.holds.js';
+import { createRetentionPlanner } from './retention.plan.js';
 
-export interface RetentionPlan {
-  at: string;
-  /** Values that a sweep at `at` would destroy, anonymise or release from a purpose, by purpose and field. */
-  items: {
-    purpose: string;
-    field: string;
-    outcome: 'destroy' | 'anonymise' | 'release';
-    reason: string;
-    values: number;
-  }[];
-  values: number;
-  subjects: number;
-  /** Subjects whose data would be gone entirely (their keys destroyed). */
-  subjectsEmptied: number;
-  /** Due but suspended by a legal hold. */
-  held: { values: number; subjects: number };
-  /** Values with no computable end: a `depends_on` option never chosen. */
-  undetermined: { values: number; purposes: string[] };
-  /** Subject requests whose destruction is pending. */
-  requests: number;
-}
+export type { RetentionPlan } from './retention.plan.js';
 
 export function createRetentionService(deps: {
   stores: Stores;
@@ -52,8 +34,10 @@ export function createRetentionService(deps: {
   const { stores, audit, rules } = deps;
   const assessor = createRetentionAssessor(rules);
   const timeZone = assessor.timeZone;
+  const decide = createDecider(rules, assessor);
 
   async function requireLiveSubject(sql: Sql, subjectId: string): Promise<void> {
+    // cross-module read: subjects (owner: vault) — locked: a sweep's batch and this fact never interleave on it.
     const [row] = await sql.query<{ status: string }>(
       'SELECT status FROM subjects WHERE id = $1 FOR UPDATE',
       [subjectId],
@@ -63,6 +47,7 @@ export function createRetentionService(deps: {
 
   /** Recomputes the next retention instant of a subject's active values after a fact changed. */
   async function recomputeSubject(tx: Sql, subjectId: string): Promise<number> {
+    // cross-module read: personal_values (owner: vault); the write goes through vault.writes.
     const values = await tx.query<ValueMeta & { next_retention_at: Date | null; retain_until: Date | null }>(
       `SELECT ${META_COLUMNS}, next_retention_at, retain_until FROM personal_values
        WHERE subject_id = $1 AND status = 'active'`,
@@ -84,11 +69,7 @@ export function createRetentionService(deps: {
       }
     }
     if (ids.length > 0) {
-      await tx.query(
-        `UPDATE personal_values v SET next_retention_at = u.next, retain_until = u.last
-         FROM unnest($1::uuid[], $2::timestamptz[], $3::timestamptz[]) AS u(id, next, last) WHERE v.id = u.id`,
-        [ids, nexts, lasts],
-      );
+      await rescheduleValues(tx, ids, nexts, lasts);
     }
     return ids.length;
   }
@@ -171,10 +152,7 @@ export function createRetentionService(deps: {
     const when = parseInstant(at, 'at');
     return stores.transaction(async (tx) => {
       await requireLiveSubject(tx, subjectId);
-      await tx.query(
-        'UPDATE subjects SET last_activity_at = GREATEST(coalesce(last_activity_at, $2), $2) WHERE id = $1',
-        [subjectId, when],
-      );
+      await recordSubjectActivity(tx, subjectId, when);
       const changed = await recomputeSubject(tx, subjectId);
       await audit.append(tx, [
         {
@@ -193,6 +171,7 @@ export function createRetentionService(deps: {
     let cursor = '00000000-0000-0000-0000-000000000000';
     let rescheduled = 0;
     for (;;) {
+      // cross-module read: subjects (owner: vault)
       const batch = await stores.sql.query<{ id: string }>(
         `SELECT id FROM subjects WHERE id > $1 AND status <> 'destroyed' ORDER BY id LIMIT 500`,
         [cursor],
@@ -253,262 +232,21 @@ export function createRetentionService(deps: {
     return { date, valuesRescheduled: rescheduled };
   }
 
-  async function placeHold(actor: string, subjectId: string, input: { fields?: string[]; reason: string }) {
-    if (!input.reason?.trim()) {
-      throw new DomainError(
-        ErrorCodes.VALIDATION_FAILED,
-        'Укажите основание удержания (reason) / reason is required',
-        {
-          issues: [{ path: 'reason', message: 'ожидается основание: суд, запрос органа, спор' }],
-        },
-      );
-    }
-    const unknown = (input.fields ?? []).filter((f) => !rules.field(f));
-    if (unknown.length > 0) {
-      throw new DomainError(ErrorCodes.UNKNOWN_FIELD, `Поля не описаны в реестре: ${unknown.join(', ')}`, {
-        issues: unknown.map((f) => ({ path: `fields.${f}`, message: 'unknown field' })),
-      });
-    }
-    const fields = input.fields && input.fields.length > 0 ? [...new Set(input.fields)].sort() : null;
-    return stores.transaction(async (tx) => {
-      await requireLiveSubject(tx, subjectId);
-      const id = randomUUID();
-      const now = deps.clock();
-      await tx.query(
-        `INSERT INTO legal_holds (id, subject_id, field_ids, reason, placed_by, placed_at)
-         VALUES ($1, $2, $3::text[], $4, $5, $6)`,
-        [id, subjectId, fields, input.reason.trim(), actor, now],
-      );
-      await audit.append(tx, [
-        {
-          actor,
-          action: 'retention.hold',
-          subjectId,
-          fieldIds: fields ?? [],
-          details: { holdId: id, allFields: fields === null },
-        },
-      ]);
-      return { id, subjectId, fields, reason: input.reason.trim(), placedBy: actor, placedAt: now };
-    });
-  }
-
-  async function liftHold(actor: string, holdId: string, reason: string) {
-    if (!reason?.trim()) {
-      throw new DomainError(ErrorCodes.VALIDATION_FAILED, 'Укажите, почему удержание снято (reason)', {
-        issues: [{ path: 'reason', message: 'ожидается основание снятия' }],
-      });
-    }
-    return stores.transaction(async (tx) => {
-      const [hold] = await tx.query<{ subject_id: string; lifted_at: Date | null }>(
-        'SELECT subject_id, lifted_at FROM legal_holds WHERE id = $1 FOR UPDATE',
-        [holdId],
-      );
-      if (!hold) {
-        throw new DomainError(ErrorCodes.NOT_FOUND, `Удержание ${holdId} не найдено / Legal hold not found`, {
-          issues: [{ path: 'holdId', message: 'unknown legal hold' }],
-        });
-      }
-      if (hold.lifted_at) {
-        throw new DomainError(
-          ErrorCodes.REQUEST_STATE_INVALID,
-          `Удержание ${holdId} уже снято / already lifted`,
-        );
-      }
-      const now = deps.clock();
-      await tx.query(
-        'UPDATE legal_holds SET lifted_at = $2, lifted_by = $3, lift_reason = $4 WHERE id = $1',
-        [holdId, now, actor, reason.trim()],
-      );
-      await audit.append(tx, [
-        { actor, action: 'retention.hold_lift', subjectId: hold.subject_id, details: { holdId } },
-      ]);
-      return { id: holdId, liftedAt: now };
-    });
-  }
-
-  async function listHolds(filter: { subjectId?: string; active?: boolean } = {}) {
-    const rows = await stores.sql.query<{
-      id: string;
-      subject_id: string;
-      field_ids: string[] | null;
-      reason: string;
-      placed_by: string;
-      placed_at: Date;
-      lifted_at: Date | null;
-      lifted_by: string | null;
-      lift_reason: string | null;
-    }>(
-      `SELECT id, subject_id, field_ids, reason, placed_by, placed_at, lifted_at, lifted_by, lift_reason
-       FROM legal_holds
-       WHERE ($1::uuid IS NULL OR subject_id = $1) AND ($2::boolean IS NULL OR (lifted_at IS NULL) = $2)
-       ORDER BY placed_at DESC LIMIT 1000`,
-      [filter.subjectId ?? null, filter.active ?? null],
-    );
-    return rows.map((r) => ({
-      id: r.id,
-      subjectId: r.subject_id,
-      fields: r.field_ids,
-      reason: r.reason,
-      placedBy: r.placed_by,
-      placedAt: r.placed_at,
-      liftedAt: r.lifted_at,
-      liftedBy: r.lifted_by,
-      liftReason: r.lift_reason,
-    }));
-  }
-
-  /** `at` of a plan: a date is the end of that day in the operator's zone (what is due by then); an instant as is. */
-  function planInstant(text: string): Date {
-    if (isIsoDate(text)) return endOfLocalDay(text, timeZone);
-    const at = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(text) ? new Date(text) : null;
-    if (!at || Number.isNaN(at.getTime()) || !isIsoDate(text.slice(0, 10))) {
-      throw new DomainError(ErrorCodes.VALIDATION_FAILED, `Неверная дата плана: ${text} / Invalid date`, {
-        issues: [{ path: 'at', message: 'ожидается дата YYYY-MM-DD или момент ISO 8601' }],
-      });
-    }
-    return at;
-  }
-
-  /** What a sweep at `at` would do, without doing it; reads in batches of subjects, so memory stays flat. */
-  async function plan(at: Date): Promise<RetentionPlan> {
-    const liquidationAt = await loadLiquidation(stores.sql, timeZone);
-    const items = new Map<string, RetentionPlan['items'][number]>();
-    const subjects = new Set<string>();
-    let values = 0;
-    let subjectsEmptied = 0;
-    const held = { values: 0, subjects: new Set<string>() };
-    let cursor = '00000000-0000-0000-0000-000000000000';
-    for (;;) {
-      const rows = await stores.sql.query<ValueMeta & { held: boolean }>(
-        `SELECT ${META_COLUMNS.split(', ')
-          .map((c) => `v.${c}`)
-          .join(', ')},
-           EXISTS (SELECT 1 FROM legal_holds h WHERE h.subject_id = v.subject_id AND h.lifted_at IS NULL
-                   AND (h.field_ids IS NULL OR v.field_id = ANY(h.field_ids))) AS held
-         FROM personal_values v
-         WHERE v.subject_id IN (
-           SELECT DISTINCT subject_id FROM personal_values
-           WHERE next_retention_at IS NOT NULL AND next_retention_at <= $1 AND subject_id > $2
-           ORDER BY subject_id LIMIT 500)
-           AND v.next_retention_at IS NOT NULL AND v.next_retention_at <= $1
-         ORDER BY v.subject_id`,
-        [at, cursor],
-      );
-      if (rows.length === 0) break;
-      cursor = rows.at(-1)!.subject_id;
-      const bySubject = groupBy(rows, (r) => r.subject_id);
-      const facts = await loadFacts(stores.sql, [...bySubject.keys()]);
-      const remainingCounts = await stores.sql.query<{ subject_id: string; n: string }>(
-        `SELECT subject_id, count(*) AS n FROM personal_values WHERE subject_id = ANY($1::uuid[]) GROUP BY subject_id`,
-        [[...bySubject.keys()]],
-      );
-      const totals = new Map(remainingCounts.map((r) => [r.subject_id, Number(r.n)]));
-      for (const [subjectId, subjectRows] of bySubject) {
-        let gone = 0;
-        for (const row of subjectRows) {
-          if (row.held) {
-            held.values += 1;
-            held.subjects.add(subjectId);
-            continue;
-          }
-          const outcome = decide(row, facts.get(subjectId) ?? noFacts(), liquidationAt, at);
-          if (!outcome) continue;
-          values += 1;
-          subjects.add(subjectId);
-          if (outcome.kind !== 'release') gone += 1;
-          for (const purpose of outcome.purposes) {
-            const key = `${purpose}|${row.field_id}|${outcome.kind}|${outcome.reason}`;
-            const item = items.get(key) ?? {
-              purpose,
-              field: row.field_id,
-              outcome: outcome.kind,
-              reason: outcome.reason,
-              values: 0,
-            };
-            item.values += 1;
-            items.set(key, item);
-          }
-        }
-        if (gone > 0 && gone === totals.get(subjectId)) subjectsEmptied += 1;
-      }
-    }
-    const [undetermined] = await stores.sql.query<{ n: string }>(
-      `SELECT count(*) AS n FROM personal_values WHERE next_retention_at IS NULL AND status = 'active'`,
-    );
-    const undeterminedPurposes = rules.register.purposes
-      .filter((p) => retentionOptions(p.retention).length > 0)
-      .map((p) => p.id);
-    const [requests] = await stores.sql.query<{ n: string }>(
-      'SELECT count(DISTINCT marked_request_id) AS n FROM personal_values WHERE marked_request_id IS NOT NULL',
-    );
-    return {
-      at: at.toISOString(),
-      items: [...items.values()].sort(
-        (a, b) => a.purpose.localeCompare(b.purpose) || a.field.localeCompare(b.field),
-      ),
-      values,
-      subjects: subjects.size,
-      subjectsEmptied,
-      held: { values: held.values, subjects: held.subjects.size },
-      undetermined: { values: Number(undetermined?.n ?? 0), purposes: undeterminedPurposes },
-      requests: Number(requests?.n ?? 0),
-    };
-  }
-
-  /** What a sweep does with one due value: destroy it, anonymise it, or release the purposes that ended. */
-  function decide(
-    row: Pick<ValueMeta, 'purposes' | 'legal_bases' | 'collected_at' | 'status' | 'marked_reason'>,
-    facts: SubjectFacts,
-    liquidationAt: Date | null,
-    at: Date,
-  ): {
-    kind: 'destroy' | 'anonymise' | 'release';
-    purposes: string[];
-    reason: string;
-    remaining: string[];
-    nextAt: Date | null;
-    lastEnd: Date | null;
-  } | null {
-    if (row.status === 'marked_for_destruction') {
-      return {
-        kind: 'destroy',
-        purposes: row.purposes,
-        reason: row.marked_reason ?? 'marked',
-        remaining: [],
-        nextAt: null,
-        lastEnd: null,
-      };
-    }
-    const { ended, remaining, nextAt, lastEnd } = assessor.assess(row, facts, liquidationAt, at);
-    if (ended.length === 0) return null;
-    if (remaining.length > 0)
-      return { kind: 'release', purposes: ended, reason: 'retention_expired', remaining, nextAt, lastEnd };
-    // Anonymised only when every purpose it was held for says so; one "destroy" purpose wins.
-    const anonymise = ended.every(
-      (p) => rules.register.purposes.find((x) => x.id === p)?.on_retention_end === 'anonymise',
-    );
-    return {
-      kind: anonymise ? 'anonymise' : 'destroy',
-      purposes: ended,
-      reason: 'retention_expired',
-      remaining,
-      nextAt,
-      lastEnd,
-    };
-  }
+  const holds = createLegalHolds({ ...deps, requireLiveSubject });
+  const planner = createRetentionPlanner({ stores, rules, timeZone, decide });
 
   return {
     assessor,
     recordEvent,
     recordActivity,
     declareLiquidation,
-    placeHold,
-    liftHold,
-    listHolds,
-    plan,
+    placeHold: holds.placeHold,
+    liftHold: holds.liftHold,
+    listHolds: holds.listHolds,
+    plan: planner.plan,
     decide,
     recomputeSubject,
-    planInstant,
+    planInstant: planner.planInstant,
     ensureScheduleCurrent,
     fingerprint,
     localDate: (at: Date) => localDateOf(at, timeZone),
