@@ -19,6 +19,7 @@ import { Scopes } from '../src/modules/api-keys/api-key.service.js';
 import { withdrawalSubjectLines } from '../src/modules/register/register.schema.js';
 import { openKeyring } from '../src/modules/vault/master-keyring.js';
 import { startServer } from '../src/server.js';
+import { listedKeys } from '../test/support/listed-keys.js';
 import { benchSweep } from './sweep.js';
 
 const SUBJECTS = Number(process.env.BENCH_SUBJECTS ?? 100_000);
@@ -212,8 +213,9 @@ async function benchStore(kind: 'pglite' | 'postgres') {
     logRequests: false,
   });
   const baseline = await startBaseline(stores);
-  const key = await amanat.apiKeys.create('bench', 'bench', [...Scopes]);
-  const headers = { authorization: `Bearer ${key.token}`, 'content-type': 'application/json' };
+  // A key that reads personal data holds those rights from an approved access-list entry, as in production.
+  const { keys } = await listedKeys(amanat, [{ name: 'bench', scopes: [...Scopes], purposes: 'all' }]);
+  const headers = { authorization: `Bearer ${keys.bench!.token}`, 'content-type': 'application/json' };
   const purposeOf = (n: number) => amanat.rules.purposes().find((p) => p.number === n)!;
   const support = purposeOf(6);
   const fieldOfType = (type: string) => support.fields.find((f) => amanat.rules.field(f)!.type === type)!;

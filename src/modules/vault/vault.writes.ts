@@ -144,6 +144,9 @@ export async function updateValuePurposes(tx: Sql, updates: ValuePurposesUpdate[
 /**
  * Destroys those of the subjects left with no value, no active consent and no legal hold: status 'destroyed'
  * and identities removed (it cannot be found again), in one statement; returns their ids (keys go later).
+ * Callers lock the subjects FOR UPDATE in an earlier statement of the same transaction: a grant or a collection
+ * holding FOR SHARE on one is then waited for, and this statement's snapshot sees its committed consent or value
+ * (a grant committed while this very statement waited on the row would be missed by its NOT EXISTS).
  */
 export async function destroyEmptiedSubjects(tx: Sql, subjectIds: string[], at: Date): Promise<string[]> {
   // cross-module read: consents (owner: consents), legal_holds (owner: retention) — one statement, no race.
