@@ -39,7 +39,7 @@ describe.skipIf(!dovecotAvailable).each(storeKinds())('kill -9 during a mailbox 
       );
 
       // First run: killed with SIGKILL once it has printed KILL_AFTER messages.
-      // Its own process group: bin/amanat.js runs the CLI in a child (tsx), and the kill must reach that one.
+      // Its own process group, so the kill reaches the command and anything it started.
       const child = spawn(process.execPath, [fromPackageRoot('bin', 'amanat.js'), 'mail', 'poll'], {
         env: { ...process.env, ...env },
         stdio: ['ignore', 'pipe', 'pipe'],
