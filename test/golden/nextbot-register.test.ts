@@ -3,9 +3,6 @@
 // row's subjects, data, periods, processing type and legal bases must match the register exactly, through
 // the mapping tables below. A phrase the tables do not know fails the test: a changed policy must be read
 // by a person, not absorbed silently.
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { isDomainError } from '../../src/lib/errors.js';
 import { formatRegisterIssues, loadRegisterFile } from '../../src/modules/register/register.loader.js';
@@ -18,11 +15,10 @@ import type {
   Register,
   RetentionRule,
 } from '../../src/modules/register/register.schema.js';
+import { clause, exampleRegisterPath, normalise, readSeed, seedPath } from './seed.js';
 
-const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const seedPath = join(repoRoot, '..', 'shared', 'seed', '000_9cb9a2bf54bf7492.txt');
-const registerPath = join(repoRoot, 'examples', 'nextbot.kz', 'register.yaml');
-const seed = existsSync(seedPath) ? readFileSync(seedPath, 'utf8') : null;
+const registerPath = exampleRegisterPath;
+const seed = readSeed();
 if (seed === null) {
   console.warn(
     `The seed policy ${seedPath} is absent: the golden test of the nextbot.kz register is skipped.`,
@@ -30,16 +26,6 @@ if (seed === null) {
 }
 
 // --- reading the seed ----------------------------------------------------------------------------------
-
-/** Lower case, «ё» as «е», punctuation as spaces, single spaces: wording compared, not typesetting. */
-function normalise(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/ё/g, 'е')
-    .replace(/[;,.:«»"]/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
 
 /** The items of a cell numbered «(1) …; (2) …». */
 function numberedItems(cell: string): string[] {
@@ -98,18 +84,6 @@ function parseTable31(text: string): SeedRow[] {
     ];
     return { number: Number(number), title, subjects, dataCategory, data, periods, processing, bases };
   });
-}
-
-/** The text of a clause, from its number to the next clause's, without page headings. */
-function clause(text: string, from: string, to: string): string {
-  const start = text.indexOf(from);
-  const end = text.indexOf(to, start + from.length);
-  if (start < 0 || end < 0) throw new Error(`clause ${from} not found in the seed`);
-  return text
-    .slice(start + from.length, end)
-    .split('\n')
-    .filter((l) => !/^#+ /.test(l) && l.trim() !== '')
-    .join(' ');
 }
 
 // --- mapping tables: the seed's wording → the register's ids ------------------------------------------
