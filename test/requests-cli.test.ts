@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAmanat } from '../src/app/amanat.js';
 import { openStores } from '../src/db/database.js';
 import { fromPackageRoot } from '../src/lib/paths.js';
+import { localDateOf } from '../src/modules/calendar/dates.js';
 import { pdfText, pdftotextAvailable } from './support/pdf.js';
 import { runCli, type StartedServer, startServerProcess } from './support/processes.js';
 import { startTestSmtp, type TestSmtp } from './support/smtp.js';
@@ -17,7 +18,8 @@ describe('amanat requests: the officer workflow (CLI)', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'amanat-requests-cli-'));
   const master = Buffer.alloc(32, 11);
   const env = { AMANAT_MASTER_KEY: master.toString('base64'), DATA_DIR: dataDir };
-  const today = new Date().toISOString().slice(0, 10);
+  // The operator's day (Asia/Almaty in the example register), not UTC's: near midnight they differ.
+  const today = localDateOf(new Date(), 'Asia/Almaty');
   const cli = (...args: string[]) => runCli(args, env);
   const ok = (...args: string[]) => {
     const result = cli(...args);

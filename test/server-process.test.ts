@@ -155,7 +155,7 @@ describe('npm start on the embedded store', () => {
     expect(chunked.status).toBe(413);
     expect(chunked.body).toContain('payload_too_large');
     const wrong = await fetch(`${server.url}/api/register`, {
-      headers: { authorization: 'Bearer amk_aaaaaaaaaaaa_' + 'b'.repeat(43) },
+      headers: { authorization: `Bearer amk_aaaaaaaaaaaa_${'b'.repeat(43)}` },
     });
     expect(wrong.status).toBe(401);
     const created = await fetch(`${server.url}/api/keys`, {

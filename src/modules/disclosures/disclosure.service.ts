@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import type { Stores } from '../../db/database.js';
 import { DomainError, ErrorCodes } from '../../lib/errors.js';
 import type { AuditService } from '../audit/audit.service.js';
+import { localDateOf } from '../calendar/dates.js';
 import { localized } from '../register/register.retention.js';
 import type { DisclosureGround, Purpose } from '../register/register.schema.js';
 import type { RegisterRules } from '../rules/register-rules.js';
@@ -165,7 +166,7 @@ export function createDisclosureService(deps: {
     const expired =
       recipient.kind === 'processor' &&
       !!recipient.contractUntil &&
-      recipient.contractUntil < clock().toISOString().slice(0, 10);
+      recipient.contractUntil < localDateOf(clock(), register.operator.timezone);
     if (expired) {
       throw await refuse(
         actor,

@@ -5,6 +5,7 @@
 // same answer whether or not anything waits for it, and mailed after the answer (no timing tells either).
 import { randomUUID } from 'node:crypto';
 import { DomainError, ErrorCodes, isDomainError } from '../../lib/errors.js';
+import { localDateOf } from '../calendar/dates.js';
 import type { Mailer } from '../mail/mailer.js';
 import type { RegisterRules } from '../rules/register-rules.js';
 import {
@@ -43,7 +44,7 @@ export function createPublicIntake(deps: {
       text:
         `Здравствуйте${name ? `, ${name}` : ''}!\n\n` +
         `С этого адреса поступило обращение («${requestTypeTitles[open.type]}»), но такое обращение ` +
-        `№ ${open.number} от ${russianDate(open.receivedAt.toISOString().slice(0, 10))} уже принято и ` +
+        `№ ${open.number} от ${russianDate(localDateOf(open.receivedAt, deps.rules.register.operator.timezone))} уже принято и ` +
         `рассматривается; ответ будет дан не позднее ${russianDate(open.dueDate)}. Новое обращение ` +
         'присоединено к нему, отдельно его рассматривать не нужно.\n\n' +
         'Если вы не направляли обращение, просто проигнорируйте это письмо.\n\n' +
