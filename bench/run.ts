@@ -1,7 +1,8 @@
 // npm run bench: HTTP benchmarks on loopback with autocannon, on PGlite and (when reachable) PostgreSQL.
 // Each store gets a baseline measured in the same run: a bare route doing one INSERT.
 // Scale with BENCH_SUBJECTS (default 100000) and BENCH_LOOKUP_ROWS (default 1000000).
-// BENCH_PARTS=core,sweep (default both): the HTTP part, and the retention sweep (bench/sweep.ts).
+// BENCH_PARTS=core,sweep,cli (default all three): the HTTP part, the retention sweep (bench/sweep.ts), and
+// the CLI's start (bench/cli.ts).
 // BENCH_PARTS=grants: only the collection and the grant rounds, printed and not written (to try a change).
 import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -20,6 +21,7 @@ import { withdrawalSubjectLines } from '../src/modules/register/register.schema.
 import { openKeyring } from '../src/modules/vault/master-keyring.js';
 import { startServer } from '../src/server.js';
 import { listedKeys } from '../test/support/listed-keys.js';
+import { benchCliStart, cliStartTable } from './cli.js';
 import { benchSweep } from './sweep.js';
 
 const SUBJECTS = Number(process.env.BENCH_SUBJECTS ?? 100_000);
@@ -28,7 +30,7 @@ const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 6);
 const ROUND_SECONDS = Number(process.env.BENCH_ROUND_SECONDS ?? 5);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
-const PARTS = (process.env.BENCH_PARTS ?? 'core,sweep').split(',');
+const PARTS = (process.env.BENCH_PARTS ?? 'core,sweep,cli').split(',');
 const IMAP_MESSAGES = Number(process.env.BENCH_IMAP_MESSAGES ?? 1000);
 const PG_URL = process.env.AMANAT_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const REGISTER = fromPackageRoot('examples', 'nextbot.kz', 'register.yaml');
@@ -503,7 +505,7 @@ function fmt(n: number, digits = 1) {
   return n.toFixed(digits);
 }
 
-function report(all: Record<string, any>[], machine: Record<string, string>) {
+function report(all: Record<string, any>[], machine: Record<string, string>, cliLines: string[]) {
   const lines = [
     '# Benchmarks',
     '',
@@ -572,6 +574,7 @@ function report(all: Record<string, any>[], machine: Record<string, string>) {
         );
       }),
     '',
+    ...cliLines,
     // The prose (what is measured, why the code is as it is, the history) is kept by hand in bench/notes.md.
     ...readFileSync(fromPackageRoot('bench', 'notes.md'), 'utf8')
       .replace(/^<!--.*-->\n/, '')
@@ -627,6 +630,9 @@ async function main() {
       writeFileSync(join(RESULTS, `${kind}-sweep.json`), `${JSON.stringify(result, null, 2)}\n`);
     }
   }
+  if (PARTS.includes('cli')) {
+    writeFileSync(join(RESULTS, 'cli.json'), `${JSON.stringify(await benchCliStart(), null, 2)}\n`);
+  }
   const read = (name: string) => JSON.parse(readFileSync(join(RESULTS, name), 'utf8')) as Record<string, any>;
   const all = (['pglite', 'postgres'] as const)
     .filter((kind) => existsSync(join(RESULTS, `${kind}.json`)))
@@ -636,7 +642,8 @@ async function main() {
         ? { retentionSweep: read(`${kind}-sweep.json`) }
         : {}),
     }));
-  const markdown = report(all, machine);
+  const cli = existsSync(join(RESULTS, 'cli.json')) ? read('cli.json') : null;
+  const markdown = report(all, machine, cli ? cliStartTable(cli as Parameters<typeof cliStartTable>[0]) : []);
   writeFileSync(fromPackageRoot('BENCHMARKS.md'), markdown);
   console.log(markdown);
 }

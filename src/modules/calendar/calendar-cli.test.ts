@@ -1,4 +1,4 @@
-// The calendar commands through the real entry point (bin/amanat.js → tsx → src/cli/main.ts), as a user runs them.
+// The calendar commands through the real entry point (bin/amanat.js, which runs the bundled src/cli/main.ts), as a user runs them.
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { fromPackageRoot, packageRoot } from '../../lib/paths.js';
