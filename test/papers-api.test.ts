@@ -37,7 +37,12 @@ describe.each(storeKinds())('papers on %s', (kind) => {
   it('lists the four papers with their formats and languages', async () => {
     const { status, body } = await api.call('GET', '/api/papers');
     expect(status).toBe(200);
-    expect(body.papers.map((p: { id: string }) => p.id)).toEqual(['order', 'regulation', 'data-list', 'access-list']);
+    expect(body.papers.map((p: { id: string }) => p.id)).toEqual([
+      'order',
+      'regulation',
+      'data-list',
+      'access-list',
+    ]);
     expect(body.papers[0].formats).toEqual(['docx', 'pdf']);
     expect(body.papers[0].replacedTemplates).toEqual([]);
   });

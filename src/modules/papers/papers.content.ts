@@ -227,7 +227,15 @@ const ru: Record<PaperId, PaperContent> = {
       {
         kind: 'table',
         loop: 'entries',
-        header: ['№', 'ФИО', 'Должность', 'Роль', 'Цели обработки', 'Действия с персональными данными', 'Доступ с'],
+        header: [
+          '№',
+          'ФИО',
+          'Должность',
+          'Роль',
+          'Цели обработки',
+          'Действия с персональными данными',
+          'Доступ с',
+        ],
         cells: ['{n}', '{full_name}', '{position}', '{role}', '{purposes}', '{actions}', '{granted_from}'],
         widths: [2, 8, 6, 5, 11, 10, 4],
       },
@@ -415,8 +423,7 @@ const kk: Record<PaperId, PaperContent> = {
     ],
   },
   'access-list': {
-    title:
-      'Қызметтік (еңбек) міндеттерін орындау үшін дербес деректерге қол жеткізуі қажет тұлғалар тізбесі',
+    title: 'Қызметтік (еңбек) міндеттерін орындау үшін дербес деректерге қол жеткізуі қажет тұлғалар тізбесі',
     landscape: true,
     pieces: [
       letterhead('{operator_id_label}'),
@@ -434,7 +441,15 @@ const kk: Record<PaperId, PaperContent> = {
       {
         kind: 'table',
         loop: 'entries',
-        header: ['№', 'ТАӘ', 'Лауазымы', 'Рөлі', 'Өңдеу мақсаттары', 'Дербес деректермен әрекеттер', 'Қол жеткізу басталған күн'],
+        header: [
+          '№',
+          'ТАӘ',
+          'Лауазымы',
+          'Рөлі',
+          'Өңдеу мақсаттары',
+          'Дербес деректермен әрекеттер',
+          'Қол жеткізу басталған күн',
+        ],
         cells: ['{n}', '{full_name}', '{position}', '{role}', '{purposes}', '{actions}', '{granted_from}'],
         widths: [2, 8, 6, 5, 11, 10, 4],
       },
@@ -445,7 +460,10 @@ const kk: Record<PaperId, PaperContent> = {
 export const paperContent: Record<PaperLang, Record<PaperId, PaperContent>> = { ru, kk };
 
 /** Every {tag} a piece names, top-level and inside its table's loop. */
-export function contentTags(content: PaperContent): { scalars: Set<string>; loops: Map<string, Set<string>> } {
+export function contentTags(content: PaperContent): {
+  scalars: Set<string>;
+  loops: Map<string, Set<string>>;
+} {
   const scalars = new Set<string>();
   const loops = new Map<string, Set<string>>();
   const tagsOf = (text: string) => [...text.matchAll(/\{([a-z_]+)\}/g)].map((m) => m[1] as string);

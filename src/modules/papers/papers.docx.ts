@@ -88,8 +88,9 @@ function tagCollector() {
     const walk = (parts: Part[], into: Record<string, Record<string, unknown>>) => {
       for (const part of parts) {
         if (part.type !== 'placeholder' || part.value === undefined) continue;
-        const entry = (into[part.value] ??= {});
-        if (part.subparsed) walk(part.subparsed, entry as Record<string, Record<string, unknown>>);
+        into[part.value] ??= {};
+        const entry = into[part.value] as Record<string, Record<string, unknown>>;
+        if (part.subparsed) walk(part.subparsed, entry);
       }
     };
     for (const parts of files.values()) walk(parts, out);

@@ -16,7 +16,8 @@ const paperSchema = z
     formats: z.array(z.enum(paperFormats)),
     langs: z.array(z.enum(paperLangs)),
     replacedTemplates: z.array(z.enum(paperLangs)).openapi({
-      description: "Languages whose DOCX template is the operator's own (AMANAT_TEMPLATES_DIR), not the shipped one",
+      description:
+        "Languages whose DOCX template is the operator's own (AMANAT_TEMPLATES_DIR), not the shipped one",
     }),
   })
   .openapi('Paper');
@@ -77,7 +78,7 @@ export function mountPaperRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, auth:
       tags: ['Papers'],
       summary: 'One paper from the register as DOCX or PDF; blanks mark what the register does not hold',
       description:
-        'DOCX is filled from the operator\'s template when AMANAT_TEMPLATES_DIR has papers/<paper>.<lang>.docx, ' +
+        "DOCX is filled from the operator's template when AMANAT_TEMPLATES_DIR has papers/<paper>.<lang>.docx, " +
         'else from the shipped one; a broken template answers 422 template_invalid naming the file. ' +
         'The access-list paper needs staff:manage and an approved access list (404 otherwise).',
       middleware: [requireScope(auth, 'register:read'), accessListScope(auth)] as const,

@@ -7,8 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import PizZip from 'pizzip';
 import { describe, expect, it } from 'vitest';
-import { exampleRegister } from '../../../test/support/stores.js';
 import { pdftotextAvailable } from '../../../test/support/pdf.js';
+import { exampleRegister } from '../../../test/support/stores.js';
 import { isDomainError } from '../../lib/errors.js';
 import type { AccessListDocument } from '../access/access-list.types.js';
 import { loadProfile } from '../jurisdiction/profiles.js';
@@ -91,7 +91,8 @@ function render(paper: PaperId, lang: PaperLang, reg: Register = register, templ
 
 /** What each paper must show beside the operator: the purposes, or the people on the access list. */
 function expectedContent(paper: PaperId, lang: PaperLang): string[] {
-  if (paper === 'access-list') return ['Ахметова Динара Серикқызы', 'Жумабаев Ерлан Маратович', 'Бухгалтерия'];
+  if (paper === 'access-list')
+    return ['Ахметова Динара Серикқызы', 'Жумабаев Ерлан Маратович', 'Бухгалтерия'];
   if (paper === 'order') return [register.operator.responsible_person.name];
   // Short purpose titles: pdftotext and table cells wrap long ones.
   return register.purposes.map((p) => (p.title[lang] ?? p.title.ru).split(' ').slice(0, 2).join(' '));
@@ -181,7 +182,9 @@ describe('replaced templates', () => {
   it("the operator's own template is used, with its letterhead", () => {
     const dir = folderWith(
       'order.ru.docx',
-      editedOrder((xml) => xml.replace('<w:body>', '<w:body><w:p><w:r><w:t>ООО «Бланк оператора»</w:t></w:r></w:p>')),
+      editedOrder((xml) =>
+        xml.replace('<w:body>', '<w:body><w:p><w:r><w:t>ООО «Бланк оператора»</w:t></w:r></w:p>'),
+      ),
     );
     expect(paperTemplate('order', 'ru', dir).replaced).toBe(true);
     const text = normalise(docxText(render('order', 'ru', register, dir).docx()));
@@ -231,7 +234,10 @@ describe('replaced templates', () => {
 
   it('an unknown tag inside a table loop is named with its list', () => {
     const zip = new PizZip(readFileSync(paperTemplate('data-list', 'ru').file));
-    zip.file('word/document.xml', zip.file('word/document.xml')!.asText().replace('{retention}', '{retentoin}'));
+    zip.file(
+      'word/document.xml',
+      zip.file('word/document.xml')!.asText().replace('{retention}', '{retentoin}'),
+    );
     const dir = mkdtempSync(join(tmpdir(), 'amanat-papers-'));
     mkdirSync(join(dir, 'papers'));
     writeFileSync(join(dir, 'papers', 'data-list.ru.docx'), zip.generate({ type: 'nodebuffer' }) as Buffer);

@@ -78,7 +78,16 @@ export interface AccessItem {
 
 /** The fields of each list's items, for the template check (a list may be empty). */
 export const loopFields = {
-  purposes: ['number', 'title', 'subjects', 'data_category', 'data_list', 'retention', 'processing', 'legal_bases'],
+  purposes: [
+    'number',
+    'title',
+    'subjects',
+    'data_category',
+    'data_list',
+    'retention',
+    'processing',
+    'legal_bases',
+  ],
   entries: ['n', 'full_name', 'position', 'role', 'purposes', 'actions', 'granted_from'],
 } as const satisfies { purposes: readonly (keyof PurposeItem)[]; entries: readonly (keyof AccessItem)[] };
 
