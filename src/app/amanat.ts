@@ -13,6 +13,7 @@ import { createImapPoller, parseImapUrl } from '../modules/mail/imap-poller.js';
 import { createMailIntake, type MailIntakeSettings } from '../modules/mail/mail.intake.js';
 import { createSmtpMailer, createUnconfiguredMailer, type Mailer } from '../modules/mail/mailer.js';
 import { createObligationService } from '../modules/obligations/obligation.service.js';
+import { createPaperService } from '../modules/papers/papers.service.js';
 import { createPublicationService } from '../modules/publication/publication.service.js';
 import { loadRegisterFile } from '../modules/register/register.loader.js';
 import { createRequestClassification } from '../modules/requests/request.classification.js';
@@ -47,6 +48,8 @@ export interface AmanatOptions {
   retentionBatchSubjects?: number;
   /** Console sessions, lock-out and password reset. */
   staffSettings?: Partial<StaffSettings>;
+  /** The operator's templates folder (their own DOCX papers with letterhead); the shipped templates/ otherwise. */
+  templatesDir?: string;
 }
 
 type Clock = () => Date;
@@ -273,6 +276,7 @@ export async function createAmanat(options: AmanatOptions) {
     ...requestServices,
     retention,
     retentionSweeper,
+    papers: createPaperService({ rules, access: people.access, templatesDir: options.templatesDir }),
     clock,
     auditAnchors,
     // The chain against the positions kept outside it: the key store's anchor, the acts and the approved lists.

@@ -7,6 +7,7 @@ import { registerCalendarCommands } from './commands/calendar.js';
 import { registerKeyCommands } from './commands/keys.js';
 import { registerMailCommands } from './commands/mail.js';
 import { registerObligationCommands } from './commands/obligations.js';
+import { registerPaperCommands } from './commands/papers.js';
 import { registerRegisterCommands } from './commands/register.js';
 import { registerRequestCommands } from './commands/requests.js';
 import { registerRetentionCommands } from './commands/retention.js';
@@ -36,5 +37,6 @@ registerMailCommands(program);
 registerStaffCommands(program);
 registerRoleCommands(program);
 registerObligationCommands(program);
+registerPaperCommands(program);
 
 await program.parseAsync(process.argv);

@@ -98,6 +98,11 @@ const configSchema = z.object({
   SIGN_IN_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(10),
   /** Requests to public endpoints (privacy centre, testimonials) per client address per minute. */
   PUBLIC_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(30),
+  /**
+   * The operator's templates folder, laid out like the shipped templates/: papers/<paper>.<lang>.docx there
+   * replaces the shipped DOCX of that paper (the operator's letterhead); a file it lacks comes from templates/.
+   */
+  AMANAT_TEMPLATES_DIR: z.string().min(1).optional(),
 });
 
 export interface AppConfig {
@@ -126,6 +131,8 @@ export interface AppConfig {
   trustProxyHeader?: string;
   trustedProxyHops: number;
   rateLimits: { signInPerMinute: number; publicPerMinute: number };
+  /** The operator's templates folder (absolute), when set. */
+  templates: { dir?: string };
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -182,6 +189,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     trustProxyHeader: c.TRUST_PROXY_HEADER,
     trustedProxyHops: c.TRUSTED_PROXY_HOPS,
     rateLimits: { signInPerMinute: c.SIGN_IN_RATE_PER_MINUTE, publicPerMinute: c.PUBLIC_RATE_PER_MINUTE },
+    templates: { dir: c.AMANAT_TEMPLATES_DIR ? resolve(c.AMANAT_TEMPLATES_DIR) : undefined },
   };
 }
 
@@ -194,6 +202,7 @@ export function amanatOptionsOf(config: AppConfig) {
     requestSettings: { intakeLimitPerDay: config.requests.intakeLimitPerDay },
     retentionBatchSubjects: config.retention.batchSubjects,
     keyCacheEntries: config.keyCacheEntries,
+    templatesDir: config.templates.dir,
     staffSettings: {
       sessionHours: config.staff.sessionHours,
       idleMinutes: config.staff.idleMinutes,

@@ -1242,6 +1242,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/papers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The operator's internal papers: order, regulation, data list, access list */
+        get: operations["listPapers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/papers/{paper}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One paper from the register as DOCX or PDF; blanks mark what the register does not hold
+         * @description DOCX is filled from the operator's template when AMANAT_TEMPLATES_DIR has papers/<paper>.<lang>.docx, else from the shipped one; a broken template answers 422 template_invalid naming the file. The access-list paper needs staff:manage and an approved access list (404 otherwise).
+         */
+        get: operations["getPaper"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3133,6 +3170,18 @@ export interface components {
              * @example 2026-03-20T09:30:00.000Z
              */
             publishedSince: string;
+        };
+        Paper: {
+            /** @enum {string} */
+            id: "order" | "regulation" | "data-list" | "access-list";
+            title: {
+                ru: string;
+                kk: string;
+            };
+            formats: ("docx" | "pdf")[];
+            langs: ("ru" | "kk")[];
+            /** @description Languages whose DOCX template is the operator's own (AMANAT_TEMPLATES_DIR), not the shipped one */
+            replacedTemplates: ("ru" | "kk")[];
         };
     };
     responses: never;
@@ -9109,6 +9158,130 @@ export interface operations {
             };
             /** @description Too many requests; the Retry-After header says when to try again */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listPapers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The papers, with their formats and languages */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "papers": [
+                     *         {
+                     *           "id": "order",
+                     *           "title": {
+                     *             "ru": "Приказ о назначении ответственного за организацию обработки персональных данных",
+                     *             "kk": "Дербес деректерді өңдеуді ұйымдастыруға жауапты тұлғаны тағайындау туралы бұйрық"
+                     *           },
+                     *           "formats": [
+                     *             "docx",
+                     *             "pdf"
+                     *           ],
+                     *           "langs": [
+                     *             "ru",
+                     *             "kk"
+                     *           ],
+                     *           "replacedTemplates": []
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        papers: components["schemas"]["Paper"][];
+                    };
+                };
+            };
+            /** @description No credentials, or an unknown, revoked or expired API key or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller lacks the permission (scope), the purpose, or the CSRF header this route needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getPaper: {
+        parameters: {
+            query?: {
+                format?: "docx" | "pdf";
+                lang?: "ru" | "kk";
+            };
+            header?: never;
+            path: {
+                paper: "order" | "regulation" | "data-list" | "access-list";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The paper (Content-Disposition: attachment; filename="<paper>.<lang>.<format>") */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                    "application/pdf": string;
+                };
+            };
+            /** @description No credentials, or an unknown, revoked or expired API key or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller lacks the permission (scope), the purpose, or the CSRF header this route needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Invalid input, with the field and what was expected */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

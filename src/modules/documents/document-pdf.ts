@@ -64,7 +64,12 @@ function content(b: Block): Content {
     case 'heading':
       return pdfHeading(plainText(b.inlines), b.level, { toc: b.level > 1 });
     case 'paragraph':
-      return { text: inlines(b.inlines), style: b.className === 'notice' ? ['p', 'notice'] : 'p' } as Content;
+      return {
+        text: inlines(b.inlines),
+        style: b.className === 'notice' ? ['p', 'notice'] : 'p',
+        // The internal papers align a title line or an approval block (class "center" or "right").
+        ...(b.className === 'center' || b.className === 'right' ? { alignment: b.className } : {}),
+      } as Content;
     case 'list': {
       const items = b.items.map((item) => ({ text: inlines(item) }));
       return (b.ordered ? { ol: items, style: 'list' } : { ul: items, style: 'list' }) as Content;
@@ -84,16 +89,18 @@ function content(b: Block): Content {
 
 export function documentPdf(
   blocks: Block[],
-  options: { lang: DocumentLang; tocTitle: string; createdAt?: Date },
+  options: { lang: DocumentLang; tocTitle: string; createdAt?: Date; orientation?: 'portrait' | 'landscape' },
 ): Promise<Buffer> {
   const firstSection = blocks.findIndex((b) => b.kind === 'heading' && b.level === 2);
   const title = blocks.find((b) => b.kind === 'heading');
   const body = blocks.map(content);
-  orient(blocks, body);
+  // A document laid out on landscape pages throughout needs no turning of pages around its wide tables.
+  if (options.orientation !== 'landscape') orient(blocks, body);
   if (firstSection >= 0) body.splice(firstSection, 0, pdfToc(options.tocTitle));
   return renderPdf({
     title: title?.kind === 'heading' ? plainText(title.inlines) : '',
     lang: options.lang,
+    orientation: options.orientation,
     content: body,
     createdAt: options.createdAt,
   });

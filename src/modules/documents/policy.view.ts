@@ -334,3 +334,17 @@ export function buildPolicyView(register: Register, profile: JurisdictionProfile
   view.has_missing_translations = view.missing_translations.length > 0;
   return view;
 }
+
+/**
+ * Every purpose of the register as a table row (the internal papers list all of them, numbered ones first),
+ * worded as the policy's table words them; a text missing in `lang` is given in Russian.
+ */
+export function purposeRows(register: Register, lang: Lang): PolicyPurposeRow[] {
+  const t = (text: LocalizedText) => text[lang] ?? text.ru;
+  const ctx: ViewContext = { register, lang, t, missing: [] };
+  const numbered = register.purposes
+    .filter((p) => p.number !== undefined)
+    .sort((a, b) => a.number! - b.number!);
+  const rest = register.purposes.filter((p) => p.number === undefined);
+  return [...numbered, ...rest].map((p) => purposeRow(p, ctx));
+}
