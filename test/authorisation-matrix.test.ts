@@ -502,7 +502,6 @@ describe.each(storeKinds())('a consent write outside the role’s purposes on %s
   const grantBody = () => ({
     purpose: mailing,
     channel: 'web',
-    text: 'Я согласен на получение рассылок',
     policy_version: '2025-01',
     subject_full_name: 'Сапарова Айгерим',
     third_party_transfer: false,

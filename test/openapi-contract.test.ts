@@ -395,7 +395,6 @@ describe.each(storeKinds())('real answers on %s', (kind) => {
     const grant = {
       purpose: mailing,
       channel: 'web',
-      text: 'Я даю согласие на получение рассылок',
       policy_version: '2025-01',
       subject_full_name: 'Сапарова Айгерим',
       ip: '203.0.113.7',
