@@ -105,6 +105,9 @@ const expectedRules: Record<string, Rule> = {
   'POST /api/disclosures': 'disclosures:write',
   'GET /api/disclosures': 'disclosures:read',
   'GET /api/public/testimonials': 'public',
+  // consent forms: public texts
+  'GET /api/consent-forms': 'public',
+  'GET /api/consent-forms/:formId': 'public',
 };
 
 type Outcome = 'pass' | 'unauthenticated' | 'forbidden';

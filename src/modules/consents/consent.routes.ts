@@ -137,10 +137,9 @@ const consentRecord = z
     text: z.string(),
     textSha256: z.string(),
     policyVersion: z.string(),
-    formSha256: z
-      .string()
-      .nullable()
-      .openapi({ description: 'SHA-256 of the published form the consent answers (null: recorded before forms)' }),
+    formSha256: z.string().nullable().openapi({
+      description: 'SHA-256 of the published form the consent answers (null: recorded before forms)',
+    }),
     lang: z.enum(['ru', 'kk', 'en']).nullable(),
     dataFields: z.array(z.string()),
     term: z.string().nullable(),

@@ -79,7 +79,8 @@ export function mountConsentFormRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat)
       operationId: 'listConsentForms',
       security: noAuth,
       tags: ['Public'],
-      summary: "The published consent forms of a policy version, each with its text's SHA-256 (no credentials)",
+      summary:
+        "The published consent forms of a policy version, each with its text's SHA-256 (no credentials)",
       request: { query: formsQuery },
       responses: {
         200: { description: 'Forms', content: { 'application/json': { schema: formList } } },
@@ -128,7 +129,9 @@ export function mountConsentFormRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat)
             'x-policy-version': z.string().openapi({ example: '2025-01' }),
           }),
           content: {
-            'text/plain': { schema: z.string().openapi({ example: 'Согласие на обработку персональных данных…' }) },
+            'text/plain': {
+              schema: z.string().openapi({ example: 'Согласие на обработку персональных данных…' }),
+            },
             'text/html': { schema: z.string().openapi({ example: '<!doctype html>…' }) },
           },
         },

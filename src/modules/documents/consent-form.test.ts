@@ -8,14 +8,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fromPackageRoot } from '../../lib/paths.js';
 import { loadProfile } from '../jurisdiction/profiles.js';
-import { retentionItems } from './policy.cells.js';
 import { loadRegisterFile } from '../register/register.loader.js';
 import type { Register } from '../register/register.schema.js';
-import {
-  consentFormsOfRegister,
-  defaultConsentFormTemplates,
-  renderConsentForms,
-} from './consent-form.js';
+import { consentFormsOfRegister, defaultConsentFormTemplates, renderConsentForms } from './consent-form.js';
+import { retentionItems } from './policy.cells.js';
 
 const { register } = loadRegisterFile(fromPackageRoot('examples', 'nextbot.kz', 'register.yaml'));
 const profile = loadProfile('KZ');
@@ -47,7 +43,8 @@ describe('consent forms from the register', () => {
         expect(text.toLowerCase()).toContain(item.toLowerCase());
       }
       // Third parties: the disclosure grounds, the register's recipients of a transfer.
-      for (const ground of register.disclosure_grounds) expect(text).toContain(ground.text.ru.replace(/\s+/g, ' '));
+      for (const ground of register.disclosure_grounds)
+        expect(text).toContain(ground.text.ru.replace(/\s+/g, ' '));
       expect(text).toContain('Трансграничная передача: не осуществляется.');
       expect(text).toContain(register.cross_border.rule.ru);
       expect(text).toContain('Распространение в общедоступных источниках');

@@ -52,15 +52,11 @@ const tocTitle: Record<Lang, string> = { ru: 'Содержание', kk: 'Маз
 export function blocksText(blocks: Block[]): string {
   return blocks
     .map((b) => {
-      switch (b.kind) {
-        case 'heading':
-        case 'paragraph':
-          return plainText(b.inlines);
-        case 'list':
-          return b.items.map((item, i) => `${b.ordered ? `${i + 1})` : '–'} ${plainText(item)}`).join('\n');
-        case 'table':
-          return [...b.header, ...b.rows].map((row) => row.map(plainText).join(' | ')).join('\n');
-      }
+      if (b.kind === 'list')
+        return b.items.map((item, i) => `${b.ordered ? `${i + 1})` : '–'} ${plainText(item)}`).join('\n');
+      if (b.kind === 'table')
+        return [...b.header, ...b.rows].map((row) => row.map(plainText).join(' | ')).join('\n');
+      return plainText(b.inlines);
     })
     .join('\n\n');
 }
