@@ -1456,10 +1456,10 @@ export interface components {
          *       "status": "active",
          *       "grantedAt": "2026-03-20T09:30:00.000Z",
          *       "channel": "web",
-         *       "text": "Согласие на обработку персональных данных\n\nЦель № 8 Политики обработки персональных данных, …",
-         *       "textSha256": "4dfed84e4d916cd2adfc3795b4ea13e005a0ff2f210a0c8b3a01b3d6bb954bf7",
+         *       "text": "Согласие на обработку персональных данных\n\nЦель № 8 Политики обработки персональных данных. …",
+         *       "textSha256": "d5b8dd1dbe7b4e320f04d93395bd6af01941da5481b3ca62f60fd73696686ea3",
          *       "policyVersion": "2025-01",
-         *       "formSha256": "4dfed84e4d916cd2adfc3795b4ea13e005a0ff2f210a0c8b3a01b3d6bb954bf7",
+         *       "formSha256": "d5b8dd1dbe7b4e320f04d93395bd6af01941da5481b3ca62f60fd73696686ea3",
          *       "lang": "ru",
          *       "dataFields": [
          *         "email"
@@ -1598,10 +1598,10 @@ export interface components {
          *         "status": "withdrawn",
          *         "grantedAt": "2026-03-20T09:30:00.000Z",
          *         "channel": "web",
-         *         "text": "Согласие на обработку персональных данных\n\nЦель № 8 Политики обработки персональных данных, …",
-         *         "textSha256": "4dfed84e4d916cd2adfc3795b4ea13e005a0ff2f210a0c8b3a01b3d6bb954bf7",
+         *         "text": "Согласие на обработку персональных данных\n\nЦель № 8 Политики обработки персональных данных. …",
+         *         "textSha256": "d5b8dd1dbe7b4e320f04d93395bd6af01941da5481b3ca62f60fd73696686ea3",
          *         "policyVersion": "2025-01",
-         *         "formSha256": "4dfed84e4d916cd2adfc3795b4ea13e005a0ff2f210a0c8b3a01b3d6bb954bf7",
+         *         "formSha256": "d5b8dd1dbe7b4e320f04d93395bd6af01941da5481b3ca62f60fd73696686ea3",
          *         "lang": "ru",
          *         "dataFields": [
          *           "email"
@@ -1762,7 +1762,7 @@ export interface components {
          *           "purposeId": "mailing",
          *           "kind": "purpose",
          *           "lang": "ru",
-         *           "sha256": "4dfed84e4d916cd2adfc3795b4ea13e005a0ff2f210a0c8b3a01b3d6bb954bf7"
+         *           "sha256": "d5b8dd1dbe7b4e320f04d93395bd6af01941da5481b3ca62f60fd73696686ea3"
          *         }
          *       ]
          *     }

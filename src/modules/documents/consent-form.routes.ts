@@ -10,7 +10,7 @@ import { DomainError, ErrorCodes } from '../../lib/errors.js';
 import type { Lang } from '../register/register.retention.js';
 import type { ConsentForm, ConsentFormSource } from './consent-form.js';
 
-const exampleHash = '4dfed84e4d916cd2adfc3795b4ea13e005a0ff2f210a0c8b3a01b3d6bb954bf7';
+const exampleHash = 'd5b8dd1dbe7b4e320f04d93395bd6af01941da5481b3ca62f60fd73696686ea3';
 
 const formsQuery = z.object({
   version: z
