@@ -301,7 +301,6 @@ async function benchStore(kind: 'pglite' | 'postgres') {
                 body: JSON.stringify({
                   purpose: purpose.id,
                   channel: 'web',
-                  text: `Я даю согласие ИП Бекишев Б. С. на обработку моих данных для цели «${purpose.title.ru}».`,
                   policy_version: amanat.rules.register.policy.version,
                   subject_full_name: 'Субъект Бенчмарков',
                   ip: '203.0.113.7',

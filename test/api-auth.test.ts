@@ -11,6 +11,9 @@ const PUBLIC_ROUTES = new Map([
   ['POST /api/public/requests/{requestId}/verify', 422],
   ['POST /api/public/requests/code', 422],
   ['GET /api/public/testimonials', 200],
+  // The published consent forms are public texts; a form id that is no form is a 404.
+  ['GET /api/consent-forms', 200],
+  ['GET /api/consent-forms/{formId}', 404],
   ['POST /api/auth/sign-in', 422],
   ['POST /api/auth/password-reset', 422],
   ['POST /api/auth/password-reset/confirm', 422],

@@ -111,7 +111,6 @@ describe.skipIf(!storeKinds().includes('postgres'))('two instances on one Postgr
           purpose,
           kind: 'processing',
           channel: 'api',
-          text: 'Согласие',
           policyVersion: '2025-01',
           subjectFullName: 'Тест Тестов',
           thirdPartyTransfer: false,

@@ -105,6 +105,9 @@ const expectedRules: Record<string, Rule> = {
   'POST /api/disclosures': 'disclosures:write',
   'GET /api/disclosures': 'disclosures:read',
   'GET /api/public/testimonials': 'public',
+  // consent forms: public texts
+  'GET /api/consent-forms': 'public',
+  'GET /api/consent-forms/:formId': 'public',
 };
 
 type Outcome = 'pass' | 'unauthenticated' | 'forbidden';
@@ -502,7 +505,6 @@ describe.each(storeKinds())('a consent write outside the role’s purposes on %s
   const grantBody = () => ({
     purpose: mailing,
     channel: 'web',
-    text: 'Я согласен на получение рассылок',
     policy_version: '2025-01',
     subject_full_name: 'Сапарова Айгерим',
     third_party_transfer: false,

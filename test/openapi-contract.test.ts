@@ -39,7 +39,7 @@ type Schema = {
 
 /** Anyone may call these (the privacy centre, sign-in, health); every other operation needs credentials. */
 const PUBLIC =
-  /^(GET \/api\/health|POST \/api\/auth\/sign-in|POST \/api\/auth\/password-reset(\/confirm)?|\w+ \/api\/public\/.*)$/;
+  /^(GET \/api\/health|GET \/api\/consent-forms(\/\{formId\})?|POST \/api\/auth\/sign-in|POST \/api\/auth\/password-reset(\/confirm)?|\w+ \/api\/public\/.*)$/;
 const UNSAFE = new Set(['post', 'put', 'patch', 'delete']);
 
 let api: TestApi;
@@ -395,7 +395,6 @@ describe.each(storeKinds())('real answers on %s', (kind) => {
     const grant = {
       purpose: mailing,
       channel: 'web',
-      text: 'Я даю согласие на получение рассылок',
       policy_version: '2025-01',
       subject_full_name: 'Сапарова Айгерим',
       ip: '203.0.113.7',
@@ -469,6 +468,8 @@ describe.each(storeKinds())('real answers on %s', (kind) => {
     await call('GET', '/api/staff');
     await call('POST', '/api/audit/verify');
     await call('GET', '/api/public/testimonials');
+    await call('GET', '/api/consent-forms?version=2025-01&lang=kk');
+    await call('GET', '/api/consent-forms?version=1999-01');
     await call('POST', '/api/public/requests', {
       body: { type: 'access', contact: { email: 'public@example.kz' } },
     });

@@ -44,7 +44,7 @@ describe.each(storeKinds())('subject requests on %s', (kind) => {
     await t.amanat.consents.grant('test', subjectId, {
       purpose: mailing,
       kind: 'processing',
-      channel: 'web',
+      channel: 'paper',
       text: 'Согласие на рассылку',
       policyVersion: '2025-01',
       subjectFullName: 'Сапарова Айгерим',

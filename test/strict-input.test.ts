@@ -24,7 +24,6 @@ describe.each(storeKinds())('strict input and no-store answers on %s', (kind) =>
       body: {
         purpose: api.purposeId(8),
         channel: 'web',
-        text: 'Я согласен на получение рассылок',
         policy_version: '2025-01',
         subject_full_name: 'Сапарова Айгерим',
         third_party_transfer: false,

@@ -449,7 +449,6 @@ const mailingGrant = (api: TestApi) => ({
   purpose: api.purposeId(8),
   kind: 'processing' as const,
   channel: 'web' as const,
-  text: 'Согласие на рассылку',
   policyVersion: '2025-01',
   subjectFullName: 'Тест Тестов',
   thirdPartyTransfer: false,

@@ -8,6 +8,7 @@ import { createAuditService } from '../modules/audit/audit.service.js';
 import { createAuditAnchors } from '../modules/audit/audit-anchor.js';
 import { createConsentService } from '../modules/consents/consent.service.js';
 import { createDisclosureService } from '../modules/disclosures/disclosure.service.js';
+import { consentFormsOfRegister } from '../modules/documents/consent-form.js';
 import { loadProfile } from '../modules/jurisdiction/profiles.js';
 import { createImapPoller, parseImapUrl } from '../modules/mail/imap-poller.js';
 import { createMailIntake, type MailIntakeSettings } from '../modules/mail/mail.intake.js';
@@ -107,6 +108,8 @@ function createDataServices(deps: {
   identityKey: Buffer;
 }) {
   const { stores, audit, keyStore, rules, clock } = deps;
+  // The published consent forms: for now the loaded register's edition, the only version there is.
+  const consentForms = consentFormsOfRegister(rules.register, rules.profile);
   const vault = createVaultService({ stores, keyStore, audit, rules, identityKey: deps.identityKey, clock });
   const obligations = createObligationService({ stores, audit, clock });
   const consents = createConsentService({
@@ -117,10 +120,11 @@ function createDataServices(deps: {
     rules,
     clock,
     settleObligations: obligations.settle,
+    forms: consentForms,
   });
   const vaultRights = createVaultRights({ stores, audit, rules, vault, clock });
   const publication = createPublicationService({ stores, rules, vault });
-  return { vault, obligations, consents, vaultRights, publication };
+  return { vault, obligations, consents, consentForms, vaultRights, publication };
 }
 
 /** Who may call: API keys, staff accounts, and the roles and access list behind both. */

@@ -11,6 +11,7 @@ import { mountApiKeyRoutes } from '../modules/api-keys/api-key.routes.js';
 import { mountAuditRoutes } from '../modules/audit/audit.routes.js';
 import { mountConsentRoutes } from '../modules/consents/consent.routes.js';
 import { mountDisclosureRoutes } from '../modules/disclosures/disclosure.routes.js';
+import { mountConsentFormRoutes } from '../modules/documents/consent-form.routes.js';
 import { MAIL_INTAKE_PATH, mountMailRoutes } from '../modules/mail/mail.routes.js';
 import { mountObligationRoutes } from '../modules/obligations/obligation.routes.js';
 import { mountPaperRoutes } from '../modules/papers/papers.routes.js';
@@ -301,6 +302,7 @@ function mountModules(
 ): void {
   mountVaultRoutes(app, amanat, auth);
   mountConsentRoutes(app, amanat, auth);
+  mountConsentFormRoutes(app, amanat);
   mountObligationRoutes(app, amanat, auth);
   mountRetentionRoutes(app, amanat, auth);
   mountRequestRoutes(app, amanat, auth);

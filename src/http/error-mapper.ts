@@ -25,6 +25,8 @@ const statusByCode: Record<ErrorCode, ContentfulStatusCode> = {
   [ErrorCodes.CONSENT_ALREADY_GRANTED]: 409,
   [ErrorCodes.CONSENT_NOT_FOUND]: 404,
   [ErrorCodes.CONSENT_CONTENT_INCOMPLETE]: 422,
+  [ErrorCodes.CONSENT_TEXT_MISMATCH]: 422,
+  [ErrorCodes.POLICY_VERSION_UNKNOWN]: 422,
   [ErrorCodes.IDENTITY_CONFLICT]: 409,
   [ErrorCodes.UNAUTHENTICATED]: 401,
   [ErrorCodes.FORBIDDEN]: 403,

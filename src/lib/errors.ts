@@ -21,6 +21,9 @@ export const ErrorCodes = {
   CONSENT_ALREADY_GRANTED: 'consent_already_granted',
   CONSENT_NOT_FOUND: 'consent_not_found',
   CONSENT_CONTENT_INCOMPLETE: 'consent_content_incomplete',
+  // a grant's text differs from the published consent form, or it names a policy version never published
+  CONSENT_TEXT_MISMATCH: 'consent_text_mismatch',
+  POLICY_VERSION_UNKNOWN: 'policy_version_unknown',
   // identities
   IDENTITY_CONFLICT: 'identity_conflict',
   // auth

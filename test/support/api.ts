@@ -60,7 +60,6 @@ export async function createTestApi(
 export const grantBody = (purpose: string, extra: Record<string, unknown> = {}) => ({
   purpose,
   channel: 'web',
-  text: 'Я даю согласие на получение рассылок (текст, показанный на сайте)',
   policy_version: '2025-01',
   subject_full_name: 'Сапарова Айгерим',
   ip: '203.0.113.7',

@@ -145,7 +145,6 @@ export function grantConsent(amanat: Amanat, subjectId: string, purpose: string)
     purpose,
     kind: 'processing',
     channel: 'web',
-    text: 'Согласие на рассылку',
     policyVersion: '2025-01',
     subjectFullName: 'Тестовый Субъект',
     ip: '203.0.113.7',

@@ -33,7 +33,6 @@ export async function flow(amanat: AmanatClient, input: FlowInput) {
     body: {
       purpose: input.consentPurpose,
       channel: 'web',
-      text: 'Я даю согласие на получение рассылок',
       policy_version: '2025-01',
       subject_full_name: 'Сапарова Айгерим',
       third_party_transfer: false,

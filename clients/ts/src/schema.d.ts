@@ -179,6 +179,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/consent-forms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The published consent forms of a policy version, each with its text's SHA-256 (no credentials) */
+        get: operations["listConsentForms"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/consent-forms/{formId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One consent form as plain text (what a grant records and hashes) or as an HTML page */
+        get: operations["getConsentForm"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/obligations": {
         parameters: {
             query?: never;
@@ -1459,9 +1493,11 @@ export interface components {
          *       "status": "active",
          *       "grantedAt": "2026-03-20T09:30:00.000Z",
          *       "channel": "web",
-         *       "text": "Я согласен на получение информационных и рекламных рассылок…",
-         *       "textSha256": "3f0a…",
+         *       "text": "Согласие на обработку персональных данных\n\nЦель № 8 Политики обработки персональных данных. …",
+         *       "textSha256": "d5b8dd1dbe7b4e320f04d93395bd6af01941da5481b3ca62f60fd73696686ea3",
          *       "policyVersion": "2025-01",
+         *       "formSha256": "d5b8dd1dbe7b4e320f04d93395bd6af01941da5481b3ca62f60fd73696686ea3",
+         *       "lang": "ru",
          *       "dataFields": [
          *         "email"
          *       ],
@@ -1499,6 +1535,10 @@ export interface components {
             text: string;
             textSha256: string;
             policyVersion: string;
+            /** @description SHA-256 of the published form the consent answers (null: recorded before forms) */
+            formSha256: string | null;
+            /** @enum {string|null} */
+            lang: "ru" | "kk" | "en" | null;
             dataFields: string[];
             term: string | null;
             thirdPartyTransfer: boolean;
@@ -1536,8 +1576,8 @@ export interface components {
          *       "purpose": "mailing",
          *       "kind": "processing",
          *       "channel": "web",
-         *       "text": "Я согласен на получение информационных и рекламных рассылок…",
          *       "policy_version": "2025-01",
+         *       "lang": "ru",
          *       "subject_full_name": "Сапарова Айгерим",
          *       "ip": "203.0.113.7",
          *       "user_agent": "Mozilla/5.0",
@@ -1555,9 +1595,15 @@ export interface components {
             kind?: "processing" | "publication";
             /** @enum {string} */
             channel: "web" | "api" | "email" | "paper";
-            /** @description The exact consent text the subject was shown (at most 20,000 characters) */
-            text: string;
+            /** @description web, api: omit it to record the published form (GET /api/consent-forms/{formId}); if sent, it must equal the form text exactly (else 422 consent_text_mismatch with both SHA-256). paper, email: required, the subject's own signed or sent text (at most 20,000 characters), kept with the form's hash */
+            text?: string;
+            /** @description A published policy version (GET /api/consent-forms lists it); else 422 */
             policy_version: string;
+            /**
+             * @description The language of the form the subject was shown (default ru)
+             * @enum {string}
+             */
+            lang?: "ru" | "kk" | "en";
             subject_full_name?: string;
             ip?: string;
             user_agent?: string;
@@ -1589,9 +1635,11 @@ export interface components {
          *         "status": "withdrawn",
          *         "grantedAt": "2026-03-20T09:30:00.000Z",
          *         "channel": "web",
-         *         "text": "Я согласен на получение информационных и рекламных рассылок…",
-         *         "textSha256": "3f0a…",
+         *         "text": "Согласие на обработку персональных данных\n\nЦель № 8 Политики обработки персональных данных. …",
+         *         "textSha256": "d5b8dd1dbe7b4e320f04d93395bd6af01941da5481b3ca62f60fd73696686ea3",
          *         "policyVersion": "2025-01",
+         *         "formSha256": "d5b8dd1dbe7b4e320f04d93395bd6af01941da5481b3ca62f60fd73696686ea3",
+         *         "lang": "ru",
          *         "dataFields": [
          *           "email"
          *         ],
@@ -1740,6 +1788,38 @@ export interface components {
              * @example 2026-03-20T09:30:00+05:00
              */
             received_at?: string;
+        };
+        /**
+         * @example {
+         *       "version": "2025-01",
+         *       "lang": "ru",
+         *       "forms": [
+         *         {
+         *           "formId": "mailing",
+         *           "purposeId": "mailing",
+         *           "kind": "purpose",
+         *           "lang": "ru",
+         *           "sha256": "d5b8dd1dbe7b4e320f04d93395bd6af01941da5481b3ca62f60fd73696686ea3"
+         *         }
+         *       ]
+         *     }
+         */
+        ConsentFormList: {
+            version: string;
+            /** @enum {string} */
+            lang: "ru" | "kk" | "en";
+            forms: components["schemas"]["ConsentFormSummary"][];
+        };
+        ConsentFormSummary: {
+            /** @description The purpose id, or 'publication' for the publication form */
+            formId: string;
+            purposeId: string | null;
+            /** @enum {string} */
+            kind: "purpose" | "publication";
+            /** @enum {string} */
+            lang: "ru" | "kk" | "en";
+            /** @description SHA-256 of the UTF-8 plain text, hex */
+            sha256: string;
         };
         RetentionPlan: {
             at: string;
@@ -4102,6 +4182,99 @@ export interface operations {
             };
             /** @description The body is not sent as Content-Type: application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Invalid input, with the field and what was expected */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listConsentForms: {
+        parameters: {
+            query?: {
+                /** @description A published policy version; the newest by default */
+                version?: string;
+                /** @description Language of the forms */
+                lang?: "ru" | "kk" | "en";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Forms */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentFormList"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Invalid input, with the field and what was expected */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getConsentForm: {
+        parameters: {
+            query?: {
+                /** @description A published policy version; the newest by default */
+                version?: string;
+                /** @description Language of the forms */
+                lang?: "ru" | "kk" | "en";
+                /** @description text (default) or html */
+                format?: "text" | "html";
+            };
+            header?: never;
+            path: {
+                formId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The form; the header x-consent-form-sha256 carries the SHA-256 of its plain text */
+            200: {
+                headers: {
+                    "x-consent-form-sha256": string;
+                    "x-policy-version": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                    "text/html": string;
+                };
+            };
+            /** @description Not found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

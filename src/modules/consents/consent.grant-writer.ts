@@ -34,6 +34,8 @@ const CONSENT_INSERT_COLUMNS = [
   'text',
   'text_sha256',
   'policy_version',
+  'form_sha256',
+  'lang',
   'evidence_ciphertext',
   'data_fields',
   'term',
@@ -48,8 +50,8 @@ const CONSENT_INSERT_COLUMNS = [
 const consentValues = (g: PendingGrant, n: number) => ({
   tuple:
     `($${n + 1}::uuid, $${n + 2}::uuid, $${n + 3}, $${n + 4}, 'active', $${n + 5}::timestamptz, $${n + 6}, $${n + 7}, ` +
-    `$${n + 8}, $${n + 9}, $${n + 10}::bytea, $${n + 11}::text[], $${n + 12}, $${n + 13}::boolean, ` +
-    `$${n + 14}::boolean, $${n + 15}::boolean, $${n + 16}::jsonb, $${n + 17}::text[])`,
+    `$${n + 8}, $${n + 9}, $${n + 10}, $${n + 11}, $${n + 12}::bytea, $${n + 13}::text[], $${n + 14}, ` +
+    `$${n + 15}::boolean, $${n + 16}::boolean, $${n + 17}::boolean, $${n + 18}::jsonb, $${n + 19}::text[])`,
   params: [
     g.row.id,
     g.row.subjectId,
@@ -60,6 +62,8 @@ const consentValues = (g: PendingGrant, n: number) => ({
     g.row.text,
     g.row.textSha256,
     g.row.policyVersion,
+    g.row.formSha256,
+    g.row.lang,
     g.sealedEvidence,
     g.row.dataFields,
     g.row.term,
@@ -83,6 +87,8 @@ const grantAudit = (g: PendingGrant): AuditEntryInput => ({
     channel: g.row.channel,
     policyVersion: g.row.policyVersion,
     textSha256: g.row.textSha256,
+    formSha256: g.row.formSha256,
+    lang: g.row.lang,
   },
 });
 

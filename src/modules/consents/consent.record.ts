@@ -1,5 +1,6 @@
 // A consent as stored and as presented: the inputs of a grant and a withdrawal, the row, and the evidence
 // sealed under the subject's key.
+import type { Lang } from '../register/register.retention.js';
 import type { RegisterRules } from '../rules/register-rules.js';
 import type { PublicationFieldPermission } from './consent.table.js';
 
@@ -10,9 +11,15 @@ export interface GrantInput {
   purpose: string;
   kind: ConsentKind;
   channel: ConsentChannel;
-  /** The exact text the subject was shown. */
-  text: string;
+  /**
+   * The exact text the subject was shown. Web and API grants may omit it (the form's text is recorded) and, if
+   * sent, it must equal the form's; paper and e-mail consents carry their own text.
+   */
+  text?: string;
+  /** The published policy version whose consent form the grant answers. */
   policyVersion: string;
+  /** The language of the form (default ru). */
+  lang?: Lang;
   subjectFullName?: string;
   ip?: string;
   userAgent?: string;
@@ -60,6 +67,9 @@ export interface ConsentRecord {
   text: string;
   textSha256: string;
   policyVersion: string;
+  /** SHA-256 of the published form the consent answers; null for consents recorded before forms existed. */
+  formSha256: string | null;
+  lang: Lang | null;
   dataFields: string[];
   term: string | null;
   thirdPartyTransfer: boolean;
@@ -82,6 +92,8 @@ export interface ConsentRow {
   text: string;
   text_sha256: string;
   policy_version: string;
+  form_sha256: string | null;
+  lang: Lang | null;
   evidence_ciphertext: Uint8Array;
   data_fields: string[];
   term: string | null;
@@ -95,7 +107,7 @@ export interface ConsentRow {
 }
 
 export const CONSENT_COLUMNS = `id, subject_id, purpose_id, kind, status, granted_at, channel, text, text_sha256, policy_version,
-  evidence_ciphertext, data_fields, term, third_party_transfer, transfer_recipients, cross_border_transfer,
+  form_sha256, lang, evidence_ciphertext, data_fields, term, third_party_transfer, transfer_recipients, cross_border_transfer,
   publication_allowed, publication_fields, withdrawn_at, withdrawal_channel`;
 
 export function fromRow(r: ConsentRow): ConsentRecord {
@@ -110,6 +122,8 @@ export function fromRow(r: ConsentRow): ConsentRecord {
     text: r.text,
     textSha256: r.text_sha256,
     policyVersion: r.policy_version,
+    formSha256: r.form_sha256,
+    lang: r.lang,
     dataFields: r.data_fields,
     term: r.term,
     thirdPartyTransfer: r.third_party_transfer,

@@ -26,8 +26,22 @@ const grantBody = z
       .string()
       .min(1)
       .max(20_000)
-      .openapi({ description: 'The exact consent text the subject was shown (at most 20,000 characters)' }),
-    policy_version: z.string().min(1).max(100),
+      .optional()
+      .openapi({
+        description:
+          'web, api: omit it to record the published form (GET /api/consent-forms/{formId}); if sent, it must ' +
+          'equal the form text exactly (else 422 consent_text_mismatch with both SHA-256). paper, email: ' +
+          "required, the subject's own signed or sent text (at most 20,000 characters), kept with the form's hash",
+      }),
+    policy_version: z
+      .string()
+      .min(1)
+      .max(100)
+      .openapi({ description: 'A published policy version (GET /api/consent-forms lists it); else 422' }),
+    lang: z
+      .enum(['ru', 'kk', 'en'])
+      .optional()
+      .openapi({ description: 'The language of the form the subject was shown (default ru)' }),
     subject_full_name: z.string().min(1).max(300).optional(),
     ip: z.union([z.ipv4(), z.ipv6()]).optional(),
     user_agent: z.string().max(1000).optional(),
@@ -56,8 +70,8 @@ const grantBody = z
       purpose: 'mailing',
       kind: 'processing',
       channel: 'web',
-      text: 'Я согласен на получение информационных и рекламных рассылок…',
       policy_version: '2025-01',
+      lang: 'ru',
       subject_full_name: 'Сапарова Айгерим',
       ip: '203.0.113.7',
       user_agent: 'Mozilla/5.0',
@@ -94,9 +108,11 @@ const exampleConsent = {
   status: 'active',
   grantedAt: '2026-03-20T09:30:00.000Z',
   channel: 'web',
-  text: 'Я согласен на получение информационных и рекламных рассылок…',
-  textSha256: '3f0a…',
+  text: 'Согласие на обработку персональных данных\n\nЦель № 8 Политики обработки персональных данных. …',
+  textSha256: 'd5b8dd1dbe7b4e320f04d93395bd6af01941da5481b3ca62f60fd73696686ea3',
   policyVersion: '2025-01',
+  formSha256: 'd5b8dd1dbe7b4e320f04d93395bd6af01941da5481b3ca62f60fd73696686ea3',
+  lang: 'ru',
   dataFields: ['email'],
   term: null,
   thirdPartyTransfer: false,
@@ -121,6 +137,10 @@ const consentRecord = z
     text: z.string(),
     textSha256: z.string(),
     policyVersion: z.string(),
+    formSha256: z.string().nullable().openapi({
+      description: 'SHA-256 of the published form the consent answers (null: recorded before forms)',
+    }),
+    lang: z.enum(['ru', 'kk', 'en']).nullable(),
     dataFields: z.array(z.string()),
     term: z.string().nullable(),
     thirdPartyTransfer: z.boolean(),
@@ -203,6 +223,7 @@ export function mountConsentRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, aut
         channel: b.channel,
         text: b.text,
         policyVersion: b.policy_version,
+        lang: b.lang,
         subjectFullName: b.subject_full_name,
         ip: b.ip,
         userAgent: b.user_agent,

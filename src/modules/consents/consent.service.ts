@@ -2,15 +2,17 @@
 // deadline, and the marking of data that was held only under the withdrawn consent. This file composes the
 // parts: content checks (consent.contents.ts), the grant writer (consent.grant-writer.ts), withdrawal
 // (consent.withdraw.ts); it builds a grant's row and reads the journal.
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { Stores } from '../../db/database.js';
 import { openText, sealText } from '../../lib/crypto.js';
 import type { AuditService } from '../audit/audit.service.js';
+import type { ConsentFormSource } from '../documents/consent-form.js';
 import type { ObligationService } from '../obligations/obligation.service.js';
 import type { RegisterRules } from '../rules/register-rules.js';
 import type { KeyStore } from '../vault/key-store.js';
 import type { VaultService } from '../vault/vault.service.js';
 import { checkContents, checkKind, checkTransferRecipients } from './consent.contents.js';
+import { createConsentFormCheck } from './consent.forms.js';
 import { createGrantWriter } from './consent.grant-writer.js';
 import {
   CONSENT_COLUMNS,
@@ -41,13 +43,17 @@ export function createConsentService(deps: {
   clock: () => Date;
   /** Fulfils, in the withdrawal's transaction, an obligation whose effects are already complete. */
   settleObligations: ObligationService['settle'];
+  /** The published consent forms a grant must cite (version, purpose, language). */
+  forms: ConsentFormSource;
 }) {
   const { stores, rules, audit } = deps;
   const writer = createGrantWriter({ stores, audit });
+  const formCheck = createConsentFormCheck(deps.forms);
 
   async function grant(actor: string, subjectId: string, input: GrantInput) {
     const purpose = rules.purpose(input.purpose);
     const publicationFields = checkKind(rules, input);
+    const cited = await formCheck.cite(input);
     const dataFields = checkContents(rules, input, purpose.fields);
     await checkTransferRecipients(stores.sql, input);
     const key = await deps.vault.subjectKey(subjectId);
@@ -65,9 +71,11 @@ export function createConsentService(deps: {
       status: 'active',
       grantedAt: input.givenAt ?? deps.clock(),
       channel: input.channel,
-      text: input.text,
-      textSha256: createHash('sha256').update(input.text, 'utf8').digest('hex'),
+      text: cited.text,
+      textSha256: cited.textSha256,
       policyVersion: input.policyVersion,
+      formSha256: cited.formSha256,
+      lang: cited.lang,
       dataFields,
       term: input.term ?? null,
       thirdPartyTransfer: input.thirdPartyTransfer ?? false,

@@ -24,6 +24,13 @@ export const consents = pgTable(
     text: text('text').notNull(),
     textSha256: text('text_sha256').notNull(),
     policyVersion: text('policy_version').notNull(),
+    /**
+     * The published consent form the grant answers (its SHA-256) and the form's language. Equal to text_sha256
+     * for web and API grants; a paper or e-mail consent keeps its own text and hash beside the form's. Null
+     * only for consents recorded before forms were published.
+     */
+    formSha256: text('form_sha256'),
+    lang: text('lang', { enum: ['ru', 'kk', 'en'] }),
     /** IP, user agent and the subject's full name are personal data: encrypted under the subject's key. */
     evidenceCiphertext: bytea('evidence_ciphertext').notNull(),
     dataFields: text('data_fields').array().notNull(),

@@ -154,7 +154,7 @@ function tablePurposes(register: Register): Purpose[] {
 }
 
 /** What the parts of the view need: the register, the language and the translation recorder. */
-interface ViewContext {
+export interface ViewContext {
   register: Register;
   lang: Lang;
   /** The text in the view's language, or the Russian one with its register path listed as missing. */
@@ -162,14 +162,14 @@ interface ViewContext {
   missing: { path: string }[];
 }
 
-const fieldOf = (register: Register, id: string) => register.fields.find((f) => f.id === id)!;
+export const fieldOf = (register: Register, id: string) => register.fields.find((f) => f.id === id)!;
 
-function purposeNumber(register: Register, id: string): string {
+export function purposeNumber(register: Register, id: string): string {
   const p = register.purposes.find((x) => x.id === id);
   return p?.number !== undefined ? String(p.number) : '—';
 }
 
-function purposeRow(p: Purpose, { register, lang, t, missing }: ViewContext): PolicyPurposeRow {
+export function purposeRow(p: Purpose, { register, lang, t, missing }: ViewContext): PolicyPurposeRow {
   const w = policyWords[lang];
   const categories = [...new Set(p.fields.map((id) => fieldOf(register, id).category))];
   const subject = (id: string) => register.subject_categories.find((s) => s.id === id)!;
@@ -196,7 +196,7 @@ function purposeRow(p: Purpose, { register, lang, t, missing }: ViewContext): Po
   };
 }
 
-function publicationView({ register, lang, t }: ViewContext): PolicyView['publication'] {
+export function publicationView({ register, lang, t }: ViewContext): PolicyView['publication'] {
   const publication = register.publication;
   if (!publication) return null;
   return {
@@ -241,7 +241,7 @@ function cookiesView({ register, lang, t }: ViewContext): PolicyView['cookies'] 
   };
 }
 
-function operatorView({ register, lang, t }: ViewContext): PolicyView['operator'] {
+export function operatorView({ register, lang, t }: ViewContext): PolicyView['operator'] {
   const { operator } = register;
   const bank = operator.bank_details;
   return {
@@ -259,7 +259,7 @@ function operatorView({ register, lang, t }: ViewContext): PolicyView['operator'
   };
 }
 
-function rightsView(ctx: ViewContext, profile: JurisdictionProfile): PolicyView['rights'] {
+export function rightsView(ctx: ViewContext, profile: JurisdictionProfile): PolicyView['rights'] {
   const { register, lang, t } = ctx;
   // The operator's own deadline governs where the register states one (it may only be shorter than the law's).
   const withdrawal = register.deadlines.consent_withdrawal ?? profile.deadlines.consent_withdrawal!;
@@ -279,8 +279,8 @@ function rightsView(ctx: ViewContext, profile: JurisdictionProfile): PolicyView[
   };
 }
 
-/** The policy's view in one language; texts missing in that language are given in Russian and listed. */
-export function buildPolicyView(register: Register, profile: JurisdictionProfile, lang: Lang): PolicyView {
+/** A context whose `t` gives the text in `lang`, or the Russian one with its register path listed as missing. */
+export function viewContext(register: Register, lang: Lang): ViewContext {
   const missing: { path: string }[] = [];
   const t = (text: LocalizedText, path: string): string => {
     const value = text[lang];
@@ -288,7 +288,17 @@ export function buildPolicyView(register: Register, profile: JurisdictionProfile
     missing.push({ path });
     return text.ru;
   };
-  const ctx: ViewContext = { register, lang, t, missing };
+  return { register, lang, t, missing };
+}
+
+/** The missing translations a context recorded, one entry per register text. */
+export const missingPaths = (missing: { path: string }[]) =>
+  [...new Set(missing.map((m) => m.path))].map((path) => ({ path }));
+
+/** The policy's view in one language; texts missing in that language are given in Russian and listed. */
+export function buildPolicyView(register: Register, profile: JurisdictionProfile, lang: Lang): PolicyView {
+  const ctx = viewContext(register, lang);
+  const { t, missing } = ctx;
   const profileFile = `profiles/${profile.code.toLowerCase()}.yaml`;
   const methods = register.destruction_methods;
   const view: PolicyView = {
@@ -330,7 +340,7 @@ export function buildPolicyView(register: Register, profile: JurisdictionProfile
     has_missing_translations: false,
   };
   // One entry per register text, however many times the document quotes it.
-  view.missing_translations = [...new Set(missing.map((m) => m.path))].map((path) => ({ path }));
+  view.missing_translations = missingPaths(missing);
   view.has_missing_translations = view.missing_translations.length > 0;
   return view;
 }
