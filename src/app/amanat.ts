@@ -13,6 +13,8 @@ import { createImapPoller, parseImapUrl } from '../modules/mail/imap-poller.js';
 import { createMailIntake, type MailIntakeSettings } from '../modules/mail/mail.intake.js';
 import { createSmtpMailer, createUnconfiguredMailer, type Mailer } from '../modules/mail/mailer.js';
 import { createObligationService } from '../modules/obligations/obligation.service.js';
+import { createPolicyChanges, noPublishedVersions } from '../modules/policies/policy.changes.js';
+import type { VersionSource } from '../modules/policies/policy.changes.types.js';
 import { createPublicationService } from '../modules/publication/publication.service.js';
 import { loadRegisterFile } from '../modules/register/register.loader.js';
 import { createRequestClassification } from '../modules/requests/request.classification.js';
@@ -47,6 +49,8 @@ export interface AmanatOptions {
   retentionBatchSubjects?: number;
   /** Console sessions, lock-out and password reset. */
   staffSettings?: Partial<StaffSettings>;
+  /** The published policy versions (the policy service's reader); none published without it. */
+  policyVersions?: VersionSource;
 }
 
 type Clock = () => Date;
@@ -273,6 +277,10 @@ export async function createAmanat(options: AmanatOptions) {
     ...requestServices,
     retention,
     retentionSweeper,
+    policyChanges: createPolicyChanges({
+      versions: options.policyVersions ?? noPublishedVersions,
+      sql: stores.sql,
+    }),
     clock,
     auditAnchors,
     // The chain against the positions kept outside it: the key store's anchor, the acts and the approved lists.

@@ -7,8 +7,8 @@ import { localized } from '../register/register.retention.js';
 import type { LocalizedText, Publication, Register } from '../register/register.schema.js';
 import type { ChangeArea, RegisterChange } from './policy.changes.types.js';
 import {
-  canon,
   type ChangeInput,
+  canon,
   consentBased,
   memberChanges,
   purposeWho,
@@ -96,13 +96,17 @@ function nameChanges(before: Register, after: Register): RegisterChange[] {
     if (!old) continue;
     const input = named('fields', 'fields', old.labels);
     out.push(...valueChange({ ...input, phrase: 'fieldLabel' }, old.labels, field.labels));
-    const category = (c: typeof field.category) =>
-      say((lang) => policyWords[lang].dataCategory[c]);
+    const category = (c: typeof field.category) => say((lang) => policyWords[lang].dataCategory[c]);
     out.push(
-      ...valueChange({ ...input, phrase: 'fieldCategory' }, category(old.category), category(field.category), {
-        before: old.category,
-        after: field.category,
-      }),
+      ...valueChange(
+        { ...input, phrase: 'fieldCategory' },
+        category(old.category),
+        category(field.category),
+        {
+          before: old.category,
+          after: field.category,
+        },
+      ),
     );
   }
   for (const category of after.subject_categories) {
@@ -137,7 +141,9 @@ function crossBorderChanges(before: Register, after: Register): RegisterChange[]
   const out: RegisterChange[] = [];
   const newlyAllowed = !b.allowed && a.allowed;
   if (b.allowed !== a.allowed) {
-    out.push(...valueChange(cb('crossBorder'), crossBorderWords(b), crossBorderWords(a), { before: b, after: a }));
+    out.push(
+      ...valueChange(cb('crossBorder'), crossBorderWords(b), crossBorderWords(a), { before: b, after: a }),
+    );
   } else if (a.allowed) {
     out.push(...memberChanges(cb('crossBorderCountry'), b.countries, a.countries, (c) => () => c));
   }
@@ -152,7 +158,13 @@ function crossBorderChanges(before: Register, after: Register): RegisterChange[]
               before: b,
               after: a,
             })
-          : memberChanges({ ...input, phrase: 'crossBorderCountry' }, b.countries, a.countries, (c) => () => c, true)),
+          : memberChanges(
+              { ...input, phrase: 'crossBorderCountry' },
+              b.countries,
+              a.countries,
+              (c) => () => c,
+              true,
+            )),
       );
     }
   }
@@ -161,10 +173,13 @@ function crossBorderChanges(before: Register, after: Register): RegisterChange[]
 
 /** The grounds of transfer to third parties (seed 3.2.5): a new ground widens every consent-based purpose. */
 function recipientChanges(before: Register, after: Register): RegisterChange[] {
-  const text = (register: Register) => (id: string): Say => (lang) => {
-    const ground = register.disclosure_grounds.find((g) => g.id === id);
-    return ground ? localized(ground.text, lang) : id;
-  };
+  const text =
+    (register: Register) =>
+    (id: string): Say =>
+    (lang) => {
+      const ground = register.disclosure_grounds.find((g) => g.id === id);
+      return ground ? localized(ground.text, lang) : id;
+    };
   const label = (id: string, side: 'before' | 'after') => text(side === 'before' ? before : after)(id);
   const ids = (r: Register) => r.disclosure_grounds.map((g) => g.id);
   const input = global('recipients', 'recipients', 'recipient');
@@ -177,7 +192,13 @@ function recipientChanges(before: Register, after: Register): RegisterChange[] {
   if (added.length > 0) {
     for (const p of consentPurposes(after)) {
       out.push(
-        ...memberChanges({ ...input, purposeId: p.id, who: purposeWho(p) }, ids(before), ids(after), label, true),
+        ...memberChanges(
+          { ...input, purposeId: p.id, who: purposeWho(p) },
+          ids(before),
+          ids(after),
+          label,
+          true,
+        ),
       );
     }
   }
@@ -186,7 +207,9 @@ function recipientChanges(before: Register, after: Register): RegisterChange[] {
 
 /** Data permitted for publication (seed 3.3): per its purpose; allowing more widens that purpose. */
 function publicationChanges(before: Register, after: Register): RegisterChange[] {
-  const ids = new Set([before.publication?.purpose, after.publication?.purpose].filter((x) => x !== undefined));
+  const ids = new Set(
+    [before.publication?.purpose, after.publication?.purpose].filter((x) => x !== undefined),
+  );
   const empty: Publication = { purpose: '', goals: [], channels: [], fields: [] };
   const of = (r: Register, id: string) => (r.publication?.purpose === id ? r.publication : empty);
   return [...ids].flatMap((id) => {
@@ -201,13 +224,19 @@ function publicationChanges(before: Register, after: Register): RegisterChange[]
       who: purposeWho(purpose),
       phrase,
     });
-    const field = (r: Register) => (fid: string): Say => (lang) => {
-      const f = r.fields.find((x) => x.id === fid);
-      return f ? localized(f.labels, lang) : fid;
-    };
+    const field =
+      (r: Register) =>
+      (fid: string): Say =>
+      (lang) => {
+        const f = r.fields.find((x) => x.id === fid);
+        return f ? localized(f.labels, lang) : fid;
+      };
     const texts = (list: LocalizedText[]) => list.map((t) => canon(t));
-    const byCanon = (list: LocalizedText[]) => (key: string): Say => (lang) =>
-      localized(list.find((t) => canon(t) === key)!, lang);
+    const byCanon =
+      (list: LocalizedText[]) =>
+      (key: string): Say =>
+      (lang) =>
+        localized(list.find((t) => canon(t) === key)!, lang);
     const restrictions = a.fields.flatMap((f) => {
       const old = b.fields.find((x) => x.field === f.field);
       if (!old) return [];
@@ -230,8 +259,20 @@ function publicationChanges(before: Register, after: Register): RegisterChange[]
         widens,
       ),
       ...restrictions,
-      ...memberChanges(input('publicationChannel'), texts(b.channels), texts(a.channels), byCanon([...b.channels, ...a.channels]), widens),
-      ...memberChanges(input('publicationGoal'), texts(b.goals), texts(a.goals), byCanon([...b.goals, ...a.goals]), widens),
+      ...memberChanges(
+        input('publicationChannel'),
+        texts(b.channels),
+        texts(a.channels),
+        byCanon([...b.channels, ...a.channels]),
+        widens,
+      ),
+      ...memberChanges(
+        input('publicationGoal'),
+        texts(b.goals),
+        texts(a.goals),
+        byCanon([...b.goals, ...a.goals]),
+        widens,
+      ),
     ];
   });
 }
@@ -240,31 +281,50 @@ function cookieChanges(before: Register, after: Register): RegisterChange[] {
   const b = before.cookies?.categories ?? [];
   const a = after.cookies?.categories ?? [];
   const input = global('cookies', 'cookies', 'cookieCategory');
-  const label = (id: string, side: 'before' | 'after'): Say => (lang) => {
-    const c = (side === 'before' ? b : a).find((x) => x.id === id);
-    return c ? localized(c.labels, lang) : id;
-  };
+  const label =
+    (id: string, side: 'before' | 'after'): Say =>
+    (lang) => {
+      const c = (side === 'before' ? b : a).find((x) => x.id === id);
+      return c ? localized(c.labels, lang) : id;
+    };
   const out = [
     ...valueChange({ ...input, phrase: 'cookieNotice' }, before.cookies?.notice, after.cookies?.notice),
-    ...memberChanges(input, b.map((c) => c.id), a.map((c) => c.id), label),
+    ...memberChanges(
+      input,
+      b.map((c) => c.id),
+      a.map((c) => c.id),
+      label,
+    ),
   ];
   for (const category of a) {
     const old = b.find((c) => c.id === category.id);
     if (!old) continue;
     const who: Who = (lang, w) => `${w.sections.cookies}, «${localized(old.labels, lang)}»`;
     const yesNo = (v: boolean) => say((_lang, w) => (v ? w.yes : w.no));
-    const purposeLabel = (id: string): Say => (lang) => {
-      const p = after.purposes.find((x) => x.id === id) ?? before.purposes.find((x) => x.id === id);
-      return p ? purposeWho(p)(lang, diffWords[lang]) : id;
-    };
+    const purposeLabel =
+      (id: string): Say =>
+      (lang) => {
+        const p = after.purposes.find((x) => x.id === id) ?? before.purposes.find((x) => x.id === id);
+        return p ? purposeWho(p)(lang, diffWords[lang]) : id;
+      };
     out.push(
       ...valueChange({ ...input, who, phrase: 'cookieCategory' }, old.labels, category.labels),
       ...valueChange({ ...input, who, phrase: 'cookieCategory' }, old.description, category.description),
-      ...valueChange({ ...input, who, phrase: 'cookieNecessary' }, yesNo(old.necessary), yesNo(category.necessary), {
-        before: old.necessary,
-        after: category.necessary,
-      }),
-      ...memberChanges({ ...input, who, phrase: 'cookiePurpose' }, old.purposes, category.purposes, purposeLabel),
+      ...valueChange(
+        { ...input, who, phrase: 'cookieNecessary' },
+        yesNo(old.necessary),
+        yesNo(category.necessary),
+        {
+          before: old.necessary,
+          after: category.necessary,
+        },
+      ),
+      ...memberChanges(
+        { ...input, who, phrase: 'cookiePurpose' },
+        old.purposes,
+        category.purposes,
+        purposeLabel,
+      ),
     );
   }
   return out;
@@ -274,21 +334,26 @@ function cookieChanges(before: Register, after: Register): RegisterChange[] {
 function otherChanges(before: Register, after: Register): RegisterChange[] {
   const out: RegisterChange[] = [];
   const ap = global('additional_processing', 'additionalProcessing', 'additionalProcessing');
-  const apText = (id: string, side: 'before' | 'after'): Say => (lang) => {
-    const item = (side === 'before' ? before : after).additional_processing.find((x) => x.id === id);
-    return item ? localized(item.text, lang) : id;
-  };
+  const apText =
+    (id: string, side: 'before' | 'after'): Say =>
+    (lang) => {
+      const item = (side === 'before' ? before : after).additional_processing.find((x) => x.id === id);
+      return item ? localized(item.text, lang) : id;
+    };
   const apIds = (r: Register) => r.additional_processing.map((x) => x.id);
   out.push(...memberChanges(ap, apIds(before), apIds(after), apText));
   for (const item of after.additional_processing) {
     const old = before.additional_processing.find((x) => x.id === item.id);
     if (old) out.push(...valueChange(ap, old.text, item.text));
   }
-  const kinds = [...new Set([...Object.keys(before.deadlines), ...Object.keys(after.deadlines)])] as DeadlineKind[];
+  const kinds = [
+    ...new Set([...Object.keys(before.deadlines), ...Object.keys(after.deadlines)]),
+  ] as DeadlineKind[];
   for (const kind of kinds) {
     const words = (d: Register['deadlines'][DeadlineKind]) =>
-      d && say((lang) => `${policyWords[lang].unitDays[d.unit](d.amount)}${d.clause ? ` (${d.clause})` : ''}`);
-    const who: Who = (lang, w) => `${w.sections.deadlines}, ${w.deadlineNames[kind]}`;
+      d &&
+      say((lang) => `${policyWords[lang].unitDays[d.unit](d.amount)}${d.clause ? ` (${d.clause})` : ''}`);
+    const who: Who = (_lang, w) => `${w.sections.deadlines}, ${w.deadlineNames[kind]}`;
     out.push(
       ...valueChange(
         { ...global('deadlines', 'deadlines', 'deadline'), who },
@@ -299,7 +364,7 @@ function otherChanges(before: Register, after: Register): RegisterChange[] {
     );
   }
   for (const medium of ['electronic', 'paper'] as const) {
-    const who: Who = (lang, w) => `${w.sections.destruction}, ${w.destructionMedia[medium]}`;
+    const who: Who = (_lang, w) => `${w.sections.destruction}, ${w.destructionMedia[medium]}`;
     out.push(
       ...valueChange(
         { ...global('destruction', 'destruction', 'destruction'), who },

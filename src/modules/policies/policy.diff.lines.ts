@@ -104,13 +104,10 @@ export function memberChanges(
 
 /** A purpose whose processing rests on the subject's consent (for processing or for publication). */
 export function consentBased(purpose: Purpose | undefined): boolean {
-  return (
-    purpose?.legal_bases.some((b) => b.type === 'consent' || b.type === 'publication_consent') ?? false
-  );
+  return purpose?.legal_bases.some((b) => b.type === 'consent' || b.type === 'publication_consent') ?? false;
 }
 
 export const purposeWho =
   (purpose: Purpose): Who =>
   (lang, w) =>
     w.purposeRef(purpose.number, localized(purpose.title, lang));
-

@@ -69,16 +69,27 @@ describe('diffRegisters', () => {
       if (retention.kind !== 'depends_on') throw new Error('purpose 7 chooses between periods');
       retention.options.find((o) => o.id === id)!.rule = rule(months);
     };
-    const longer = diffRegisters(example, edited((r) => setOption(r, 'months_14', 24)));
+    const longer = diffRegisters(
+      example,
+      edited((r) => setOption(r, 'months_14', 24)),
+    );
     expect(longer).toHaveLength(1);
-    expect(longer[0]).toMatchObject({ purposeId: 'ux_analytics', area: 'retention', kind: 'changed', widens: true });
+    expect(longer[0]).toMatchObject({
+      purposeId: 'ux_analytics',
+      area: 'retention',
+      kind: 'changed',
+      widens: true,
+    });
     expect(longer[0]!.text.ru).toMatch(
       /^Цель 7 \(.+\): срок хранения «14 месяцев с момента сбора» → «24 месяца с момента сбора»$/,
     );
     expect(longer[0]!.text.en).toContain('«14 months from collection» → «24 months from collection»');
     expect(longer[0]!.text.kk).toContain('«жиналған сәттен бастап 14 ай» → «жиналған сәттен бастап 24 ай»');
 
-    const shorter = diffRegisters(example, edited((r) => setOption(r, 'months_24', 12)));
+    const shorter = diffRegisters(
+      example,
+      edited((r) => setOption(r, 'months_24', 12)),
+    );
     expect(shorter).toHaveLength(1);
     expect(shorter[0]).toMatchObject({ purposeId: 'ux_analytics', widens: false });
     expect(shorter[0]!.text.ru).toContain('«24 месяца с момента сбора» → «12 месяцев с момента сбора»');
@@ -102,7 +113,11 @@ describe('diffRegisters', () => {
       r.disclosure_grounds.push({
         id: 'payment_provider',
         kind: 'prior_consent',
-        text: { ru: 'Платёжному агенту «Пример Pay»', kk: '«Пример Pay» төлем агентіне', en: 'To the payment agent Example Pay' },
+        text: {
+          ru: 'Платёжному агенту «Пример Pay»',
+          kk: '«Пример Pay» төлем агентіне',
+          en: 'To the payment agent Example Pay',
+        },
       }),
     );
     const changes = diffRegisters(example, after);
@@ -130,7 +145,9 @@ describe('diffRegisters', () => {
     expect(line.text.ru).toBe('Цель 9: трансграничная передача «запрещена» → «разрешена (DE)»');
     expect(line.text.en).toBe('Purpose 9: cross-border transfer «not allowed» → «allowed (DE)»');
     const global = changes.find((c) => c.purposeId === null)!;
-    expect(global.text.ru).toBe('Трансграничная передача: трансграничная передача «запрещена» → «разрешена (DE)»');
+    expect(global.text.ru).toBe(
+      'Трансграничная передача: трансграничная передача «запрещена» → «разрешена (DE)»',
+    );
     // Forbidding it again narrows.
     expect(widenedPurposes(diffRegisters(after, example))).toEqual([]);
   });
@@ -138,7 +155,12 @@ describe('diffRegisters', () => {
   it('a purpose removed and one added are reported, neither widens an existing consent', () => {
     const after = edited((r) => {
       r.purposes = r.purposes.filter((p) => p.id !== 'representative_contracts');
-      r.purposes.push({ ...structuredClone(purpose(r, 'mailing')), id: 'surveys', number: 11, title: { ru: 'Опросы клиентов' } });
+      r.purposes.push({
+        ...structuredClone(purpose(r, 'mailing')),
+        id: 'surveys',
+        number: 11,
+        title: { ru: 'Опросы клиентов' },
+      });
     });
     const changes = diffRegisters(example, after);
     expect(changes.map((c) => [c.purposeId, c.kind, c.widens])).toEqual([
@@ -188,14 +210,21 @@ describe('diffRegisters', () => {
   it('publication of one more field widens the publication purpose; a restriction added does not', () => {
     const more = edited((r) => r.publication!.fields.push({ field: 'workplace', restrictions: [] }));
     const [added] = diffRegisters(example, more);
-    expect(added).toMatchObject({ purposeId: 'testimonials', area: 'publication', kind: 'added', widens: true });
+    expect(added).toMatchObject({
+      purposeId: 'testimonials',
+      area: 'publication',
+      kind: 'added',
+      widens: true,
+    });
     expect(added!.text.ru).toBe('Цель 10: разрешено распространение данных «Место работы»');
     const restricted = edited((r) => {
       r.publication!.fields[2]!.restrictions = [{ ru: 'только на Сайте' }];
     });
     const [restriction] = diffRegisters(example, restricted);
     expect(restriction).toMatchObject({ purposeId: 'testimonials', kind: 'added', widens: false });
-    expect(restriction!.text.ru).toBe('Цель 10, «Фотоизображение»: добавлено ограничение распространения «только на Сайте»');
+    expect(restriction!.text.ru).toBe(
+      'Цель 10, «Фотоизображение»: добавлено ограничение распространения «только на Сайте»',
+    );
     // Lifting it again widens.
     expect(diffRegisters(restricted, example)[0]).toMatchObject({ kind: 'removed', widens: true });
   });
@@ -222,14 +251,16 @@ describe('retention lengths', () => {
 
   it('orders periods, open-ended events and liquidation', () => {
     expect(compareRetention(period(14), period(24))).toBe('longer');
-    expect(compareRetention(period(24), { kind: 'after_collection', duration: { years: 2 } })).toBe('shorter');
+    expect(compareRetention(period(24), { kind: 'after_collection', duration: { years: 2 } })).toBe(
+      'shorter',
+    );
     expect(compareRetention(period(24), withdrawal)).toBe('longer');
     expect(compareRetention(withdrawal, period(24))).toBe('shorter');
     expect(compareRetention(withdrawal, { kind: 'until_purpose_achieved' })).toBe('same');
     expect(compareRetention(withdrawal, { kind: 'until_liquidation' })).toBe('longer');
-    expect(compareRetention({ kind: 'contract_period' }, { kind: 'contract_period', after_end: { years: 5 } })).toBe(
-      'longer',
-    );
+    expect(
+      compareRetention({ kind: 'contract_period' }, { kind: 'contract_period', after_end: { years: 5 } }),
+    ).toBe('longer');
   });
 
   it('«whichever comes first» lasts as its shortest branch: adding a branch never lengthens', () => {

@@ -56,8 +56,16 @@ function processingChange(id: string, who: Who, before: Purpose, after: Purpose)
   const input = { purposeId: id, area: 'processing' as const, who, phrase: 'processing' as const };
   return valueChange(
     { ...input, widens: newKind && consentBased(after) },
-    { ru: policyWords.ru.processing[before.processing], kk: policyWords.kk.processing[before.processing], en: policyWords.en.processing[before.processing] },
-    { ru: policyWords.ru.processing[after.processing], kk: policyWords.kk.processing[after.processing], en: policyWords.en.processing[after.processing] },
+    {
+      ru: policyWords.ru.processing[before.processing],
+      kk: policyWords.kk.processing[before.processing],
+      en: policyWords.en.processing[before.processing],
+    },
+    {
+      ru: policyWords.ru.processing[after.processing],
+      kk: policyWords.kk.processing[after.processing],
+      en: policyWords.en.processing[after.processing],
+    },
     { before: before.processing, after: after.processing },
   );
 }
@@ -205,7 +213,10 @@ function purposeChanges(registers: { before: Register; after: Register }): Regis
  * number), then the register-wide sections. Lines of one purpose keep the order they were found in.
  */
 function ordered(changes: RegisterChange[], before: Register, after: Register): RegisterChange[] {
-  const purposes = [...after.purposes, ...before.purposes.filter((p) => !after.purposes.some((a) => a.id === p.id))];
+  const purposes = [
+    ...after.purposes,
+    ...before.purposes.filter((p) => !after.purposes.some((a) => a.id === p.id)),
+  ];
   const rank = (id: string) => {
     const i = purposes.findIndex((p) => p.id === id);
     const number = purposes[i]?.number;
