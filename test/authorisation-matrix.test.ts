@@ -105,6 +105,10 @@ const expectedRules: Record<string, Rule> = {
   'POST /api/disclosures': 'disclosures:write',
   'GET /api/disclosures': 'disclosures:read',
   'GET /api/public/testimonials': 'public',
+  // what changed between policy versions, and the consents to renew
+  'GET /api/policy/diff': 'register:read',
+  'GET /api/policy/renewals': 'consents:read',
+  'GET /api/policy/renewals/:purposeId/consents': 'consents:read',
 };
 
 type Outcome = 'pass' | 'unauthenticated' | 'forbidden';
