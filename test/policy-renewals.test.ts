@@ -2,7 +2,9 @@
 // in force given under an older version whose purpose a newer version widens, counted per purpose and listed
 // a page at a time; a narrowing asks nobody to renew. The versions come from a small in-memory VersionSource
 // holding registers (the interface the policy service implements), the consents from the real journal.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Command } from 'commander';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { diffLines, registerPolicyDiffCommands, renewalLines } from '../src/cli/commands/policy-diff.js';
 import { createPolicyChanges, noPublishedVersions } from '../src/modules/policies/policy.changes.js';
 import type { PublishedVersion, VersionSource } from '../src/modules/policies/policy.changes.types.js';
 import { loadRegisterFile } from '../src/modules/register/register.loader.js';
@@ -227,5 +229,41 @@ describe.each(storeKinds())('policy diff and consent renewals on %s', (kind) => 
     await expect(
       createPolicyChanges({ sql: api.stores.sql, versions: noPublishedVersions }).renewals(),
     ).rejects.toThrow(/No policy version is published yet/);
+  });
+
+  it('the CLI prints the diff in the language asked for and the renewals per purpose', async () => {
+    const diff = await api.amanat.policyChanges.diff('2025-01', '2026-02');
+    expect(diffLines(diff, 'kk')).toEqual([
+      'Саясатта не өзгерді: 2025-01 (2025-01-15) → 2026-02 (2026-02-01)',
+      '  ! 8-мақсат: деректер тізбесіне қосылды «Тегі, аты, әкесінің аты»  [келісімді кеңейтеді]',
+      '  - 9-мақсат: деректер тізбесінен алынып тасталды «Байланыс телефонының нөмірі»',
+      'Бұрынғы нұсқа бойынша берілген келісімдерді жаңарту қажет мақсаттар: mailing.',
+    ]);
+    expect(diffLines(await api.amanat.policyChanges.diff('2025-01', '2025-01'), 'en')).toEqual([
+      'What changed in the policy: 2025-01 (2025-01-15) → 2025-01 (2025-01-15)',
+      'No changes.',
+    ]);
+    expect(renewalLines(await api.amanat.policyChanges.renewals())).toEqual([
+      'Версия в силе / version in force: 2026-02 (2026-02-01)',
+      'Цель 8 «Осуществление информационных и рекламных рассылок» (mailing): 2 согласия к обновлению / consents to renew',
+      '  с версии 2025-01 (2025-01-15), согласий: 2',
+      '    ! Цель 8: в перечень данных добавлено «ФИО»',
+      'Всего / total: 2',
+    ]);
+  });
+
+  it('the CLI refuses an unknown language before reading anything', async () => {
+    const program = new Command().exitOverride();
+    registerPolicyDiffCommands(program.command('policy'));
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const before = process.exitCode;
+    try {
+      await program.parseAsync(['node', 'amanat', 'policy', 'diff', '2025-01', '2026-02', '--lang', 'de']);
+      expect(errors.mock.calls.flat().join('\n')).toContain('--lang: expected ru, kk or en');
+      expect(process.exitCode).toBe(2);
+    } finally {
+      errors.mockRestore();
+      process.exitCode = before;
+    }
   });
 });
