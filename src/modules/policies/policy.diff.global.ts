@@ -141,9 +141,9 @@ function crossBorderChanges(before: Register, after: Register): RegisterChange[]
   const out: RegisterChange[] = [];
   const newlyAllowed = !b.allowed && a.allowed;
   if (b.allowed !== a.allowed) {
-    out.push(
-      ...valueChange(cb('crossBorder'), crossBorderWords(b), crossBorderWords(a), { before: b, after: a }),
-    );
+    // «Политика: трансграничная передача «запрещена» → «разрешена (RU)»»: the rule of the policy as a whole.
+    const input = { ...cb('crossBorder'), who: section('policy') };
+    out.push(...valueChange(input, crossBorderWords(b), crossBorderWords(a), { before: b, after: a }));
   } else if (a.allowed) {
     out.push(...memberChanges(cb('crossBorderCountry'), b.countries, a.countries, (c) => () => c));
   }

@@ -145,9 +145,7 @@ describe('diffRegisters', () => {
     expect(line.text.ru).toBe('Цель 9: трансграничная передача «запрещена» → «разрешена (DE)»');
     expect(line.text.en).toBe('Purpose 9: cross-border transfer «not allowed» → «allowed (DE)»');
     const global = changes.find((c) => c.purposeId === null)!;
-    expect(global.text.ru).toBe(
-      'Трансграничная передача: трансграничная передача «запрещена» → «разрешена (DE)»',
-    );
+    expect(global.text.ru).toBe('Политика: трансграничная передача «запрещена» → «разрешена (DE)»');
     // Forbidding it again narrows.
     expect(widenedPurposes(diffRegisters(after, example))).toEqual([]);
   });

@@ -124,7 +124,7 @@ const ru: DiffWords = {
     recipients: 'Передача третьим лицам',
     cookies: 'Файлы cookie',
     additionalProcessing: 'Иная обработка',
-    deadlines: 'Сроки ответа',
+    deadlines: 'Сроки',
     destruction: 'Способы уничтожения',
   },
   phrases: {
@@ -268,7 +268,7 @@ const kk: DiffWords = {
     recipients: 'Үшінші тұлғаларға беру',
     cookies: 'Cookie файлдары',
     additionalProcessing: 'Өзге өңдеу',
-    deadlines: 'Жауап беру мерзімдері',
+    deadlines: 'Мерзімдер',
     destruction: 'Жою тәсілдері',
   },
   phrases: {
@@ -412,7 +412,7 @@ const en: DiffWords = {
     recipients: 'Transfer to third parties',
     cookies: 'Cookies',
     additionalProcessing: 'Other processing',
-    deadlines: 'Answer deadlines',
+    deadlines: 'Deadlines',
     destruction: 'Methods of destruction',
   },
   phrases: {
