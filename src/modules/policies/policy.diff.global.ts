@@ -164,7 +164,7 @@ function crossBorderChanges(before: Register, after: Register): RegisterChange[]
               a.countries,
               (c) => () => c,
               true,
-            )),
+            ).filter((c) => c.kind === 'added')),
       );
     }
   }
@@ -198,7 +198,7 @@ function recipientChanges(before: Register, after: Register): RegisterChange[] {
           ids(after),
           label,
           true,
-        ),
+        ).filter((c) => c.kind === 'added'),
       );
     }
   }

@@ -135,6 +135,18 @@ describe('diffRegisters', () => {
     expect(changes.some((c) => c.purposeId === 'support')).toBe(false);
   });
 
+  it('a ground removed is said once, register-wide; only a ground added is repeated per purpose', () => {
+    const after = edited((r) => {
+      r.disclosure_grounds = r.disclosure_grounds.filter((g) => g.id !== 'protection_of_rights');
+      r.disclosure_grounds.push({ id: 'auditor', kind: 'legal_duty', text: { ru: 'Аудитору по закону' } });
+    });
+    const changes = diffRegisters(example, after);
+    expect(changes.filter((c) => c.purposeId === null).map((c) => c.kind)).toEqual(['added', 'removed']);
+    const perPurpose = changes.filter((c) => c.purposeId !== null);
+    expect(perPurpose.every((c) => c.kind === 'added' && c.widens)).toBe(true);
+    expect(perPurpose).toHaveLength(consentPurposes.length);
+  });
+
   it('cross-border transfer newly allowed widens the consent-based purposes', () => {
     const after = edited((r) => {
       r.cross_border = { ...r.cross_border, allowed: true, countries: ['DE'] };
