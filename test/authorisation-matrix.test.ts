@@ -108,6 +108,10 @@ const expectedRules: Record<string, Rule> = {
   // consent forms: public texts
   'GET /api/consent-forms': 'public',
   'GET /api/consent-forms/:formId': 'public',
+  // what changed between policy versions, and the consents to renew
+  'GET /api/policy/diff': 'register:read',
+  'GET /api/policy/renewals': 'consents:read',
+  'GET /api/policy/renewals/:purposeId/consents': 'consents:read',
 };
 
 type Outcome = 'pass' | 'unauthenticated' | 'forbidden';

@@ -15,6 +15,8 @@ import { createMailIntake, type MailIntakeSettings } from '../modules/mail/mail.
 import { createSmtpMailer, createUnconfiguredMailer, type Mailer } from '../modules/mail/mailer.js';
 import { createObligationService } from '../modules/obligations/obligation.service.js';
 import { createPaperService } from '../modules/papers/papers.service.js';
+import { createPolicyChanges, noPublishedVersions } from '../modules/policies/policy.changes.js';
+import type { VersionSource } from '../modules/policies/policy.changes.types.js';
 import { createPublicationService } from '../modules/publication/publication.service.js';
 import { loadRegisterFile } from '../modules/register/register.loader.js';
 import { createRequestClassification } from '../modules/requests/request.classification.js';
@@ -51,6 +53,8 @@ export interface AmanatOptions {
   staffSettings?: Partial<StaffSettings>;
   /** The operator's templates folder (their own DOCX papers with letterhead); the shipped templates/ otherwise. */
   templatesDir?: string;
+  /** The published policy versions (the policy service's reader); none published without it. */
+  policyVersions?: VersionSource;
 }
 
 type Clock = () => Date;
@@ -281,6 +285,10 @@ export async function createAmanat(options: AmanatOptions) {
     retention,
     retentionSweeper,
     papers: createPaperService({ rules, access: people.access, templatesDir: options.templatesDir }),
+    policyChanges: createPolicyChanges({
+      versions: options.policyVersions ?? noPublishedVersions,
+      sql: stores.sql,
+    }),
     clock,
     auditAnchors,
     // The chain against the positions kept outside it: the key store's anchor, the acts and the approved lists.

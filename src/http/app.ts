@@ -15,6 +15,7 @@ import { mountConsentFormRoutes } from '../modules/documents/consent-form.routes
 import { MAIL_INTAKE_PATH, mountMailRoutes } from '../modules/mail/mail.routes.js';
 import { mountObligationRoutes } from '../modules/obligations/obligation.routes.js';
 import { mountPaperRoutes } from '../modules/papers/papers.routes.js';
+import { mountPolicyChangeRoutes } from '../modules/policies/policy.changes.routes.js';
 import { mountRequestRoutes } from '../modules/requests/request.routes.js';
 import { mountRetentionRoutes } from '../modules/retention/retention.routes.js';
 import { mountStaffRoutes } from '../modules/staff/staff.routes.js';
@@ -317,6 +318,7 @@ function mountModules(
   mountAccessRoutes(app, amanat, auth);
   mountDisclosureRoutes(app, amanat, auth);
   mountPaperRoutes(app, amanat, auth);
+  mountPolicyChangeRoutes(app, amanat.policyChanges, auth);
 }
 
 /** The OpenAPI document, with the security schemes the routes name. */

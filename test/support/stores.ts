@@ -97,6 +97,7 @@ export async function createTestAmanat(
     requestSettings?: Partial<RequestSettings>;
     mailSettings?: Partial<MailIntakeSettings>;
     imapUrl?: string;
+    policyVersions?: AmanatOptions['policyVersions'];
   } = {},
 ): Promise<TestAmanat> {
   const test = await openTestStores(kind);
@@ -110,6 +111,7 @@ export async function createTestAmanat(
     requestSettings: options.requestSettings,
     mailSettings: options.mailSettings,
     imapUrl: options.imapUrl,
+    policyVersions: options.policyVersions,
   });
   return {
     amanat,

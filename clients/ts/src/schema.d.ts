@@ -1313,6 +1313,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/policy/diff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What changed between two published policy versions, in words (RU/KK/EN) */
+        get: operations["diffPolicyVersions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/policy/renewals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Consent-based purposes widened since older versions, with the consents in force to renew */
+        get: operations["listPolicyRenewals"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/policy/renewals/{purposeId}/consents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The consents of one purpose that need renewal: ids and subject ids, a page at a time */
+        get: operations["listPolicyRenewalConsents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3262,6 +3313,186 @@ export interface components {
             langs: ("ru" | "kk")[];
             /** @description Languages whose DOCX template is the operator's own (AMANAT_TEMPLATES_DIR), not the shipped one */
             replacedTemplates: ("ru" | "kk")[];
+        };
+        /**
+         * @example {
+         *       "from": {
+         *         "id": "2025-01",
+         *         "publishedAt": "2025-01-15T04:00:00.000Z",
+         *         "publishedOn": "2025-01-15",
+         *         "registerSha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"
+         *       },
+         *       "to": {
+         *         "id": "2026-02",
+         *         "publishedAt": "2026-02-01T04:00:00.000Z",
+         *         "publishedOn": "2026-02-01",
+         *         "registerSha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"
+         *       },
+         *       "changes": [
+         *         {
+         *           "purposeId": "mailing",
+         *           "area": "data_list",
+         *           "kind": "added",
+         *           "widens": true,
+         *           "text": {
+         *             "ru": "Цель 8: в перечень данных добавлено «ФИО»",
+         *             "kk": "8-мақсат: деректер тізбесіне қосылды «Тегі, аты, әкесінің аты»",
+         *             "en": "Purpose 8: data list adds «Full name»"
+         *           },
+         *           "after": "full_name"
+         *         }
+         *       ],
+         *       "widenedPurposes": [
+         *         "mailing"
+         *       ]
+         *     }
+         */
+        PolicyDiff: {
+            from: components["schemas"]["PolicyVersionSummary"];
+            to: components["schemas"]["PolicyVersionSummary"];
+            changes: components["schemas"]["PolicyChange"][];
+            widenedPurposes: string[];
+        };
+        PolicyVersionSummary: {
+            id: string;
+            /**
+             * Format: date-time
+             * @example 2026-03-20T09:30:00.000Z
+             */
+            publishedAt: string;
+            /**
+             * Format: date
+             * @example 2026-02-01
+             */
+            publishedOn: string;
+            registerSha256: string;
+        };
+        PolicyChange: {
+            /** @description null: the operator or a register-wide section */
+            purposeId: string | null;
+            /** @example data_list */
+            area: string;
+            /** @enum {string} */
+            kind: "added" | "removed" | "changed";
+            /** @description The change widens what the subjects of this consent-based purpose agreed to: renew consents */
+            widens: boolean;
+            text: components["schemas"]["PolicyChangeText"];
+            before?: unknown;
+            after?: unknown;
+        };
+        /**
+         * @example {
+         *       "ru": "Цель 8: в перечень данных добавлено «ФИО»",
+         *       "kk": "8-мақсат: деректер тізбесіне қосылды «Тегі, аты, әкесінің аты»",
+         *       "en": "Purpose 8: data list adds «Full name»"
+         *     }
+         */
+        PolicyChangeText: {
+            ru: string;
+            kk: string;
+            en: string;
+        };
+        /**
+         * @example {
+         *       "version": {
+         *         "id": "2026-02",
+         *         "publishedAt": "2026-02-01T04:00:00.000Z",
+         *         "publishedOn": "2026-02-01",
+         *         "registerSha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"
+         *       },
+         *       "purposes": [
+         *         {
+         *           "purposeId": "mailing",
+         *           "number": 8,
+         *           "title": {
+         *             "ru": "Осуществление информационных и рекламных рассылок"
+         *           },
+         *           "widenedSince": [
+         *             {
+         *               "version": "2025-01",
+         *               "publishedOn": "2025-01-15",
+         *               "changes": [
+         *                 {
+         *                   "ru": "Цель 8: в перечень данных добавлено «ФИО»",
+         *                   "kk": "8-мақсат: деректер тізбесіне қосылды «Тегі, аты, әкесінің аты»",
+         *                   "en": "Purpose 8: data list adds «Full name»"
+         *                 }
+         *               ]
+         *             }
+         *           ],
+         *           "consents": 2,
+         *           "byVersion": {
+         *             "2025-01": 2
+         *           }
+         *         }
+         *       ],
+         *       "total": 2
+         *     }
+         */
+        PolicyRenewals: {
+            version: components["schemas"]["PolicyVersionSummary"];
+            purposes: {
+                purposeId: string;
+                number: number | null;
+                title: {
+                    ru: string;
+                    kk?: string;
+                    en?: string;
+                };
+                widenedSince: {
+                    version: string;
+                    publishedOn: string;
+                    changes: components["schemas"]["PolicyChangeText"][];
+                }[];
+                /** @description Consents in force given under those versions */
+                consents: number;
+                byVersion: {
+                    [key: string]: number;
+                };
+            }[];
+            total: number;
+        };
+        /**
+         * @example {
+         *       "version": {
+         *         "id": "2026-02",
+         *         "publishedAt": "2026-02-01T04:00:00.000Z",
+         *         "publishedOn": "2026-02-01",
+         *         "registerSha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"
+         *       },
+         *       "consents": [
+         *         {
+         *           "consentId": "5d0c4c56-7a8f-4f1e-9a43-2d3b1c9e8f01",
+         *           "subjectId": "7c9e6679-7425-40de-944b-e07fc1f90ae7",
+         *           "kind": "processing",
+         *           "policyVersion": "2025-01",
+         *           "grantedAt": "2025-03-20T09:30:00.000Z"
+         *         }
+         *       ],
+         *       "next": null
+         *     }
+         */
+        PolicyRenewalConsents: {
+            version: components["schemas"]["PolicyVersionSummary"];
+            consents: {
+                /** Format: uuid */
+                consentId: string;
+                /** Format: uuid */
+                subjectId: string;
+                /** @enum {string} */
+                kind: "processing" | "publication";
+                policyVersion: string;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-20T09:30:00.000Z
+                 */
+                grantedAt: string;
+            }[];
+            /**
+             * Format: uuid
+             * @description Pass as `after` for the next page; null at the end
+             */
+            next: string | null;
         };
     };
     responses: never;
@@ -9424,6 +9655,190 @@ export interface operations {
                 content: {
                     "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
                     "application/pdf": string;
+                };
+            };
+            /** @description No credentials, or an unknown, revoked or expired API key or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller lacks the permission (scope), the purpose, or the CSRF header this route needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Invalid input, with the field and what was expected */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    diffPolicyVersions: {
+        parameters: {
+            query: {
+                /** @description The older version */
+                from: string;
+                /** @description The newer version */
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The changes, operator first, then by purpose number */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyDiff"];
+                };
+            };
+            /** @description No credentials, or an unknown, revoked or expired API key or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller lacks the permission (scope), the purpose, or the CSRF header this route needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Invalid input, with the field and what was expected */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listPolicyRenewals: {
+        parameters: {
+            query?: {
+                /** @description The version in force to compare with (default: the latest published) */
+                version?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Per purpose, in the order of the policy */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyRenewals"];
+                };
+            };
+            /** @description No credentials, or an unknown, revoked or expired API key or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller lacks the permission (scope), the purpose, or the CSRF header this route needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Invalid input, with the field and what was expected */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listPolicyRenewalConsents: {
+        parameters: {
+            query?: {
+                /** @description The version in force to compare with (default: the latest published) */
+                version?: string;
+                limit?: number;
+                /** @description The `next` of the previous page */
+                after?: string;
+            };
+            header?: never;
+            path: {
+                purposeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page, by consent id */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyRenewalConsents"];
                 };
             };
             /** @description No credentials, or an unknown, revoked or expired API key or session */
