@@ -97,6 +97,9 @@ const expectedRules: Record<string, Rule> = {
   'POST /api/access-list/proposals': 'staff:manage',
   'GET /api/access-list/:versionId': 'staff:manage',
   'GET /api/access-list/:versionId/pdf': 'staff:manage',
+  // the operator's internal papers (the access list's paper also needs staff:manage: its own test)
+  'GET /api/papers': 'register:read',
+  'GET /api/papers/:paper': 'register:read',
   'POST /api/access-list/:versionId/approve': 'head',
   'POST /api/access-list/:versionId/reject': 'head',
   // recipients, disclosures, publication
