@@ -48,6 +48,19 @@ async function main(): Promise<void> {
     );
   }
 
+  // A fresh store serves /policy at once: the loaded register becomes the first published version.
+  if (!(await amanat.policies.summary('latest'))) {
+    const published = await amanat.policies.publish('system:start', {
+      register: amanat.rules.register,
+      profile: amanat.rules.profile,
+    });
+    const v = published.version;
+    console.log(
+      `Опубликована первая редакция политики «${v.id}» (${v.publishedOn}): /policy. ` +
+        `Published the first policy version "${v.id}" (${v.publishedOn}) at /policy.`,
+    );
+  }
+
   const jobs = config.jobs.enabled
     ? await startJobs(amanat, {
         digestCron: config.jobs.digestCron,

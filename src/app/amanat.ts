@@ -13,6 +13,7 @@ import { createImapPoller, parseImapUrl } from '../modules/mail/imap-poller.js';
 import { createMailIntake, type MailIntakeSettings } from '../modules/mail/mail.intake.js';
 import { createSmtpMailer, createUnconfiguredMailer, type Mailer } from '../modules/mail/mailer.js';
 import { createObligationService } from '../modules/obligations/obligation.service.js';
+import { createPolicyService } from '../modules/policies/policy.service.js';
 import { createPublicationService } from '../modules/publication/publication.service.js';
 import { loadRegisterFile } from '../modules/register/register.loader.js';
 import { createRequestClassification } from '../modules/requests/request.classification.js';
@@ -249,6 +250,7 @@ export async function createAmanat(options: AmanatOptions) {
   });
   const { requests, destructionActs } = requestServices;
   const retention = createRetentionService({ stores, audit, rules, clock });
+  const policies = createPolicyService({ stores, audit, clock });
   const retentionSweeper = createRetentionSweeper({
     stores,
     audit,
@@ -273,6 +275,7 @@ export async function createAmanat(options: AmanatOptions) {
     ...requestServices,
     retention,
     retentionSweeper,
+    policies,
     clock,
     auditAnchors,
     // The chain against the positions kept outside it: the key store's anchor, the acts and the approved lists.

@@ -13,6 +13,7 @@ import { mountConsentRoutes } from '../modules/consents/consent.routes.js';
 import { mountDisclosureRoutes } from '../modules/disclosures/disclosure.routes.js';
 import { MAIL_INTAKE_PATH, mountMailRoutes } from '../modules/mail/mail.routes.js';
 import { mountObligationRoutes } from '../modules/obligations/obligation.routes.js';
+import { mountPolicyRoutes } from '../modules/policies/policy.routes.js';
 import { mountRequestRoutes } from '../modules/requests/request.routes.js';
 import { mountRetentionRoutes } from '../modules/retention/retention.routes.js';
 import { mountStaffRoutes } from '../modules/staff/staff.routes.js';
@@ -313,6 +314,8 @@ function mountModules(
   });
   mountAccessRoutes(app, amanat, auth);
   mountDisclosureRoutes(app, amanat, auth);
+  // The published policy: public pages (/policy, the register's policy.url) and the API over its versions.
+  mountPolicyRoutes(app, amanat, auth);
 }
 
 /** The OpenAPI document, with the security schemes the routes name. */
