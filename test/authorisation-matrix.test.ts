@@ -105,6 +105,10 @@ const expectedRules: Record<string, Rule> = {
   'POST /api/disclosures': 'disclosures:write',
   'GET /api/disclosures': 'disclosures:read',
   'GET /api/public/testimonials': 'public',
+  // published policy versions
+  'GET /api/policy/versions': 'register:read',
+  'GET /api/policy/versions/:id': 'register:read',
+  'POST /api/policy/publish': 'register:edit',
 };
 
 type Outcome = 'pass' | 'unauthenticated' | 'forbidden';
