@@ -7,6 +7,7 @@ import { registerCalendarCommands } from './commands/calendar.js';
 import { registerKeyCommands } from './commands/keys.js';
 import { registerMailCommands } from './commands/mail.js';
 import { registerObligationCommands } from './commands/obligations.js';
+import { registerPolicyCommands } from './commands/policy.js';
 import { registerRegisterCommands } from './commands/register.js';
 import { registerRequestCommands } from './commands/requests.js';
 import { registerRetentionCommands } from './commands/retention.js';
@@ -24,7 +25,10 @@ const program = new Command()
     '-V, --version',
     'версия Amanat / print the version',
   )
-  .showHelpAfterError();
+  .showHelpAfterError()
+  // The program's own options (--version) only before a command, so a command may take its own --version
+  // (`amanat policy show --version 2025-01`).
+  .enablePositionalOptions();
 
 registerRegisterCommands(program);
 registerCalendarCommands(program);
@@ -36,5 +40,6 @@ registerMailCommands(program);
 registerStaffCommands(program);
 registerRoleCommands(program);
 registerObligationCommands(program);
+registerPolicyCommands(program);
 
 await program.parseAsync(process.argv);
