@@ -1,7 +1,8 @@
 // npm run bench: HTTP benchmarks on loopback with autocannon, on PGlite and (when reachable) PostgreSQL.
 // Each store gets a baseline measured in the same run: a bare route doing one INSERT.
 // Scale with BENCH_SUBJECTS (default 100000) and BENCH_LOOKUP_ROWS (default 1000000).
-// BENCH_PARTS=core,sweep (default both): the HTTP part, and the retention sweep (bench/sweep.ts).
+// BENCH_PARTS=core,sweep,policy (default all three): the HTTP part, the retention sweep (bench/sweep.ts), and
+// publishing and serving the policy (bench/policy.ts).
 // BENCH_PARTS=grants: only the collection and the grant rounds, printed and not written (to try a change).
 import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -20,6 +21,7 @@ import { withdrawalSubjectLines } from '../src/modules/register/register.schema.
 import { openKeyring } from '../src/modules/vault/master-keyring.js';
 import { startServer } from '../src/server.js';
 import { listedKeys } from '../test/support/listed-keys.js';
+import { benchPolicy } from './policy.js';
 import { benchSweep } from './sweep.js';
 
 const SUBJECTS = Number(process.env.BENCH_SUBJECTS ?? 100_000);
@@ -28,7 +30,7 @@ const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 6);
 const ROUND_SECONDS = Number(process.env.BENCH_ROUND_SECONDS ?? 5);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
-const PARTS = (process.env.BENCH_PARTS ?? 'core,sweep').split(',');
+const PARTS = (process.env.BENCH_PARTS ?? 'core,sweep,policy').split(',');
 const IMAP_MESSAGES = Number(process.env.BENCH_IMAP_MESSAGES ?? 1000);
 const PG_URL = process.env.AMANAT_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const REGISTER = fromPackageRoot('examples', 'nextbot.kz', 'register.yaml');
@@ -572,6 +574,18 @@ function report(all: Record<string, any>[], machine: Record<string, string>) {
         );
       }),
     '',
+    '| store | publish the policy: documents, median / max ms | GET /policy: connections, req/s | p50 / p99 ms | target p99 < 5 ms |',
+    '|---|---|---|---|---|',
+    ...all
+      .filter((r) => r.policy)
+      .map((r) => {
+        const p = r.policy;
+        return (
+          `| ${r.store} | ${p.documents}, ${p.publish.medianMs} / ${p.publish.maxMs} | ${p.page.connections}, ${fmt(p.page.rps)} | ` +
+          `${p.page.p50} / ${p.page.p99} | ${p.page.p99 < 5 ? 'met' : '**not met**'} |`
+        );
+      }),
+    '',
     // The prose (what is measured, why the code is as it is, the history) is kept by hand in bench/notes.md.
     ...readFileSync(fromPackageRoot('bench', 'notes.md'), 'utf8')
       .replace(/^<!--.*-->\n/, '')
@@ -626,6 +640,10 @@ async function main() {
       const result = { store: kind, ...(await benchSweep(kind, PG_URL)), runAt: new Date().toISOString() };
       writeFileSync(join(RESULTS, `${kind}-sweep.json`), `${JSON.stringify(result, null, 2)}\n`);
     }
+    if (PARTS.includes('policy')) {
+      const result = { ...(await benchPolicy(kind, PG_URL, REGISTER)), runAt: new Date().toISOString() };
+      writeFileSync(join(RESULTS, `${kind}-policy.json`), `${JSON.stringify(result, null, 2)}\n`);
+    }
   }
   const read = (name: string) => JSON.parse(readFileSync(join(RESULTS, name), 'utf8')) as Record<string, any>;
   const all = (['pglite', 'postgres'] as const)
@@ -635,6 +653,7 @@ async function main() {
       ...(existsSync(join(RESULTS, `${kind}-sweep.json`))
         ? { retentionSweep: read(`${kind}-sweep.json`) }
         : {}),
+      ...(existsSync(join(RESULTS, `${kind}-policy.json`)) ? { policy: read(`${kind}-policy.json`) } : {}),
     }));
   const markdown = report(all, machine);
   writeFileSync(fromPackageRoot('BENCHMARKS.md'), markdown);
