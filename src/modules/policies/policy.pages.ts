@@ -118,7 +118,7 @@ export function createPolicyPages(policies: PolicyService) {
   /** GET /policy: the version in force today (the latest) or on ?at=. */
   async function current(c: Context, defaultFormat: 'html' | 'pdf', fileName?: string) {
     const query = pageQuery(c, defaultFormat);
-    const version = await policies.summary(query.at ? { at: query.at } : 'latest');
+    const version = query.at ? await policies.summary({ at: query.at }) : await policies.latestSummary();
     if (!version) throw noneInForce(query.at);
     return answer(c, version, query, REVALIDATE, fileName);
   }

@@ -160,8 +160,29 @@ export function createPolicyService(deps: { stores: Stores; audit: AuditService;
     };
   }
 
+  // The latest version, remembered for a second: /policy then costs no query. A publish in this process
+  // forgets it at once; one by another instance over the same PostgreSQL is seen within LATEST_TTL_MS.
+  const LATEST_TTL_MS = 1000;
+  let latestSeen: { summary: PolicyVersionSummary | null; at: number } | null = null;
+  async function latestSummary(): Promise<PolicyVersionSummary | null> {
+    const now = Date.now();
+    if (latestSeen && now - latestSeen.at < LATEST_TTL_MS) return latestSeen.summary;
+    const summary = await versionSummary(stores.sql, 'latest');
+    latestSeen = { summary, at: now };
+    return summary;
+  }
+
+  async function publishAndForget(actor: string, input: PublishInput): Promise<PublishResult> {
+    try {
+      return await publish(actor, input);
+    } finally {
+      latestSeen = null;
+    }
+  }
+
   return {
-    publish,
+    publish: publishAndForget,
+    latestSummary,
     ...reader,
     reader,
     /** A version's label and dates only (no register, no documents): by id, in force at a date, or the latest. */
