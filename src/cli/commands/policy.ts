@@ -4,6 +4,7 @@
 import { writeFileSync } from 'node:fs';
 import { type Command, Option } from 'commander';
 import type { Amanat } from '../../app/amanat.js';
+import { tryParseIsoDate } from '../../modules/calendar/dates.js';
 import { POLICY_HTML, POLICY_PDF } from '../../modules/policies/policy.documents.js';
 import type { Lang } from '../../modules/register/register.retention.js';
 import { callServer, fail, fetchFromServer, withAccess } from '../local-access.js';
@@ -111,7 +112,7 @@ function registerShow(policy: Command): void {
     .option('--json', 'вывести JSON / print JSON')
     .action(async (options: ShowOptions) => {
       try {
-        if (options.at && !/^\d{4}-\d{2}-\d{2}$/.test(options.at)) {
+        if (options.at && tryParseIsoDate(options.at) === undefined) {
           throw new Error(
             `--at: ожидается дата ГГГГ-ММ-ДД / expected a date YYYY-MM-DD, got '${options.at}'`,
           );

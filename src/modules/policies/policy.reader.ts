@@ -1,6 +1,8 @@
 // Reading published policy versions: by label, in force on a local date, the latest, all, and a document's
 // bytes. Versions are immutable, so whatever this reads for a label stays true for ever.
 import type { Sql } from '../../db/database.js';
+import { DomainError, ErrorCodes } from '../../lib/errors.js';
+import { tryParseIsoDate } from '../calendar/dates.js';
 import type { Lang } from '../register/register.retention.js';
 import type { Register } from '../register/register.schema.js';
 
@@ -47,6 +49,16 @@ function summaryOf(row: VersionRow): PolicyVersionSummary {
   };
 }
 
+/** A local date YYYY-MM-DD that exists, or a VALIDATION_FAILED error naming `at`. */
+export function checkedDate(date: string): string {
+  if (tryParseIsoDate(date) !== undefined) return date;
+  throw new DomainError(
+    ErrorCodes.VALIDATION_FAILED,
+    `Дата «${date}» не существует или не в формате ГГГГ-ММ-ДД. The date "${date}" is not a calendar day YYYY-MM-DD.`,
+    { issues: [{ path: 'at', message: 'expected a calendar date YYYY-MM-DD' }] },
+  );
+}
+
 /** The version's label and dates without its register and documents: what a page needs to find its bytes. */
 export async function versionSummary(
   sql: Sql,
@@ -57,7 +69,7 @@ export async function versionSummary(
       ? ['', []]
       : 'id' in which
         ? ['WHERE id = $1', [which.id]]
-        : ['WHERE published_on <= $1::date', [which.at]];
+        : ['WHERE published_on <= $1::date', [checkedDate(which.at)]];
   const [row] = await sql.query<VersionRow>(
     `SELECT ${SUMMARY_COLUMNS} FROM policy_versions ${where} ORDER BY published_at DESC, id DESC LIMIT 1`,
     params,
@@ -99,7 +111,7 @@ export function createPolicyVersionReader(deps: { sql: Sql }): PolicyVersionRead
 
   return {
     get: (id) => one('WHERE id = $1', [id]),
-    at: (date) => one('WHERE published_on <= $1::date', [date]),
+    at: (date) => one('WHERE published_on <= $1::date', [checkedDate(date)]),
     latest: () => one('', []),
     list: async () =>
       (
