@@ -155,4 +155,14 @@ describe.each(storeKinds())('publishing the policy on %s', (kind) => {
     );
     expect(await t.amanat.policies.document('2025-01', 'policy.pdf', 'ru')).not.toBeNull();
   });
+
+  it('two publishes of one new register at once: one publishes, the other answers unchanged', async () => {
+    const next = register();
+    next.policy.version = '2026-04';
+    next.operator.email = 'april@example.kz';
+    const results = await Promise.all([publish(next), publish(structuredClone(next))]);
+    expect(results.map((r) => r.status).sort()).toEqual(['published', 'unchanged']);
+    expect(await counts()).toEqual({ versions: 3, documents: 18, entries: 3 });
+    expect((await t.amanat.verifyAudit()).ok).toBe(true);
+  });
 });
