@@ -1,8 +1,8 @@
 // npm run bench: HTTP benchmarks on loopback with autocannon, on PGlite and (when reachable) PostgreSQL.
 // Each store gets a baseline measured in the same run: a bare route doing one INSERT.
 // Scale with BENCH_SUBJECTS (default 100000) and BENCH_LOOKUP_ROWS (default 1000000).
-// BENCH_PARTS=core,sweep,cli (default all three): the HTTP part, the retention sweep (bench/sweep.ts), and
-// the CLI's start (bench/cli.ts).
+// BENCH_PARTS=core,sweep,policy,cli (default all four): the HTTP part, the retention sweep (bench/sweep.ts),
+// publishing and serving the policy (bench/policy.ts), and the CLI's start (bench/cli.ts).
 // BENCH_PARTS=grants: only the collection and the grant rounds, printed and not written (to try a change).
 import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -22,6 +22,7 @@ import { openKeyring } from '../src/modules/vault/master-keyring.js';
 import { startServer } from '../src/server.js';
 import { listedKeys } from '../test/support/listed-keys.js';
 import { benchCliStart, cliStartTable } from './cli.js';
+import { benchPolicy } from './policy.js';
 import { benchSweep } from './sweep.js';
 
 const SUBJECTS = Number(process.env.BENCH_SUBJECTS ?? 100_000);
@@ -30,7 +31,7 @@ const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 6);
 const ROUND_SECONDS = Number(process.env.BENCH_ROUND_SECONDS ?? 5);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
-const PARTS = (process.env.BENCH_PARTS ?? 'core,sweep,cli').split(',');
+const PARTS = (process.env.BENCH_PARTS ?? 'core,sweep,policy,cli').split(',');
 const IMAP_MESSAGES = Number(process.env.BENCH_IMAP_MESSAGES ?? 1000);
 const PG_URL = process.env.AMANAT_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const REGISTER = fromPackageRoot('examples', 'nextbot.kz', 'register.yaml');
@@ -574,6 +575,18 @@ function report(all: Record<string, any>[], machine: Record<string, string>, cli
       }),
     '',
     ...cliLines,
+    '| store | publish the policy: documents, median / max ms | GET /policy: connections, req/s | p50 / p99 ms | target p99 < 5 ms |',
+    '|---|---|---|---|---|',
+    ...all
+      .filter((r) => r.policy)
+      .map((r) => {
+        const p = r.policy;
+        return (
+          `| ${r.store} | ${p.documents}, ${p.publish.medianMs} / ${p.publish.maxMs} | ${p.page.connections}, ${fmt(p.page.rps)} | ` +
+          `${p.page.p50} / ${p.page.p99} | ${p.page.p99 < 5 ? 'met' : '**not met**'} |`
+        );
+      }),
+    '',
     // The prose (what is measured, why the code is as it is, the history) is kept by hand in bench/notes.md.
     ...readFileSync(fromPackageRoot('bench', 'notes.md'), 'utf8')
       .replace(/^<!--.*-->\n/, '')
@@ -628,6 +641,10 @@ async function main() {
       const result = { store: kind, ...(await benchSweep(kind, PG_URL)), runAt: new Date().toISOString() };
       writeFileSync(join(RESULTS, `${kind}-sweep.json`), `${JSON.stringify(result, null, 2)}\n`);
     }
+    if (PARTS.includes('policy')) {
+      const result = { ...(await benchPolicy(kind, PG_URL, REGISTER)), runAt: new Date().toISOString() };
+      writeFileSync(join(RESULTS, `${kind}-policy.json`), `${JSON.stringify(result, null, 2)}\n`);
+    }
   }
   if (PARTS.includes('cli')) {
     writeFileSync(join(RESULTS, 'cli.json'), `${JSON.stringify(await benchCliStart(), null, 2)}\n`);
@@ -640,6 +657,7 @@ async function main() {
       ...(existsSync(join(RESULTS, `${kind}-sweep.json`))
         ? { retentionSweep: read(`${kind}-sweep.json`) }
         : {}),
+      ...(existsSync(join(RESULTS, `${kind}-policy.json`)) ? { policy: read(`${kind}-policy.json`) } : {}),
     }));
   const cli = existsSync(join(RESULTS, 'cli.json')) ? read('cli.json') : null;
   const markdown = report(all, machine, cli ? cliStartTable(cli as Parameters<typeof cliStartTable>[0]) : []);

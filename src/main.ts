@@ -1,5 +1,5 @@
 // `npm start`: the server on the embedded database (or PostgreSQL with DATABASE_URL) with the register loaded.
-import { createAmanat } from './app/amanat.js';
+import { type Amanat, createAmanat } from './app/amanat.js';
 import { amanatOptionsOf, loadConfig, storeSpecOf } from './config/config.js';
 import { openStores } from './db/database.js';
 import { startJobs } from './jobs/jobs.js';
@@ -8,6 +8,32 @@ import { createOwnerOnlyFiles } from './lib/owner-only.js';
 import { UNLISTED_KEY_SCOPES } from './modules/api-keys/api-key.service.js';
 import { masterKeyForStore } from './modules/vault/master-key.js';
 import { startServer } from './server.js';
+
+/**
+ * A fresh store serves /policy: when no version is published yet, the loaded register becomes the first one.
+ * Runs once the server listens (rendering takes seconds); /policy answers 404 "not published yet" until then.
+ */
+async function publishFirstPolicy(amanat: Amanat): Promise<void> {
+  try {
+    if (await amanat.policies.summary('latest')) return;
+    const { version } = await amanat.policies.publish('system:start', {
+      register: amanat.rules.register,
+      profile: amanat.rules.profile,
+    });
+    console.log(
+      `Опубликована первая редакция политики «${version.id}» (${version.publishedOn}): /policy. ` +
+        `Published the first policy version "${version.id}" (${version.publishedOn}) at /policy.`,
+    );
+  } catch (error) {
+    const issues = isDomainError(error)
+      ? error.issues.map((i) => `\n  ${i.path}: ${i.message}`).join('')
+      : '';
+    console.error(
+      `Политика не опубликована: ${error instanceof Error ? error.message : String(error)}${issues}\n` +
+        '  The policy could not be published; fix it and run `amanat policy publish`.',
+    );
+  }
+}
 
 async function main(): Promise<void> {
   createOwnerOnlyFiles();
@@ -83,6 +109,8 @@ async function main(): Promise<void> {
       `  API: ${server.url}/api/health, документация: ${server.url}/api/openapi.json`,
   );
 
+  const firstPolicy = publishFirstPolicy(amanat);
+
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -106,6 +134,7 @@ async function main(): Promise<void> {
     };
     await step('HTTP closed', () => server.close());
     await step('jobs stopped', () => jobs?.stop());
+    await step('first policy published', () => firstPolicy);
     await step('stores closed', () => amanat.close());
     process.exit(0);
   };

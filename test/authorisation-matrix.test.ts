@@ -115,6 +115,10 @@ const expectedRules: Record<string, Rule> = {
   'GET /api/policy/diff': 'register:read',
   'GET /api/policy/renewals': 'consents:read',
   'GET /api/policy/renewals/:purposeId/consents': 'consents:read',
+  // published policy versions
+  'GET /api/policy/versions': 'register:read',
+  'GET /api/policy/versions/:id': 'register:read',
+  'POST /api/policy/publish': 'register:edit',
 };
 
 type Outcome = 'pass' | 'unauthenticated' | 'forbidden';

@@ -1,7 +1,8 @@
 // What changed between published policy versions, over the API, and the consents that need renewal: consents
 // in force given under an older version whose purpose a newer version widens, counted per purpose and listed
-// a page at a time; a narrowing asks nobody to renew. The versions come from a small in-memory VersionSource
-// holding registers (the interface the policy service implements), the consents from the real journal.
+// a page at a time; a narrowing asks nobody to renew. Over the API the versions are really published (the
+// test's clock set to each publication day); the service's own cases use a small in-memory VersionSource
+// holding registers (the interface the policy service's reader implements). Consents come from the journal.
 import { Command } from 'commander';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { diffLines, registerPolicyDiffCommands, renewalLines } from '../src/cli/commands/policy-diff.js';
@@ -42,14 +43,10 @@ function versionsOf(list: { id: string; day: string; register: Register }[]): Ve
 // 2026-02 widens mailing (purpose 8: the full name added) and narrows events (purpose 9: the phone removed);
 // 2026-03 takes the full name away again.
 const widened = edited((r) => {
+  r.policy.version = '2026-02';
   purpose(r, 'mailing').fields.push('full_name');
   purpose(r, 'events').fields = ['full_name', 'email'];
 });
-const versions = versionsOf([
-  { id: '2025-01', day: '2025-01-15', register: example },
-  { id: '2026-02', day: '2026-02-01', register: widened },
-]);
-
 describe.each(storeKinds())('policy diff and consent renewals on %s', (kind) => {
   let api: TestApi;
   const mailingSubjects: string[] = [];
@@ -58,7 +55,9 @@ describe.each(storeKinds())('policy diff and consent renewals on %s', (kind) => 
     (await api.amanat.vault.ensureSubject('test', { email })).subjectId;
 
   beforeAll(async () => {
-    api = await createTestApi(kind, { policyVersions: versions });
+    // 2025-01 is published at setup (09:00 in Almaty on 2025-01-15), 2026-02 on 2026-02-01.
+    let now = new Date('2025-01-15T04:00:00Z');
+    api = await createTestApi(kind, { clock: () => now });
     // Under 2025-01: three mailing consents (one withdrawn since), one events consent.
     for (const email of ['a@example.kz', 'b@example.kz', 'gone@example.kz']) {
       const id = await subject(email);
@@ -72,12 +71,13 @@ describe.each(storeKinds())('policy diff and consent renewals on %s', (kind) => 
       } else mailingSubjects.push(id);
     }
     await grantConsent(api.amanat, await subject('event@example.kz'), 'events');
-    // Under 2026-02 already: nothing to renew.
+    now = new Date('2026-02-01T04:00:00Z');
+    await api.amanat.policies.publish('test', { register: widened, profile: api.amanat.rules.profile });
+    // Under 2026-02 already (its form's text recorded): nothing to renew.
     await api.amanat.consents.grant('test', await subject('new@example.kz'), {
       purpose: 'mailing',
       kind: 'processing',
       channel: 'web',
-      text: 'Согласие на рассылку (редакция 2026-02)',
       policyVersion: '2026-02',
       subjectFullName: 'Новый Подписчик',
       thirdPartyTransfer: false,

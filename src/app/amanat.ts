@@ -8,15 +8,15 @@ import { createAuditService } from '../modules/audit/audit.service.js';
 import { createAuditAnchors } from '../modules/audit/audit-anchor.js';
 import { createConsentService } from '../modules/consents/consent.service.js';
 import { createDisclosureService } from '../modules/disclosures/disclosure.service.js';
-import { consentFormsOfRegister } from '../modules/documents/consent-form.js';
 import { loadProfile } from '../modules/jurisdiction/profiles.js';
 import { createImapPoller, parseImapUrl } from '../modules/mail/imap-poller.js';
 import { createMailIntake, type MailIntakeSettings } from '../modules/mail/mail.intake.js';
 import { createSmtpMailer, createUnconfiguredMailer, type Mailer } from '../modules/mail/mailer.js';
 import { createObligationService } from '../modules/obligations/obligation.service.js';
 import { createPaperService } from '../modules/papers/papers.service.js';
-import { createPolicyChanges, noPublishedVersions } from '../modules/policies/policy.changes.js';
-import type { VersionSource } from '../modules/policies/policy.changes.types.js';
+import { createPolicyChanges } from '../modules/policies/policy.changes.js';
+import { publishedConsentForms } from '../modules/policies/policy.consent-forms.js';
+import { createPolicyService, type PolicyService } from '../modules/policies/policy.service.js';
 import { createPublicationService } from '../modules/publication/publication.service.js';
 import { loadRegisterFile } from '../modules/register/register.loader.js';
 import { createRequestClassification } from '../modules/requests/request.classification.js';
@@ -53,8 +53,6 @@ export interface AmanatOptions {
   staffSettings?: Partial<StaffSettings>;
   /** The operator's templates folder (their own DOCX papers with letterhead); the shipped templates/ otherwise. */
   templatesDir?: string;
-  /** The published policy versions (the policy service's reader); none published without it. */
-  policyVersions?: VersionSource;
 }
 
 type Clock = () => Date;
@@ -110,10 +108,11 @@ function createDataServices(deps: {
   rules: Rules;
   clock: Clock;
   identityKey: Buffer;
+  policies: PolicyService;
 }) {
   const { stores, audit, keyStore, rules, clock } = deps;
-  // The published consent forms: for now the loaded register's edition, the only version there is.
-  const consentForms = consentFormsOfRegister(rules.register, rules.profile);
+  // The consent forms of the published policy versions: a grant cites one of them.
+  const consentForms = publishedConsentForms(deps.policies.reader);
   const vault = createVaultService({ stores, keyStore, audit, rules, identityKey: deps.identityKey, clock });
   const obligations = createObligationService({ stores, audit, clock });
   const consents = createConsentService({
@@ -230,6 +229,7 @@ export async function createAmanat(options: AmanatOptions) {
   // The keyring is opened first, as before the split: a wrong master key is named before a register problem.
   const { deriveKey, auditAnchors, audit, keyStore } = await createCore(options, clock);
   const { loaded, rules } = loadRules(options.registerFile);
+  const policies = createPolicyService({ stores, audit, clock });
   const data = createDataServices({
     stores,
     audit,
@@ -237,6 +237,7 @@ export async function createAmanat(options: AmanatOptions) {
     rules,
     clock,
     identityKey: deriveKey('identity-lookup'),
+    policies,
   });
   const mailer = createMailer(options, loaded.register);
   const people = createPeopleServices({
@@ -285,10 +286,8 @@ export async function createAmanat(options: AmanatOptions) {
     retention,
     retentionSweeper,
     papers: createPaperService({ rules, access: people.access, templatesDir: options.templatesDir }),
-    policyChanges: createPolicyChanges({
-      versions: options.policyVersions ?? noPublishedVersions,
-      sql: stores.sql,
-    }),
+    policyChanges: createPolicyChanges({ versions: policies.reader, sql: stores.sql }),
+    policies,
     clock,
     auditAnchors,
     // The chain against the positions kept outside it: the key store's anchor, the acts and the approved lists.

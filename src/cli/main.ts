@@ -8,6 +8,7 @@ import { registerKeyCommands } from './commands/keys.js';
 import { registerMailCommands } from './commands/mail.js';
 import { registerObligationCommands } from './commands/obligations.js';
 import { registerPaperCommands } from './commands/papers.js';
+import { registerPolicyCommands } from './commands/policy.js';
 import { registerRegisterCommands } from './commands/register.js';
 import { registerRequestCommands } from './commands/requests.js';
 import { registerRetentionCommands } from './commands/retention.js';
@@ -25,7 +26,10 @@ const program = new Command()
     '-V, --version',
     'версия Amanat / print the version',
   )
-  .showHelpAfterError();
+  .showHelpAfterError()
+  // The program's own options (--version) only before a command, so a command may take its own --version
+  // (`amanat policy show --version 2025-01`).
+  .enablePositionalOptions();
 
 registerRegisterCommands(program);
 registerCalendarCommands(program);
@@ -38,5 +42,6 @@ registerStaffCommands(program);
 registerRoleCommands(program);
 registerObligationCommands(program);
 registerPaperCommands(program);
+registerPolicyCommands(program);
 
 await program.parseAsync(process.argv);

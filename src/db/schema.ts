@@ -8,6 +8,7 @@ export * from '../modules/consents/consent.table.js';
 export * from '../modules/disclosures/disclosure.table.js';
 export * from '../modules/mail/mail.table.js';
 export * from '../modules/obligations/obligation.table.js';
+export * from '../modules/policies/policy.table.js';
 export * from '../modules/rate-limits/rate-limit.table.js';
 export * from '../modules/requests/request.table.js';
 export * from '../modules/retention/retention.table.js';

@@ -16,6 +16,7 @@ import { MAIL_INTAKE_PATH, mountMailRoutes } from '../modules/mail/mail.routes.j
 import { mountObligationRoutes } from '../modules/obligations/obligation.routes.js';
 import { mountPaperRoutes } from '../modules/papers/papers.routes.js';
 import { mountPolicyChangeRoutes } from '../modules/policies/policy.changes.routes.js';
+import { mountPolicyRoutes } from '../modules/policies/policy.routes.js';
 import { mountRequestRoutes } from '../modules/requests/request.routes.js';
 import { mountRetentionRoutes } from '../modules/retention/retention.routes.js';
 import { mountStaffRoutes } from '../modules/staff/staff.routes.js';
@@ -319,6 +320,8 @@ function mountModules(
   mountDisclosureRoutes(app, amanat, auth);
   mountPaperRoutes(app, amanat, auth);
   mountPolicyChangeRoutes(app, amanat.policyChanges, auth);
+  // The published policy: public pages (/policy, the register's policy.url) and the API over its versions.
+  mountPolicyRoutes(app, amanat, auth);
 }
 
 /** The OpenAPI document, with the security schemes the routes name. */

@@ -50,6 +50,7 @@ const statusByCode: Record<ErrorCode, ContentfulStatusCode> = {
   [ErrorCodes.STORE_LOCKED]: 503,
   [ErrorCodes.CONFIG_INVALID]: 500,
   [ErrorCodes.TEMPLATE_INVALID]: 422,
+  [ErrorCodes.POLICY_VERSION_TAKEN]: 409,
   [ErrorCodes.MASTER_KEY_MISMATCH]: 503,
   [ErrorCodes.MASTER_KEY_ROTATION_IN_PROGRESS]: 503,
 };

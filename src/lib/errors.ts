@@ -57,6 +57,8 @@ export const ErrorCodes = {
   CONFIG_INVALID: 'config_invalid',
   // documents: a template naming a field its view does not have, or broken template syntax
   TEMPLATE_INVALID: 'template_invalid',
+  // published policy versions: a label already published with other contents
+  POLICY_VERSION_TAKEN: 'policy_version_taken',
   // the master key
   MASTER_KEY_MISMATCH: 'master_key_mismatch',
   MASTER_KEY_ROTATION_IN_PROGRESS: 'master_key_rotation_in_progress',

@@ -3,7 +3,6 @@
 import { createHttpApp } from '../../src/http/app.js';
 import { Scopes, WEBSITE_BACKEND_SCOPES } from '../../src/modules/api-keys/api-key.service.js';
 import type { Mailer } from '../../src/modules/mail/mailer.js';
-import type { VersionSource } from '../../src/modules/policies/policy.changes.types.js';
 import { type ListEntry, listedKeys } from './listed-keys.js';
 import { createTestAmanat, type StoreKind, type TestAmanat } from './stores.js';
 
@@ -29,13 +28,13 @@ export async function createTestApi(
     clock?: () => Date;
     bodyLimitBytes?: number;
     mailer?: Mailer;
-    policyVersions?: VersionSource;
+    publish?: boolean;
   } = {},
 ): Promise<TestApi> {
   const base = await createTestAmanat(kind, {
     clock: options.clock,
     mailer: options.mailer,
-    policyVersions: options.policyVersions,
+    publish: options.publish,
   });
   const app = createHttpApp(base.amanat, { bodyLimitBytes: options.bodyLimitBytes ?? 1024 * 1024 });
   // The admin key reads every purpose through its entry on an approved access list (as any such key must).

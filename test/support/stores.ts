@@ -97,7 +97,8 @@ export async function createTestAmanat(
     requestSettings?: Partial<RequestSettings>;
     mailSettings?: Partial<MailIntakeSettings>;
     imapUrl?: string;
-    policyVersions?: AmanatOptions['policyVersions'];
+    /** Publish the loaded register as a policy version at start, as `npm start` does (default true). */
+    publish?: boolean;
   } = {},
 ): Promise<TestAmanat> {
   const test = await openTestStores(kind);
@@ -111,8 +112,14 @@ export async function createTestAmanat(
     requestSettings: options.requestSettings,
     mailSettings: options.mailSettings,
     imapUrl: options.imapUrl,
-    policyVersions: options.policyVersions,
   });
+  // Consents cite a published form, so a running Amanat has its register published (npm start publishes it).
+  if (options.publish !== false) {
+    await amanat.policies.publish('test:setup', {
+      register: amanat.rules.register,
+      profile: amanat.rules.profile,
+    });
+  }
   return {
     amanat,
     stores: test.stores,

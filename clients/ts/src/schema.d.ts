@@ -1364,6 +1364,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/policy/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Published policy versions, oldest first */
+        get: operations["listPolicyVersions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/policy/versions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One published version: its dates, register hash and documents with their SHA-256 */
+        get: operations["getPolicyVersion"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/policy/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publish the server's loaded register as a policy version (unchanged: says so and writes nothing; a label already published with other contents: 409 naming policy.version; an invalid register: 422 naming each rule) */
+        post: operations["publishPolicy"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3493,6 +3544,72 @@ export interface components {
              * @description Pass as `after` for the next page; null at the end
              */
             next: string | null;
+        };
+        /**
+         * @example {
+         *       "id": "2025-01",
+         *       "publishedAt": "2026-03-20T04:30:00.000Z",
+         *       "publishedOn": "2026-03-20",
+         *       "registerSha256": "bef9284e1bc31b88adf664e4def6c7aaac5de2e9946fd7d191f60a935f39999c",
+         *       "documents": [
+         *         {
+         *           "name": "policy.pdf",
+         *           "lang": "kk",
+         *           "mediaType": "application/pdf",
+         *           "sha256": "4c0660a2ca9a18ea41da6e2c366f31d5ca7777a52024d1ace8862832fb8b085a",
+         *           "url": "/policy/2025-01?lang=kk&format=pdf"
+         *         }
+         *       ]
+         *     }
+         */
+        PolicyVersion: components["schemas"]["PolicyVersionSummary"] & {
+            documents: components["schemas"]["PolicyDocument"][];
+        };
+        /**
+         * @example {
+         *       "name": "policy.pdf",
+         *       "lang": "kk",
+         *       "mediaType": "application/pdf",
+         *       "sha256": "4c0660a2ca9a18ea41da6e2c366f31d5ca7777a52024d1ace8862832fb8b085a",
+         *       "url": "/policy/2025-01?lang=kk&format=pdf"
+         *     }
+         */
+        PolicyDocument: {
+            /** @example policy.html */
+            name: string;
+            /** @enum {string} */
+            lang: "ru" | "kk" | "en";
+            mediaType: string;
+            sha256: string;
+            /** @description Where anyone reads it (no credentials) */
+            url: string;
+        };
+        /**
+         * @example {
+         *       "status": "published",
+         *       "message": "Опубликована редакция политики «2025-01» (2026-03-20), документов: 6. Published policy version \"2025-01\" (2026-03-20), 6 documents.",
+         *       "version": {
+         *         "id": "2025-01",
+         *         "publishedAt": "2026-03-20T04:30:00.000Z",
+         *         "publishedOn": "2026-03-20",
+         *         "registerSha256": "bef9284e1bc31b88adf664e4def6c7aaac5de2e9946fd7d191f60a935f39999c",
+         *         "documents": [
+         *           {
+         *             "name": "policy.pdf",
+         *             "lang": "kk",
+         *             "mediaType": "application/pdf",
+         *             "sha256": "4c0660a2ca9a18ea41da6e2c366f31d5ca7777a52024d1ace8862832fb8b085a",
+         *             "url": "/policy/2025-01?lang=kk&format=pdf"
+         *           }
+         *         ]
+         *       }
+         *     }
+         */
+        PolicyPublishResult: {
+            /** @enum {string} */
+            status: "published" | "unchanged";
+            message: string;
+            version: components["schemas"]["PolicyVersion"];
         };
     };
     responses: never;
@@ -9861,6 +9978,160 @@ export interface operations {
             };
             /** @description Not found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Invalid input, with the field and what was expected */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listPolicyVersions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The versions */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        versions: (components["schemas"]["PolicyVersionSummary"] & unknown)[];
+                    };
+                };
+            };
+            /** @description No credentials, or an unknown, revoked or expired API key or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller lacks the permission (scope), the purpose, or the CSRF header this route needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getPolicyVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The version */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyVersion"];
+                };
+            };
+            /** @description No credentials, or an unknown, revoked or expired API key or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller lacks the permission (scope), the purpose, or the CSRF header this route needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Invalid input, with the field and what was expected */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    publishPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Published, or unchanged since the latest version */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyPublishResult"];
+                };
+            };
+            /** @description No credentials, or an unknown, revoked or expired API key or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller lacks the permission (scope), the purpose, or the CSRF header this route needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict with the current state (a duplicate, a state that does not allow the step, a concurrent change) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

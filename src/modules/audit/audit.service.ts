@@ -78,6 +78,7 @@ export const AuditActions = [
   'publication.read',
   'master_key.rotation_start',
   'master_key.rotation_complete',
+  'policy.published',
 ] as const;
 export type AuditAction = (typeof AuditActions)[number];
 

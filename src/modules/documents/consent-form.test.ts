@@ -10,7 +10,7 @@ import { fromPackageRoot } from '../../lib/paths.js';
 import { loadProfile } from '../jurisdiction/profiles.js';
 import { loadRegisterFile } from '../register/register.loader.js';
 import type { Register } from '../register/register.schema.js';
-import { consentFormsOfRegister, defaultConsentFormTemplates, renderConsentForms } from './consent-form.js';
+import { defaultConsentFormTemplates, renderConsentForms } from './consent-form.js';
 import { retentionItems } from './policy.cells.js';
 
 const { register } = loadRegisterFile(fromPackageRoot('examples', 'nextbot.kz', 'register.yaml'));
@@ -110,14 +110,5 @@ describe('consent forms from the register', () => {
     expect(() => renderConsentForms(register, profile, 'ru', { templatesDir: dir })).toThrow(
       /ru\.mustache:2:4: unknown field «operator\.nmae»/,
     );
-  });
-
-  it('the register as a source: its label is the only version, forms kept once rendered', async () => {
-    const source = consentFormsOfRegister(register, profile);
-    expect(await source.versions()).toEqual([register.policy.version]);
-    expect(await source.forms('1999-01', 'ru')).toBeNull();
-    const first = await source.forms(register.policy.version, 'ru');
-    expect(first).toEqual(ru);
-    expect(await source.forms(register.policy.version, 'ru')).toBe(first);
   });
 });

@@ -90,28 +90,3 @@ export function renderConsentForms(
   if (register.publication) forms.push(form(null));
   return forms;
 }
-
-/**
- * The loaded register as the only version (its `policy.version` label): forms are rendered on first use per
- * language and kept. At merge with published versions this is replaced by a source over their stored forms.
- */
-export function consentFormsOfRegister(
-  register: Register,
-  profile: JurisdictionProfile,
-  options: ConsentFormRenderOptions = {},
-): ConsentFormSource {
-  const version = register.policy.version;
-  const rendered = new Map<Lang, ConsentForm[]>();
-  return {
-    versions: async () => [version],
-    forms: async (asked, lang) => {
-      if (asked !== version) return null;
-      let forms = rendered.get(lang);
-      if (!forms) {
-        forms = renderConsentForms(register, profile, lang, options);
-        rendered.set(lang, forms);
-      }
-      return forms;
-    },
-  };
-}
