@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import type { Command } from 'commander';
+import { type Command, Option } from 'commander';
 import { Listr } from 'listr2';
 import { isIsoDate } from '../../modules/calendar/dates.js';
 import { renderTable } from '../../modules/register/register.format.js';
@@ -187,13 +187,18 @@ export function registerRetentionCommands(program: Command): void {
     .command('act <id>')
     .description('Один акт (по номеру или id): JSON, или PDF в файл / One act, by number or id: JSON or PDF')
     .option('--pdf <file>', 'сохранить PDF в файл')
-    .action(async (id: string, options: { pdf?: string }) => {
+    .addOption(
+      new Option('--lang <lang>', 'язык PDF / language of the PDF (ru | kk)').choices(['ru', 'kk']).default('ru'),
+    )
+    .action(async (id: string, options: { pdf?: string; lang: 'ru' | 'kk' }) => {
       try {
         checkActRef(id);
         if (options.pdf) {
+          const { lang } = options;
           const pdf = await withAccess(
-            (access) => fetchFromServer(access, `/api/retention/acts/${encodeURIComponent(id)}/pdf`),
-            async (amanat) => (await amanat.destructionActs.pdf(id)).pdf,
+            (access) =>
+              fetchFromServer(access, `/api/retention/acts/${encodeURIComponent(id)}/pdf?lang=${lang}`),
+            async (amanat) => (await amanat.destructionActs.pdf(id, lang)).pdf,
           );
           writeFileSync(options.pdf, pdf);
           console.log(`PDF сохранён: ${options.pdf} (${pdf.length} байт)`);
