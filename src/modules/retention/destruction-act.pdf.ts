@@ -7,8 +7,9 @@ import { ruDateTime as dateTime, plainDay } from '../../lib/pdf.js';
 import { type ActTexts, actTexts } from './destruction-act.texts.js';
 import type { ActPerformer, DestructionActData } from './destruction-act.types.js';
 
+// Left-aligned: a justified line spreads "№ 94-V" apart at its hyphen.
 const p = (text: string | Content[], extra: Record<string, unknown> = {}): Content =>
-  ({ text, style: 'p', ...extra }) as Content;
+  ({ text, style: 'p', alignment: 'left', ...extra }) as Content;
 const labelled = (label: string, value: string): Content =>
   p([{ text: `${label}: `, bold: true } as Content, value]);
 const small = (text: string): Content => ({ text, fontSize: 8.5, margin: [0, 0, 0, 3] }) as Content;
