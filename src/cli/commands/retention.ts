@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import { type Command, Option } from 'commander';
+import type { Command } from 'commander';
 import { Listr } from 'listr2';
 import { isIsoDate } from '../../modules/calendar/dates.js';
 import { renderTable } from '../../modules/register/register.format.js';
@@ -14,6 +14,12 @@ function checkActRef(ref: string): void {
   const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
   if (/^[1-9][0-9]{0,14}$/.test(ref) || uuid.test(ref)) return;
   throw new Error(`акт: ожидается номер акта или его id (UUID), получено «${ref}»`);
+}
+
+/** The act's language, checked before anything is opened (a usage error like a bad act reference). */
+function actLang(lang: string): 'ru' | 'kk' {
+  if (lang === 'ru' || lang === 'kk') return lang;
+  throw new Error(`--lang: ожидается ru, kk; получено «${lang}» / expected ru, kk`);
 }
 
 /** `--at` is checked before anything is opened; the server (or the store) reads it in the operator's zone. */
@@ -187,14 +193,12 @@ export function registerRetentionCommands(program: Command): void {
     .command('act <id>')
     .description('Один акт (по номеру или id): JSON, или PDF в файл / One act, by number or id: JSON or PDF')
     .option('--pdf <file>', 'сохранить PDF в файл')
-    .addOption(
-      new Option('--lang <lang>', 'язык PDF / language of the PDF (ru | kk)').choices(['ru', 'kk']).default('ru'),
-    )
-    .action(async (id: string, options: { pdf?: string; lang: 'ru' | 'kk' }) => {
+    .option('--lang <lang>', 'язык PDF / language of the PDF: ru | kk', 'ru')
+    .action(async (id: string, options: { pdf?: string; lang: string }) => {
       try {
         checkActRef(id);
+        const lang = actLang(options.lang);
         if (options.pdf) {
-          const { lang } = options;
           const pdf = await withAccess(
             (access) =>
               fetchFromServer(access, `/api/retention/acts/${encodeURIComponent(id)}/pdf?lang=${lang}`),
