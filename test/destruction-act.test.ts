@@ -87,7 +87,11 @@ describe.each(storeKinds())('the act of destruction on %s', (kind) => {
       fields: ['email'],
       ground: 'prior_consent',
     });
-    await t.amanat.consents.withdraw('test', subject, { purpose: mailing, kind: 'processing', channel: 'email' });
+    await t.amanat.consents.withdraw('test', subject, {
+      purpose: mailing,
+      kind: 'processing',
+      channel: 'email',
+    });
     at('2026-04-02T01:00:00Z');
     const result = await t.amanat.retentionSweeper.run({ trigger: 'schedule' });
     expect(result.valuesDestroyed).toBe(1);
@@ -146,7 +150,9 @@ describe.each(storeKinds())('the act of destruction on %s', (kind) => {
     expect(act!.subjects.ids).toBeUndefined();
     if (!pdftotextAvailable) return;
     const ru = await actText(sweepActId);
-    expect(ru).toContain('Количество субъектов: 1 Категории субъектов: Контрагент (физическое лицо); Пользователь сайта');
+    expect(ru).toContain(
+      'Количество субъектов: 1 Категории субъектов: Контрагент (физическое лицо); Пользователь сайта',
+    );
     // The purpose with its legal basis as the register words it, in the act's language.
     expect(ru).toContain(
       '8 Осуществление информационных и рекламных рассылок Согласие субъекта на обработку ПД, в соответствии',
@@ -179,10 +185,7 @@ describe.each(storeKinds())('the act of destruction on %s', (kind) => {
       reason: 'Истёк срок хранения кадрового резерва',
       fields: ['full_name', 'phone'],
       subjectIds: [person],
-      performedBy: [
-        { name: 'Сапарова Айгерим Болатовна', position: 'офис-менеджер' },
-        { name: 'Ким Олег' },
-      ],
+      performedBy: [{ name: 'Сапарова Айгерим Болатовна', position: 'офис-менеджер' }, { name: 'Ким Олег' }],
     });
     expect(act.processors).toEqual([]);
     expect(act.subjects.ids).toEqual([person]);
@@ -190,7 +193,9 @@ describe.each(storeKinds())('the act of destruction on %s', (kind) => {
     const ru = await actText(act.id);
     expect(ru).toContain('Материальные (бумажные) носители');
     expect(ru).toContain('Носители Количество листов Анкеты соискателей 2023 года 14');
-    expect(ru).toContain('Обработчик (лицо, осуществляющее обработку по поручению оператора): не привлекался');
+    expect(ru).toContain(
+      'Обработчик (лицо, осуществляющее обработку по поручению оператора): не привлекался',
+    );
     const signers = between(ru, 'Уничтожение произвели', 'Выписка из журнала событий');
     expect(signers).toContain('Сапарова Айгерим Болатовна офис-менеджер');
     expect(signers.match(/____________________ \(подпись\)/g)).toHaveLength(2);
@@ -202,7 +207,9 @@ describe.each(storeKinds())('the act of destruction on %s', (kind) => {
     expect(kk).toMatch(kazakhLetters);
     expect(kk).toContain('Материалдық (қағаз) жеткізгіштер');
     expect(kk).toContain('Жеткізгіштер Парақтар саны Анкеты соискателей 2023 года 14');
-    expect(kk).toContain('Өңдеуші (оператордың тапсырмасы бойынша өңдеуді жүзеге асыратын тұлға): тартылмады');
+    expect(kk).toContain(
+      'Өңдеуші (оператордың тапсырмасы бойынша өңдеуді жүзеге асыратын тұлға): тартылмады',
+    );
     const kkSigners = between(kk, 'Жоюды жүргізгендер', 'Оқиғалар журналынан үзінді');
     expect(kkSigners.match(/____________________ \(қолы\)/g)).toHaveLength(2);
     expect(kkSigners).toContain('Ким Олег ____________________ (лауазымы: толтыру керек)');

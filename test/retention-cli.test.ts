@@ -85,7 +85,9 @@ describe('amanat retention (CLI)', { timeout: 180_000 }, () => {
     const kk = runCli(['retention', 'act', acts[0]!.id, '--pdf', kkFile, '--lang', 'kk'], env);
     expect(kk.status, kk.stderr).toBe(0);
     if (pdftotextAvailable) {
-      expect(pdfText(readFileSync(kkFile))).toContain(`Дербес деректерді жою туралы № ${acts[0]!.number} акт`);
+      expect(pdfText(readFileSync(kkFile))).toContain(
+        `Дербес деректерді жою туралы № ${acts[0]!.number} акт`,
+      );
       expect(pdfText(readFileSync(file))).toContain(`Акт № ${acts[0]!.number} об уничтожении`);
     }
     const en = runCli(['retention', 'act', acts[0]!.id, '--pdf', kkFile, '--lang', 'en'], env);

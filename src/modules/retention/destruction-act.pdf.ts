@@ -93,7 +93,7 @@ function contents(act: DestructionActData, t: ActTexts): Content[] {
       section(
         t.paper,
         pdfTable({
-        header: [[t.media, t.pages]],
+          header: [[t.media, t.pages]],
           rows: [[cell(act.paper.media), cell(String(act.paper.pages), { alignment: 'right' })]],
           widths: [5, 1],
         }),
@@ -158,7 +158,10 @@ function logExtract(act: DestructionActData, t: ActTexts, timeZone: string): Con
     ),
   ];
   if (log.truncated) {
-    content.push(p(t.logTruncated(log.lines.length, log.entries)), p(`GET /api/retention/acts/${act.id}/log`));
+    content.push(
+      p(t.logTruncated(log.lines.length, log.entries)),
+      p(`GET /api/retention/acts/${act.id}/log`),
+    );
   }
   if (act.auditPosition) {
     content.push(small(t.auditPosition(act.auditPosition.seq, act.auditPosition.hash)));

@@ -10,11 +10,10 @@ import { isIsoDate, localDateOf } from '../calendar/dates.js';
 import { localized } from '../register/register.retention.js';
 import type { RegisterRules } from '../rules/register-rules.js';
 import { renderDestructionActPdf } from './destruction-act.pdf.js';
+import { performersOf, processorsOf } from './destruction-act.people.js';
 import { actTexts } from './destruction-act.texts.js';
 import type {
   ActLang,
-  ActPerformer,
-  ActProcessor,
   DestructionActData,
   DestructionActKind,
   DestructionLogLine,
@@ -137,8 +136,30 @@ interface EntryRow {
 /** What an act holds whatever its language; actIn adds the texts of one language. */
 type ActBase = Omit<
   DestructionActData,
-  'lang' | 'operator' | 'subjects' | 'dataCategories' | 'purposes' | 'informationSystems' | 'method' | 'reasons' | 'basis'
+  | 'lang'
+  | 'operator'
+  | 'subjects'
+  | 'dataCategories'
+  | 'purposes'
+  | 'informationSystems'
+  | 'method'
+  | 'reasons'
+  | 'basis'
 > & { subjects: Omit<DestructionActData['subjects'], 'categories'> };
+
+/** How the data was destroyed: the seed's words (paper), or what the outcomes in the chain did. */
+function methodOf(seed: ActSeed, kind: DestructionActKind, outcomes: string[], lang: ActLang): string {
+  const { methods: words } = actTexts[lang];
+  if (seed.method) return seed.method;
+  if (kind === 'paper') return words.paper;
+  const methods: string[] = [];
+  if (outcomes.includes('data.destroy')) methods.push(words.destroyed);
+  if (outcomes.includes('data.anonymise')) methods.push(words.anonymised);
+  return methods.join('; ') || words.deleted;
+}
+
+/** What the stored row keeps of an act: its data without the extract's lines (served from the chain). */
+const withoutLines = (data: DestructionActData) => ({ ...data, log: { ...data.log, lines: [] } });
 
 /** The transaction lock under which an act's number is taken (any constant; the same in every instance). */
 const ACT_NUMBER_LOCK = 7_305_419_002;
@@ -297,17 +318,6 @@ export function createDestructionActs(deps: {
     return rows.map((r) => r.subject_id);
   }
 
-  /** How the data was destroyed: the seed's words (paper), or what the outcomes in the chain did. */
-  function methodOf(seed: ActSeed, kind: DestructionActKind, outcomes: string[], lang: ActLang): string {
-    const { methods: words } = actTexts[lang];
-    if (seed.method) return seed.method;
-    if (kind === 'paper') return words.paper;
-    const methods: string[] = [];
-    if (outcomes.includes('data.destroy')) methods.push(words.destroyed);
-    if (outcomes.includes('data.anonymise')) methods.push(words.anonymised);
-    return methods.join('; ') || words.deleted;
-  }
-
   /** The act's categories, purposes, systems and reasons, in the order the act prints them. */
   function contentsOf(counted: ActTally, seed: ActSeed, lang: ActLang) {
     const counts = [...counted.counts.entries()]
@@ -352,69 +362,6 @@ export function createDestructionActs(deps: {
     };
   }
 
-  /**
-   * The processors that processed the destroyed data: recipients of kind 'processor' in the recipient register
-   * to which the act's subjects' data of the act's purposes was disclosed (all purposes when the chain names
-   * none). None: the act says the operator engaged no processor.
-   */
-  async function processorsOf(tx: Sql, actId: string, purposeIds: string[]): Promise<ActProcessor[]> {
-    // cross-module read: recipients, disclosures (owner: disclosures); audit_log (owner: audit)
-    const rows = await tx.query<{ name: string; country: string; contract_ref: string | null }>(
-      `SELECT DISTINCT r.name, r.country, r.contract_ref FROM recipients r
-       JOIN disclosures d ON d.recipient_id = r.id
-       WHERE r.kind = 'processor'
-         AND (cardinality($2::text[]) = 0 OR d.purpose_id = ANY($2::text[]))
-         AND d.subject_id IN (
-           SELECT a.subject_id FROM audit_log a
-           WHERE a.details ? 'act_id' AND a.details ->> 'act_id' = $1 AND a.subject_id IS NOT NULL
-             AND a.action IN ('data.destroy', 'data.anonymise', 'retention.paper_destroy'))
-       ORDER BY r.name`,
-      [actId, purposeIds],
-    );
-    return rows.map((r) => ({
-      name: r.name,
-      country: r.country,
-      ...(r.contract_ref ? { contractRef: r.contract_ref } : {}),
-    }));
-  }
-
-  /** A staff account's name and position, by its actor (`staff:<id>`); undefined for keys, the CLI, the system. */
-  async function staffMember(tx: Sql, actor: string): Promise<ActPerformer | undefined> {
-    const id = /^staff:([0-9a-f-]{36})$/.exec(actor)?.[1];
-    if (!id) return undefined;
-    // cross-module read: staff_accounts (owner: staff)
-    const [row] = await tx.query<{ full_name: string; position: string | null }>(
-      'SELECT full_name, position FROM staff_accounts WHERE id = $1',
-      [id],
-    );
-    return row ? { name: row.full_name, ...(row.position ? { position: row.position } : {}) } : undefined;
-  }
-
-  /**
-   * Who signs the act. Paper: the people who destroyed the media. Automated (a sweep, a request carried out by
-   * the engine): the staff member who carried out the request, if a person did, and the person responsible for
-   * organising processing (the register's `operator.responsible_person`), who answers for the system that
-   * destroyed the data — never the software. A position the register and the staff account leave out stays
-   * out: the PDF prints a blank to fill.
-   */
-  async function performersOf(tx: Sql, row: ActRow, seed: ActSeed): Promise<ActPerformer[]> {
-    if (row.kind === 'paper' && seed.performedBy?.length) return seed.performedBy;
-    const performers: ActPerformer[] = [];
-    const executor = seed.executedBy ? await staffMember(tx, seed.executedBy) : undefined;
-    if (executor) performers.push({ ...executor, role: 'executor' });
-    const responsible = register.operator.responsible_person;
-    // cross-module read: staff_accounts (owner: staff) — the responsible person's account, for a position.
-    const [account] = await tx.query<{ position: string | null }>(
-      'SELECT position FROM staff_accounts WHERE email = $1',
-      [responsible.email.toLowerCase()],
-    );
-    const position = responsible.position ?? account?.position ?? undefined;
-    if (executor?.name !== responsible.name) {
-      performers.push({ name: responsible.name, ...(position ? { position } : {}), role: 'responsible' });
-    }
-    return performers;
-  }
-
   /** The act's texts in one language: the fixed words from destruction-act.texts.ts, the register's in `lang`. */
   function actIn(lang: ActLang, base: ActBase, seed: ActSeed, counted: ActTally): DestructionActData {
     const contents = contentsOf(counted, seed, lang);
@@ -436,13 +383,7 @@ export function createDestructionActs(deps: {
     };
   }
 
-  /** What the stored row keeps of an act: its data without the extract's lines (served from the chain). */
-  const withoutLines = (data: DestructionActData) => ({ ...data, log: { ...data.log, lines: [] } });
-
-  /**
-   * Stores the completed act with its Russian PDF (kept the profile's years) and its Kazakh texts (the Kazakh
-   * PDF is drawn from them on request), and records the act in the chain.
-   */
+  /** Stores the act with its Russian PDF and its Kazakh texts (for the Kazakh PDF), and records it in the chain. */
   async function storeCompleted(
     tx: Sql,
     row: ActRow,
@@ -505,7 +446,7 @@ export function createDestructionActs(deps: {
       completedAt: now.toISOString(),
       processors: await processorsOf(tx, actId, [...counted.purposes].sort()),
       subjects: { count: Number(totals?.subjects ?? 0), ...(subjectIds ? { ids: subjectIds } : {}) },
-      performedBy: await performersOf(tx, row, seed),
+      performedBy: await performersOf(tx, register, row.kind, seed),
       ...(seed.paper ? { paper: seed.paper } : {}),
       ...(seed.request ? { request: seed.request } : {}),
       ...(head && Number(head.seq) > 0 ? { auditPosition: { seq: Number(head.seq), hash: head.hash } } : {}),
@@ -556,11 +497,7 @@ export function createDestructionActs(deps: {
     return present(await loadRow(sql, id));
   }
 
-  /**
-   * The Kazakh act, drawn from the Kazakh texts stored at completion and the extract's lines read from the chain
-   * in Kazakh. An act completed before acts had Kazakh texts keeps its Russian register texts under Kazakh
-   * headings.
-   */
+  /** The Kazakh act: its texts stored at completion, the extract read from the chain in Kazakh. */
   async function kazakhPdf(act: ActRow): Promise<Buffer> {
     const stored = (act.data?.kk ?? { ...act.data, seed: undefined }) as Partial<DestructionActData>;
     const lines = await logLines(stores.sql, act.id, 0, PDF_LOG_LINES, 'kk');

@@ -109,7 +109,9 @@ const logLine = z.object({
 
 const actContent = z.object({
   id: z.uuid(),
-  lang: z.enum(['ru', 'kk']).openapi({ description: 'The language of the act’s texts (the JSON is Russian)' }),
+  lang: z
+    .enum(['ru', 'kk'])
+    .openapi({ description: 'The language of the act’s texts (the JSON is Russian)' }),
   number: z.number().int(),
   kind: z.enum(['sweep', 'request', 'paper']),
   date: z.iso.date(),
@@ -154,7 +156,9 @@ const actContent = z.object({
     description: 'The audit chain when the act was drawn up: its last entry and that entry’s MAC (hex)',
   }),
   keepYears: z.number().int().openapi({ description: 'Years the act is kept (the jurisdiction profile)' }),
-  basis: z.string().openapi({ description: 'The articles of law the act rests on (the jurisdiction profile)' }),
+  basis: z
+    .string()
+    .openapi({ description: 'The articles of law the act rests on (the jurisdiction profile)' }),
 });
 
 const logSummary = z.object({
@@ -197,7 +201,8 @@ export const destructionActDocumentSchema = actContent
       performedBy: [{ name: 'Сапарова А.', position: 'Ответственный за обработку ПД' }],
       paper: { media: 'Анкеты соискателей, папка № 3', pages: 42 },
       keepYears: 3,
-      basis: 'Закон Республики Казахстан от 21 мая 2013 года № 94-V «О персональных данных и их защите», ст. 1 подп. 6)',
+      basis:
+        'Закон Республики Казахстан от 21 мая 2013 года № 94-V «О персональных данных и их защите», ст. 1 подп. 6)',
       log: { entries: 1, firstSeq: 1024, lastSeq: 1024, lines: [], truncated: false },
     },
   });
