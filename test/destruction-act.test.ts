@@ -250,6 +250,43 @@ describe.each(storeKinds())('the act of destruction on %s', (kind) => {
     expect(kk).toContain('(лауазымы: толтыру керек)');
   });
 
+  it("a request's act names the staff member who carried it out (their account's name and position) beside the responsible person", async () => {
+    const staff = await t.amanat.staff.add('test', {
+      email: 'aigerim@example.kz',
+      fullName: 'Сапарова Айгерим Болатовна',
+      position: 'менеджер по работе с обращениями',
+    });
+    const id = crypto.randomUUID();
+    const completed = await t.stores.transaction(async (tx) => {
+      await t.amanat.destructionActs.open(tx, {
+        id,
+        kind: 'request',
+        seed: { executedBy: `staff:${staff.id}`, request: { number: 3, receivedDate: '2026-03-30' } },
+      });
+      return t.amanat.destructionActs.complete(tx, id);
+    });
+    const person = responsible();
+    expect(completed.performedBy).toEqual([
+      { name: 'Сапарова Айгерим Болатовна', position: 'менеджер по работе с обращениями', role: 'executor' },
+      { name: person.name, position: person.position, role: 'responsible' },
+    ]);
+    if (!pdftotextAvailable) return;
+    // Each signer has a line to sign and its caption (counted in the whole act: when the table goes on to the
+    // next page under its repeated header, pdftotext reads the last column after the rest).
+    const ru = await actText(id);
+    expect(between(ru, 'Уничтожение произвели', 'Выписка из журнала событий')).toContain(
+      'Сапарова Айгерим Болатовна менеджер по работе с обращениями исполнил обращение субъекта',
+    );
+    expect(ru.match(/____________________/g)).toHaveLength(2);
+    expect(ru.match(/\(подпись\)/g)).toHaveLength(2);
+    const kk = await actText(id, 'kk');
+    expect(between(kk, 'Жоюды жүргізгендер', 'Оқиғалар журналынан үзінді')).toContain(
+      'субъектінің өтінішін орындады',
+    );
+    expect(kk.match(/____________________/g)).toHaveLength(2);
+    expect(kk.match(/\(қолы\)/g)).toHaveLength(2);
+  });
+
   it('an unknown language is refused with the field and the languages expected', async () => {
     const response = await t.call('GET', `/api/retention/acts/${sweepActId}/pdf?lang=en`);
     expect(response.status).toBe(422);
