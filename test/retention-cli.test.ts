@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAmanat } from '../src/app/amanat.js';
 import { openStores } from '../src/db/database.js';
+import { pdfText, pdftotextAvailable } from './support/pdf.js';
 import { runCli } from './support/processes.js';
 import { exampleRegister } from './support/stores.js';
 
@@ -79,6 +80,20 @@ describe('amanat retention (CLI)', { timeout: 180_000 }, () => {
     const pdf = runCli(['retention', 'act', acts[0]!.id, '--pdf', file], env);
     expect(pdf.status, pdf.stderr).toBe(0);
     expect(readFileSync(file).subarray(0, 4).toString()).toBe('%PDF');
+    // The act in Kazakh (--lang kk); an unknown language is refused, naming the option and the choices.
+    const kkFile = join(dataDir, 'akt-kk.pdf');
+    const kk = runCli(['retention', 'act', acts[0]!.id, '--pdf', kkFile, '--lang', 'kk'], env);
+    expect(kk.status, kk.stderr).toBe(0);
+    if (pdftotextAvailable) {
+      expect(pdfText(readFileSync(kkFile))).toContain(
+        `Дербес деректерді жою туралы № ${acts[0]!.number} акт`,
+      );
+      expect(pdfText(readFileSync(file))).toContain(`Акт № ${acts[0]!.number} об уничтожении`);
+    }
+    const en = runCli(['retention', 'act', acts[0]!.id, '--pdf', kkFile, '--lang', 'en'], env);
+    expect(en.status).toBe(2);
+    expect(en.stderr).toContain('--lang');
+    expect(en.stderr).toContain('ru, kk');
     const again = runCli(['retention', 'plan', '--json'], env);
     expect(JSON.parse(again.stdout)).toMatchObject({ values: 0 });
   });

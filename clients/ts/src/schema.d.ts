@@ -458,7 +458,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The act as PDF */
+        /** The act as PDF, in Russian (the stored original) or Kazakh */
         get: operations["getDestructionActPdf"];
         put?: never;
         post?: never;
@@ -2119,6 +2119,11 @@ export interface components {
         DestructionActData: {
             /** Format: uuid */
             id?: string;
+            /**
+             * @description The language of the act’s texts (the JSON is Russian)
+             * @enum {string}
+             */
+            lang?: "ru" | "kk";
             number?: number;
             /** @enum {string} */
             kind?: "sweep" | "request" | "paper";
@@ -2130,10 +2135,12 @@ export interface components {
                 binIin: string;
                 address: string;
             };
-            processor?: {
+            /** @description Processors from the recipient register to which the destroyed data was disclosed; empty: none took part */
+            processors?: {
                 name: string;
-                address?: string;
-            } | null;
+                country: string;
+                contractRef?: string;
+            }[];
             subjects?: {
                 count: number;
                 categories: {
@@ -2151,6 +2158,7 @@ export interface components {
                 id: string;
                 number?: number;
                 title: string;
+                legalBases?: string[];
             }[];
             informationSystems?: {
                 id: string;
@@ -2164,7 +2172,13 @@ export interface components {
             }[];
             performedBy?: {
                 name: string;
+                /** @description Absent: the PDF leaves a blank to fill */
                 position?: string;
+                /**
+                 * @description responsible: answers for the system that destroyed the data automatically; executor: carried out the request
+                 * @enum {string}
+                 */
+                role?: "responsible" | "executor";
             }[];
             paper?: {
                 media: string;
@@ -2179,6 +2193,10 @@ export interface components {
                 seq: number;
                 hash: string;
             };
+            /** @description Years the act is kept (the jurisdiction profile) */
+            keepYears?: number;
+            /** @description The articles of law the act rests on (the jurisdiction profile) */
+            basis?: string;
             /** @description How many entries record the act; the lines themselves: GET /api/retention/acts/{actId}/log */
             log?: {
                 entries: number;
@@ -2203,6 +2221,7 @@ export interface components {
         /**
          * @example {
          *       "id": "1f2e3d4c-5b6a-4978-8a9b-0c1d2e3f4a5b",
+         *       "lang": "ru",
          *       "number": 7,
          *       "kind": "paper",
          *       "date": "2026-03-20",
@@ -2212,7 +2231,7 @@ export interface components {
          *         "binIin": "123456789012",
          *         "address": "г. Алматы"
          *       },
-         *       "processor": null,
+         *       "processors": [],
          *       "subjects": {
          *         "count": 0,
          *         "categories": []
@@ -2244,6 +2263,8 @@ export interface components {
          *         "media": "Анкеты соискателей, папка № 3",
          *         "pages": 42
          *       },
+         *       "keepYears": 3,
+         *       "basis": "Закон Республики Казахстан от 21 мая 2013 года № 94-V «О персональных данных и их защите», ст. 1 подп. 6)",
          *       "log": {
          *         "entries": 1,
          *         "firstSeq": 1024,
@@ -2256,6 +2277,11 @@ export interface components {
         DestructionActDocument: {
             /** Format: uuid */
             id: string;
+            /**
+             * @description The language of the act’s texts (the JSON is Russian)
+             * @enum {string}
+             */
+            lang: "ru" | "kk";
             number: number;
             /** @enum {string} */
             kind: "sweep" | "request" | "paper";
@@ -2267,10 +2293,12 @@ export interface components {
                 binIin: string;
                 address: string;
             };
-            processor: {
+            /** @description Processors from the recipient register to which the destroyed data was disclosed; empty: none took part */
+            processors: {
                 name: string;
-                address?: string;
-            } | null;
+                country: string;
+                contractRef?: string;
+            }[];
             subjects: {
                 count: number;
                 categories: {
@@ -2288,6 +2316,7 @@ export interface components {
                 id: string;
                 number?: number;
                 title: string;
+                legalBases?: string[];
             }[];
             informationSystems: {
                 id: string;
@@ -2301,7 +2330,13 @@ export interface components {
             }[];
             performedBy: {
                 name: string;
+                /** @description Absent: the PDF leaves a blank to fill */
                 position?: string;
+                /**
+                 * @description responsible: answers for the system that destroyed the data automatically; executor: carried out the request
+                 * @enum {string}
+                 */
+                role?: "responsible" | "executor";
             }[];
             paper?: {
                 media: string;
@@ -2316,6 +2351,10 @@ export interface components {
                 seq: number;
                 hash: string;
             };
+            /** @description Years the act is kept (the jurisdiction profile) */
+            keepYears: number;
+            /** @description The articles of law the act rests on (the jurisdiction profile) */
+            basis: string;
             log: {
                 entries: number;
                 firstSeq: number | null;
@@ -5669,7 +5708,10 @@ export interface operations {
     };
     getDestructionActPdf: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The act’s language: ru (default) or kk */
+                lang?: "ru" | "kk";
+            };
             header?: never;
             path: {
                 /** @description The act's number (as quoted in letters, e.g. 17) or its UUID */

@@ -16,6 +16,12 @@ function checkActRef(ref: string): void {
   throw new Error(`акт: ожидается номер акта или его id (UUID), получено «${ref}»`);
 }
 
+/** The act's language, checked before anything is opened (a usage error like a bad act reference). */
+function actLang(lang: string): 'ru' | 'kk' {
+  if (lang === 'ru' || lang === 'kk') return lang;
+  throw new Error(`--lang: ожидается ru, kk; получено «${lang}» / expected ru, kk`);
+}
+
 /** `--at` is checked before anything is opened; the server (or the store) reads it in the operator's zone. */
 function checkAt(text: string | undefined): void {
   // Only ISO forms: `new Date('11.03.2026')` would silently read 3 November.
@@ -187,13 +193,16 @@ export function registerRetentionCommands(program: Command): void {
     .command('act <id>')
     .description('Один акт (по номеру или id): JSON, или PDF в файл / One act, by number or id: JSON or PDF')
     .option('--pdf <file>', 'сохранить PDF в файл')
-    .action(async (id: string, options: { pdf?: string }) => {
+    .option('--lang <lang>', 'язык PDF / language of the PDF: ru | kk', 'ru')
+    .action(async (id: string, options: { pdf?: string; lang: string }) => {
       try {
         checkActRef(id);
+        const lang = actLang(options.lang);
         if (options.pdf) {
           const pdf = await withAccess(
-            (access) => fetchFromServer(access, `/api/retention/acts/${encodeURIComponent(id)}/pdf`),
-            async (amanat) => (await amanat.destructionActs.pdf(id)).pdf,
+            (access) =>
+              fetchFromServer(access, `/api/retention/acts/${encodeURIComponent(id)}/pdf?lang=${lang}`),
+            async (amanat) => (await amanat.destructionActs.pdf(id, lang)).pdf,
           );
           writeFileSync(options.pdf, pdf);
           console.log(`PDF сохранён: ${options.pdf} (${pdf.length} байт)`);

@@ -97,6 +97,8 @@ export const jurisdictionProfile = z
       .strict(),
     /** Acts of destruction and their extracts are kept this long. */
     destruction_act_retention_years: z.number().int().positive(),
+    /** The articles an act of destruction rests on, printed in the act in its language (ru required, kk). */
+    destruction_act_rule: localizedText,
   })
   .strict()
   .superRefine((profile, ctx) => {

@@ -39,6 +39,7 @@ function lawWith(consentWithdrawal: { amount: number; unit: 'working_days' | 'ca
     biometrics: { rule: 'ст. 11' },
     consent_contents: { required: [], rule: 'ст. 9' },
     destruction_act_retention_years: 3,
+    destruction_act_rule: { ru: '152-ФЗ, ст. 21' },
   } satisfies JurisdictionProfile;
 }
 

@@ -155,6 +155,7 @@ describe('register loader: positions and messages', () => {
       biometrics: { rule: 'ст. 3' },
       consent_contents: { required: [], rule: 'ст. 4' },
       destruction_act_retention_years: 3,
+      destruction_act_rule: { ru: '94-V, ст. 1' },
     };
     const [issue] = registerError(() =>
       parseRegister(minimalText, 'reg.yaml', { profile: strictLaw }),

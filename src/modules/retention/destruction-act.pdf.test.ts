@@ -8,6 +8,7 @@ const timeZone = 'Asia/Almaty';
 function sweepAct(): DestructionActData {
   return {
     id: '7f1c2a4e-0b7d-4c1e-9a55-3d2f8e6b1a90',
+    lang: 'ru',
     number: 12,
     kind: 'sweep',
     date: '2025-03-14',
@@ -17,7 +18,7 @@ function sweepAct(): DestructionActData {
       binIin: '210540012345',
       address: 'г. Алматы, пр. Абая, д. 10, офис 5',
     },
-    processor: null,
+    processors: [],
     subjects: {
       count: 2,
       categories: [{ id: 'customers', title: 'Клиенты' }],
@@ -33,7 +34,9 @@ function sweepAct(): DestructionActData {
       { code: 'retention_expired', text: 'истёк срок хранения', values: 4 },
       { code: 'consent_withdrawn', text: 'отзыв согласия', values: 1 },
     ],
-    performedBy: [{ name: 'Система Amanat по поручению оператора' }],
+    performedBy: [{ name: 'Бекишев Берик Серикович', position: 'Директор', role: 'responsible' }],
+    keepYears: 3,
+    basis: 'Закон Республики Казахстан от 21 мая 2013 года № 94-V, ст. 1 подп. 6)',
     log: {
       entries: 2,
       firstSeq: 101,
@@ -90,7 +93,7 @@ describe('destruction act PDF', () => {
       'истёк срок хранения',
       'отзыв согласия',
       '14.03.2025',
-      'Система Amanat по поручению оператора',
+      'Бекишев Берик Серикович',
       '(подпись)',
       'Выписка из журнала событий',
       '101–102',
@@ -99,7 +102,7 @@ describe('destruction act PDF', () => {
       'Қала',
       'уничтожено',
       'обезличено',
-      'Акт и выписка хранятся 3 года.',
+      'Акт и выписка из журнала хранятся 3 года.',
     ]) {
       expect(text).toContain(phrase);
     }
@@ -119,9 +122,9 @@ describe('destruction act PDF', () => {
     const text = pdfText(await renderDestructionActPdf(act, timeZone));
     expect(text).toContain('уничтожение бумажных носителей');
     expect(text).toContain('анкеты клиентов');
-    expect(text).toContain('Количество листов: 14');
+    expect(text).toMatch(/анкеты клиентов\s+14/);
     expect(text).toContain('subj-0003');
-    expect(text).toContain('Иванова Анна Сергеевна, офис-менеджер');
+    expect(text).toMatch(/Иванова Анна Сергеевна\s+офис-менеджер/);
     expect(text).toContain('Обращение № 5 от 01.03.2025');
   });
 

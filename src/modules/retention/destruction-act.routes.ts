@@ -144,9 +144,17 @@ const getDestructionActPdf: RouteMount = (app, amanat, auth) => {
       operationId: 'getDestructionActPdf',
       security: keyOrSession,
       tags: ['Retention'],
-      summary: 'The act as PDF',
+      summary: 'The act as PDF, in Russian (the stored original) or Kazakh',
       middleware: [requireScope(auth, 'retention:read')] as const,
-      request: { params: actParam },
+      request: {
+        params: actParam,
+        query: z.object({
+          lang: z
+            .enum(['ru', 'kk'])
+            .default('ru')
+            .openapi({ description: 'The act’s language: ru (default) or kk', example: 'kk' }),
+        }),
+      },
       responses: {
         200: {
           description: 'PDF',
@@ -156,8 +164,9 @@ const getDestructionActPdf: RouteMount = (app, amanat, auth) => {
       },
     }),
     async (c) => {
-      const { pdf, number } = await amanat.destructionActs.pdf(c.req.valid('param').actId);
-      return pdfBody(c, pdf, `akt-${number}.pdf`);
+      const { lang } = c.req.valid('query');
+      const { pdf, number } = await amanat.destructionActs.pdf(c.req.valid('param').actId, lang);
+      return pdfBody(c, pdf, lang === 'ru' ? `akt-${number}.pdf` : `akt-${number}-${lang}.pdf`);
     },
   );
 };

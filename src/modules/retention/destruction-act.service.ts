@@ -1,5 +1,6 @@
 // Acts of destruction: opened when destruction starts, filled from the audit chain's entries that carry the
-// act's id (so an act can never claim what the chain does not hold), rendered as PDF, kept for 3 years.
+// act's id (so an act can never claim what the chain does not hold), rendered as PDF in Russian (stored) and on
+// request in Kazakh, kept for the years the jurisdiction profile states.
 import { randomUUID } from 'node:crypto';
 import type { Sql, Stores } from '../../db/database.js';
 import { DomainError, ErrorCodes, type ErrorIssue } from '../../lib/errors.js';
@@ -9,30 +10,25 @@ import { isIsoDate, localDateOf } from '../calendar/dates.js';
 import { localized } from '../register/register.retention.js';
 import type { RegisterRules } from '../rules/register-rules.js';
 import { renderDestructionActPdf } from './destruction-act.pdf.js';
-import type { DestructionActData, DestructionActKind, DestructionLogLine } from './destruction-act.types.js';
+import { performersOf, processorsOf } from './destruction-act.people.js';
+import { actTexts } from './destruction-act.texts.js';
+import type {
+  ActLang,
+  DestructionActData,
+  DestructionActKind,
+  DestructionLogLine,
+} from './destruction-act.types.js';
 
 /** The extract printed in the PDF; the API serves all of it. */
 const PDF_LOG_LINES = 200;
-const ACT_RETENTION_YEARS = 3;
 
-export const reasonTexts: Record<string, string> = {
-  retention_expired: 'истёк срок хранения или достигнута цель обработки (правило реестра)',
-  consent_withdrawn: 'отзыв согласия субъекта',
-  subject_request: 'требование субъекта об уничтожении (обращение)',
-  unlawful: 'выявлена неправомерная обработка',
-  paper: 'уничтожение бумажных носителей',
-};
+/** The reasons' words in Russian (the act's JSON); the PDF takes them in its language. */
+export const reasonTexts: Record<string, string> = actTexts.ru.reasons;
 
 const outcomeOf: Record<string, DestructionLogLine['outcome']> = {
   'data.destroy': 'destroyed',
   'data.anonymise': 'anonymised',
   'retention.paper_destroy': 'destroyed',
-};
-
-/** Who the act names for automated destruction when no person did it. */
-export const SYSTEM_PERFORMER = {
-  name: 'Информационная система Amanat (автоматизированное уничтожение по поручению оператора)',
-  position: 'программное средство оператора',
 };
 
 interface ActRow {
@@ -45,12 +41,15 @@ interface ActRow {
   created_at: Date;
   completed_at: Date | null;
   retain_until: Date | null;
-  data: (Partial<DestructionActData> & { seed?: ActSeed }) | null;
+  data: (Partial<DestructionActData> & { seed?: ActSeed; kk?: Partial<DestructionActData> }) | null;
 }
 
 /** What the act knows before the chain is read: who performed it, the request it answers, paper details. */
 export interface ActSeed {
+  /** The people who destroyed paper media by hand, as they recorded it. */
   performedBy?: { name: string; position?: string }[];
+  /** The actor who carried out a subject's request (`staff:<id>` names a staff account). */
+  executedBy?: string;
   request?: { number: number; receivedDate: string };
   paper?: { media: string; pages: number };
   subjectCategories?: string[];
@@ -134,6 +133,34 @@ interface EntryRow {
   details: DestructionDetails;
 }
 
+/** What an act holds whatever its language; actIn adds the texts of one language. */
+type ActBase = Omit<
+  DestructionActData,
+  | 'lang'
+  | 'operator'
+  | 'subjects'
+  | 'dataCategories'
+  | 'purposes'
+  | 'informationSystems'
+  | 'method'
+  | 'reasons'
+  | 'basis'
+> & { subjects: Omit<DestructionActData['subjects'], 'categories'> };
+
+/** How the data was destroyed: the seed's words (paper), or what the outcomes in the chain did. */
+function methodOf(seed: ActSeed, kind: DestructionActKind, outcomes: string[], lang: ActLang): string {
+  const { methods: words } = actTexts[lang];
+  if (seed.method) return seed.method;
+  if (kind === 'paper') return words.paper;
+  const methods: string[] = [];
+  if (outcomes.includes('data.destroy')) methods.push(words.destroyed);
+  if (outcomes.includes('data.anonymise')) methods.push(words.anonymised);
+  return methods.join('; ') || words.deleted;
+}
+
+/** What the stored row keeps of an act: its data without the extract's lines (served from the chain). */
+const withoutLines = (data: DestructionActData) => ({ ...data, log: { ...data.log, lines: [] } });
+
 /** The transaction lock under which an act's number is taken (any constant; the same in every instance). */
 const ACT_NUMBER_LOCK = 7_305_419_002;
 
@@ -194,13 +221,13 @@ export function createDestructionActs(deps: {
   }
 
   const purposeOf = (id: string) => register.purposes.find((p) => p.id === id);
-  const fieldLabel = (id: string) => {
+  const fieldLabel = (id: string, lang: ActLang = 'ru') => {
     const field = rules.field(id);
-    return field ? localized(field.labels, 'ru') : id;
+    return field ? localized(field.labels, lang) : id;
   };
-  const systemName = (id: string) => {
+  const systemName = (id: string, lang: ActLang = 'ru') => {
     const system = register.information_systems.find((s) => s.id === id);
-    return system ? localized(system.name, 'ru') : id;
+    return system ? localized(system.name, lang) : id;
   };
 
   async function logLines(
@@ -208,6 +235,7 @@ export function createDestructionActs(deps: {
     actId: string,
     afterSeq: number,
     limit: number,
+    lang: ActLang = 'ru',
   ): Promise<DestructionLogLine[]> {
     // cross-module read: audit_log (owner: audit)
     const rows = await sql.query<EntryRow>(
@@ -221,20 +249,21 @@ export function createDestructionActs(deps: {
       seq: Number(r.seq),
       at: r.at.toISOString(),
       subjectId: r.subject_id ?? '—',
-      fields: r.field_ids.map((id) => ({ id, label: fieldLabel(id) })),
-      informationSystems: (r.details.systems ?? []).map(systemName),
-      reason: r.details.reasonText ?? reasonText(r.details.reason ?? '', r.details.purposes ?? []),
+      fields: r.field_ids.map((id) => ({ id, label: fieldLabel(id, lang) })),
+      informationSystems: (r.details.systems ?? []).map((id) => systemName(id, lang)),
+      reason: r.details.reasonText ?? reasonText(r.details.reason ?? '', r.details.purposes ?? [], lang),
       outcome: outcomeOf[r.action] ?? 'destroyed',
     }));
   }
 
-  function reasonText(code: string, purposes: string[]): string {
-    const base = reasonTexts[code] ?? code;
+  function reasonText(code: string, purposes: string[], lang: ActLang = 'ru'): string {
+    const t = actTexts[lang];
+    const base = t.reasons[code] ?? code;
     const numbers = purposes
       .map((p) => purposeOf(p)?.number ?? p)
       .filter((n) => n !== undefined)
       .join(', ');
-    return code === 'retention_expired' && numbers ? `${base} (цели: ${numbers})` : base;
+    return code === 'retention_expired' && numbers ? `${base}${t.purposesNote(numbers)}` : base;
   }
 
   /** The act's numbers read back from its entries in the chain (acts of requests, paper, interrupted runs). */
@@ -289,29 +318,8 @@ export function createDestructionActs(deps: {
     return rows.map((r) => r.subject_id);
   }
 
-  /** How the data was destroyed: the seed's words (paper), or what the outcomes in the chain did. */
-  function methodOf(seed: ActSeed, outcomes: string[]): string {
-    const methods: string[] = [];
-    if (seed.method) methods.push(seed.method);
-    else {
-      if (outcomes.includes('data.destroy')) {
-        methods.push(
-          'удаление записей из базы данных; для субъектов, данных о которых не осталось, — удаление идентификаторов ' +
-            'и уничтожение ключа шифрования субъекта в отдельном хранилище ключей (криптографическое стирание: ' +
-            'копии данных, в том числе резервные, становятся нечитаемыми)',
-        );
-      }
-      if (outcomes.includes('data.anonymise')) {
-        methods.push(
-          'обезличивание: значения удалены, сохранены только счётчики по цели, полю и месяцу сбора',
-        );
-      }
-    }
-    return methods.join('; ') || 'удаление записей из базы данных';
-  }
-
   /** The act's categories, purposes, systems and reasons, in the order the act prints them. */
-  function contentsOf(counted: ActTally, seed: ActSeed) {
+  function contentsOf(counted: ActTally, seed: ActSeed, lang: ActLang) {
     const counts = [...counted.counts.entries()]
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
       .map(([field, n]) => ({ field, n }));
@@ -326,49 +334,87 @@ export function createDestructionActs(deps: {
     return {
       categories: categoryIds.map((id) => {
         const category = register.subject_categories.find((c) => c.id === id);
-        return { id, title: category ? localized(category.labels, 'ru') : id };
+        return { id, title: category ? localized(category.labels, lang) : id };
       }),
-      dataCategories: counts.map((c) => ({ id: c.field, label: fieldLabel(c.field), values: Number(c.n) })),
+      dataCategories: counts.map((c) => ({
+        id: c.field,
+        label: fieldLabel(c.field, lang),
+        values: Number(c.n),
+      })),
       purposes: purposeIds.map((id) => {
         const purpose = purposeOf(id);
-        return { id, number: purpose?.number, title: purpose ? localized(purpose.title, 'ru') : id };
+        return {
+          id,
+          number: purpose?.number,
+          title: purpose ? localized(purpose.title, lang) : id,
+          // The register's wording of each basis, in the act's language where the register gives it.
+          legalBases: (purpose?.legal_bases ?? []).map((b) =>
+            lang === 'ru' ? b.reference : (b.translations?.[lang] ?? b.reference),
+          ),
+        };
       }),
-      informationSystems: systemIds.map((id) => ({ id, name: systemName(id) })),
+      informationSystems: systemIds.map((id) => ({ id, name: systemName(id, lang) })),
       reasons: reasons.map((r) => ({
         code: r.reason,
-        text: r.text ?? reasonTexts[r.reason] ?? r.reason,
+        text: r.text ?? actTexts[lang].reasons[r.reason] ?? r.reason,
         values: r.values,
       })),
     };
   }
 
-  /** Stores the completed act with its PDF (kept 3 years) and records the act in the chain. */
+  /** The act's texts in one language: the fixed words from destruction-act.texts.ts, the register's in `lang`. */
+  function actIn(lang: ActLang, base: ActBase, seed: ActSeed, counted: ActTally): DestructionActData {
+    const contents = contentsOf(counted, seed, lang);
+    return {
+      ...base,
+      lang,
+      operator: {
+        name: localized(register.operator.name, lang),
+        binIin: register.operator.bin_iin,
+        address: localized(register.operator.address, lang),
+      },
+      subjects: { ...base.subjects, categories: contents.categories },
+      dataCategories: contents.dataCategories,
+      purposes: contents.purposes,
+      informationSystems: contents.informationSystems,
+      method: methodOf(seed, base.kind, [...counted.outcomes], lang),
+      reasons: contents.reasons,
+      basis: localized(rules.profile.destruction_act_rule, lang),
+    };
+  }
+
+  /** Stores the act with its Russian PDF and its Kazakh texts (for the Kazakh PDF), and records it in the chain. */
   async function storeCompleted(
     tx: Sql,
-    actId: string,
     row: ActRow,
-    data: DestructionActData,
+    acts: { ru: DestructionActData; kk: DestructionActData },
     seed: ActSeed,
     now: Date,
   ) {
+    const { ru: data } = acts;
     const pdf = await renderDestructionActPdf(data, timeZone);
     const retainUntil = new Date(now);
-    retainUntil.setUTCFullYear(retainUntil.getUTCFullYear() + ACT_RETENTION_YEARS);
-    const { log, ...withoutLines } = data;
+    retainUntil.setUTCFullYear(retainUntil.getUTCFullYear() + data.keepYears);
     await tx.query(
       `UPDATE destruction_acts SET status = 'completed', completed_at = $2, retain_until = $3, data = $4::jsonb, pdf = $5
        WHERE id = $1`,
-      [actId, now, retainUntil, JSON.stringify({ ...withoutLines, log: { ...log, lines: [] }, seed }), pdf],
+      [
+        row.id,
+        now,
+        retainUntil,
+        JSON.stringify({ ...withoutLines(data), seed, kk: withoutLines(acts.kk) }),
+        pdf,
+      ],
     );
     await deps.audit.append(tx, [
       {
         actor: 'system:retention',
         action: 'retention.act',
         details: {
-          actId,
+          actId: row.id,
           number: data.number,
           kind: data.kind,
-          entries: log.entries,
+          entries: data.log.entries,
           request_id: row.request_id ?? undefined,
         },
       },
@@ -376,17 +422,15 @@ export function createDestructionActs(deps: {
   }
 
   /**
-   * Completes an act from the chain: counts, categories, systems, reasons and the extract. Runs in the caller's
-   * transaction so that, for a request, the act and the request's answer commit together.
+   * Completes an act from the chain: counts, categories, systems, reasons, processors, signers and the extract.
+   * Runs in the caller's transaction so that, for a request, the act and the request's answer commit together.
    */
   async function complete(tx: Sql, actId: string, tally?: ActTally): Promise<DestructionActData> {
     const row = await loadRow(tx, actId);
     const seed = row.data?.seed ?? {};
     const totals = await entryTotals(tx, actId);
     const counted = tally ?? (await tallyFromChain(tx, actId));
-    const contents = contentsOf(counted, seed);
     const entries = Number(totals?.entries ?? 0);
-    const lines = await logLines(tx, actId, 0, PDF_LOG_LINES);
     // The chain's position this act was made at, its destruction entries included (this transaction's own).
     // cross-module read: audit_head (owner: audit)
     const [head] = await tx.query<{ seq: string | number; hash: string }>(
@@ -394,46 +438,35 @@ export function createDestructionActs(deps: {
     );
     const subjectIds = await subjectIdsOf(tx, row);
     const now = deps.clock();
-    const data: DestructionActData = {
+    const base: ActBase = {
       id: row.id,
       number: Number(row.number),
       kind: row.kind,
       date: localDateOf(now, timeZone),
       completedAt: now.toISOString(),
-      operator: {
-        name: localized(register.operator.name, 'ru'),
-        binIin: register.operator.bin_iin,
-        address: localized(register.operator.address, 'ru'),
-      },
-      processor: null,
-      subjects: {
-        count: Number(totals?.subjects ?? 0),
-        categories: contents.categories,
-        ...(subjectIds ? { ids: subjectIds } : {}),
-      },
-      dataCategories: contents.dataCategories,
-      purposes: contents.purposes,
-      informationSystems: contents.informationSystems,
-      method: methodOf(seed, [...counted.outcomes]),
-      reasons: contents.reasons,
-      performedBy: seed.performedBy ?? [SYSTEM_PERFORMER],
+      processors: await processorsOf(tx, actId, [...counted.purposes].sort()),
+      subjects: { count: Number(totals?.subjects ?? 0), ...(subjectIds ? { ids: subjectIds } : {}) },
+      performedBy: await performersOf(tx, register, row.kind, seed),
       ...(seed.paper ? { paper: seed.paper } : {}),
       ...(seed.request ? { request: seed.request } : {}),
       ...(head && Number(head.seq) > 0 ? { auditPosition: { seq: Number(head.seq), hash: head.hash } } : {}),
+      keepYears: rules.profile.destruction_act_retention_years,
       log: {
         entries,
         firstSeq: totals?.first ? Number(totals.first) : null,
         lastSeq: totals?.last ? Number(totals.last) : null,
-        lines,
-        truncated: lines.length < entries,
+        lines: await logLines(tx, actId, 0, PDF_LOG_LINES),
+        truncated: false,
       },
     };
-    await storeCompleted(tx, actId, row, data, seed, now);
-    return data;
+    base.log.truncated = base.log.lines.length < entries;
+    const acts = { ru: actIn('ru', base, seed, counted), kk: actIn('kk', base, seed, counted) };
+    await storeCompleted(tx, row, acts, seed, now);
+    return acts.ru;
   }
 
   function present(row: ActRow) {
-    const { seed: _seed, ...data } = row.data ?? {};
+    const { seed: _seed, kk: _kk, ...data } = row.data ?? {};
     return {
       id: row.id,
       number: Number(row.number),
@@ -464,8 +497,25 @@ export function createDestructionActs(deps: {
     return present(await loadRow(sql, id));
   }
 
-  async function pdf(ref: string): Promise<{ number: number; pdf: Buffer }> {
-    const { id } = await loadRow(stores.sql, ref);
+  /** The Kazakh act: its texts stored at completion, the extract read from the chain in Kazakh. */
+  async function kazakhPdf(act: ActRow): Promise<Buffer> {
+    const stored = (act.data?.kk ?? { ...act.data, seed: undefined }) as Partial<DestructionActData>;
+    const lines = await logLines(stores.sql, act.id, 0, PDF_LOG_LINES, 'kk');
+    const data = {
+      ...stored,
+      lang: 'kk',
+      processors: stored.processors ?? [],
+      keepYears: stored.keepYears ?? rules.profile.destruction_act_retention_years,
+      basis: stored.basis ?? localized(rules.profile.destruction_act_rule, 'kk'),
+      log: { ...stored.log!, lines },
+    } as DestructionActData;
+    return renderDestructionActPdf(data, timeZone);
+  }
+
+  /** The act as PDF: the Russian one stored at completion, or the Kazakh one drawn on request. */
+  async function pdf(ref: string, lang: ActLang = 'ru'): Promise<{ number: number; pdf: Buffer }> {
+    const act = await loadRow(stores.sql, ref);
+    const { id } = act;
     const [row] = await stores.sql.query<{ number: string | number; status: string; pdf: Uint8Array | null }>(
       'SELECT number, status, pdf FROM destruction_acts WHERE id = $1',
       [id],
@@ -481,7 +531,10 @@ export function createDestructionActs(deps: {
         `Акт ${id} ещё не завершён: уничтожение продолжается / The act is not complete yet`,
       );
     }
-    return { number: Number(row.number), pdf: Buffer.from(row.pdf) };
+    return {
+      number: Number(row.number),
+      pdf: lang === 'kk' ? await kazakhPdf(act) : Buffer.from(row.pdf),
+    };
   }
 
   /** The full log extract, page by page. */
@@ -563,7 +616,8 @@ export function createDestructionActs(deps: {
           paper: { media: input.media.trim(), pages: input.pages },
           subjectCategories: input.subjectCategories,
           informationSystems: paperSystems,
-          method: input.method?.trim() || 'измельчение в шредере',
+          // Without the recorder's words the act names the shredder in its own language.
+          ...(input.method?.trim() ? { method: input.method.trim() } : {}),
         },
       });
       const subjects = input.subjectIds?.length ? input.subjectIds : [null];

@@ -3,6 +3,31 @@
 
 export type DestructionActKind = 'sweep' | 'request' | 'paper';
 
+/** The languages an act is drawn up in: every fixed text in both, register texts in the act's language. */
+export type ActLang = 'ru' | 'kk';
+export const actLangs = ['ru', 'kk'] as const satisfies readonly ActLang[];
+
+/** One person who destroyed the data (or answers for the system that did), with a line to sign. */
+export interface ActPerformer {
+  name: string;
+  /** Absent where nobody states it: the PDF prints a blank line with a caption to fill, never a guess. */
+  position?: string;
+  /**
+   * Why this person signs: `responsible` — the person responsible for organising processing, who answers for
+   * the information system that destroyed the data automatically; `executor` — the staff member who carried out
+   * the subject's request; absent — a person who destroyed it by hand (paper).
+   */
+  role?: 'responsible' | 'executor';
+}
+
+/** A processor (on the operator's assignment) that processed the destroyed data: from the recipient register. */
+export interface ActProcessor {
+  name: string;
+  country: string;
+  /** The contract (поручение) it processes under. */
+  contractRef?: string;
+}
+
 /** One line of the event-log extract: what was destroyed of one subject, why, when and in which system. */
 export interface DestructionLogLine {
   /** The audit chain's sequence number of the entry that records this destruction. */
@@ -22,6 +47,8 @@ export interface DestructionLogLine {
 
 export interface DestructionActData {
   id: string;
+  /** The language of this act's texts (fixed texts and those the register gives). */
+  lang: ActLang;
   /** Running number of acts of this operator: «Акт № 12». */
   number: number;
   kind: DestructionActKind;
@@ -30,8 +57,11 @@ export interface DestructionActData {
   /** ISO time the act was completed. */
   completedAt: string;
   operator: { name: string; binIin: string; address: string };
-  /** Who processes on the operator's assignment, if anyone took part; null: no processor. */
-  processor: { name: string; address?: string } | null;
+  /**
+   * Processors (recipients of kind 'processor' in the recipient register) to which the destroyed subjects' data
+   * of the act's purposes was disclosed; empty: no processor took part («не привлекался»).
+   */
+  processors: ActProcessor[];
   /** Subjects: by categories with counts; a request's act names the one subject by its internal id. */
   subjects: {
     count: number;
@@ -41,14 +71,18 @@ export interface DestructionActData {
   };
   /** Categories of personal data destroyed, with how many values of each. */
   dataCategories: { id: string; label: string; values: number }[];
-  purposes: { id: string; number?: number; title: string }[];
+  /** The purposes with their legal bases, in the act's language where the register gives it. */
+  purposes: { id: string; number?: number; title: string; legalBases?: string[] }[];
   informationSystems: { id: string; name: string }[];
   /** How it was destroyed, in words (crypto-shredding, deletion, anonymisation, shredder…). */
   method: string;
   /** Why, in words, with how many values each reason covers. */
   reasons: { code: string; text: string; values: number }[];
-  /** Those who destroyed the data: a person (paper) or the system on the operator's behalf. */
-  performedBy: { name: string; position?: string }[];
+  /**
+   * Those who destroyed the data: the people who did it (paper), the staff member who carried out a request and,
+   * for automated destruction, the person responsible for the system — never the software itself.
+   */
+  performedBy: ActPerformer[];
   /** For paper media: what was destroyed and how many pages. */
   paper?: { media: string; pages: number };
   /** The request this act answers, if any: its number and date of receipt (YYYY-MM-DD). */
@@ -58,6 +92,10 @@ export interface DestructionActData {
    * the act can compare it with the chain; `audit verify` names a chain that ends before it or differs there.
    */
   auditPosition?: { seq: number; hash: string };
+  /** How many years the act and its extract are kept: the jurisdiction profile's number at completion. */
+  keepYears: number;
+  /** The law the act rests on, in the act's language: the jurisdiction profile's text. */
+  basis: string;
   log: {
     /** How many audit entries record this destruction. */
     entries: number;

@@ -109,28 +109,56 @@ const logLine = z.object({
 
 const actContent = z.object({
   id: z.uuid(),
+  lang: z
+    .enum(['ru', 'kk'])
+    .openapi({ description: 'The language of the act’s texts (the JSON is Russian)' }),
   number: z.number().int(),
   kind: z.enum(['sweep', 'request', 'paper']),
   date: z.iso.date(),
   completedAt: z.string(),
   operator: z.object({ name: z.string(), binIin: z.string(), address: z.string() }),
-  processor: z.object({ name: z.string(), address: z.string().optional() }).nullable(),
+  processors: z
+    .array(z.object({ name: z.string(), country: z.string(), contractRef: z.string().optional() }))
+    .openapi({
+      description:
+        'Processors from the recipient register to which the destroyed data was disclosed; empty: none took part',
+    }),
   subjects: z.object({
     count: z.number().int(),
     categories: z.array(z.object({ id: z.string(), title: z.string() })),
     ids: z.array(z.string()).optional(),
   }),
   dataCategories: z.array(named.extend({ values: z.number().int() })),
-  purposes: z.array(z.object({ id: z.string(), number: z.number().optional(), title: z.string() })),
+  purposes: z.array(
+    z.object({
+      id: z.string(),
+      number: z.number().optional(),
+      title: z.string(),
+      legalBases: z.array(z.string()).optional(),
+    }),
+  ),
   informationSystems: z.array(z.object({ id: z.string(), name: z.string() })),
   method: z.string(),
   reasons: z.array(z.object({ code: z.string(), text: z.string(), values: z.number().int() })),
-  performedBy: z.array(z.object({ name: z.string(), position: z.string().optional() })),
+  performedBy: z.array(
+    z.object({
+      name: z.string(),
+      position: z.string().optional().openapi({ description: 'Absent: the PDF leaves a blank to fill' }),
+      role: z.enum(['responsible', 'executor']).optional().openapi({
+        description:
+          'responsible: answers for the system that destroyed the data automatically; executor: carried out the request',
+      }),
+    }),
+  ),
   paper: z.object({ media: z.string(), pages: z.number().int() }).optional(),
   request: z.object({ number: z.number().int(), receivedDate: z.string() }).optional(),
   auditPosition: z.object({ seq: z.number().int(), hash: z.string() }).optional().openapi({
     description: 'The audit chain when the act was drawn up: its last entry and that entry’s MAC (hex)',
   }),
+  keepYears: z.number().int().openapi({ description: 'Years the act is kept (the jurisdiction profile)' }),
+  basis: z
+    .string()
+    .openapi({ description: 'The articles of law the act rests on (the jurisdiction profile)' }),
 });
 
 const logSummary = z.object({
@@ -157,12 +185,13 @@ export const destructionActDocumentSchema = actContent
   .openapi('DestructionActDocument', {
     example: {
       id: '1f2e3d4c-5b6a-4978-8a9b-0c1d2e3f4a5b',
+      lang: 'ru',
       number: 7,
       kind: 'paper',
       date: '2026-03-20',
       completedAt: '2026-03-20T09:30:00.000Z',
       operator: { name: 'ТОО «Пример»', binIin: '123456789012', address: 'г. Алматы' },
-      processor: null,
+      processors: [],
       subjects: { count: 0, categories: [] },
       dataCategories: [{ id: 'full_name', label: 'ФИО', values: 42 }],
       purposes: [],
@@ -171,6 +200,9 @@ export const destructionActDocumentSchema = actContent
       reasons: [{ code: 'paper', text: 'Истёк срок хранения', values: 42 }],
       performedBy: [{ name: 'Сапарова А.', position: 'Ответственный за обработку ПД' }],
       paper: { media: 'Анкеты соискателей, папка № 3', pages: 42 },
+      keepYears: 3,
+      basis:
+        'Закон Республики Казахстан от 21 мая 2013 года № 94-V «О персональных данных и их защите», ст. 1 подп. 6)',
       log: { entries: 1, firstSeq: 1024, lastSeq: 1024, lines: [], truncated: false },
     },
   });

@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Sql, Stores } from '../../db/database.js';
 import type { RequestService } from '../requests/request.service.js';
-import { type ActSeed, type DestructionActs, SYSTEM_PERFORMER } from './destruction-act.service.js';
+import type { ActSeed, DestructionActs } from './destruction-act.service.js';
 import { loadFacts } from './retention.assess.js';
 import type { RetentionService } from './retention.service.js';
 import type { KeyDestroyer } from './sweep.subjects.js';
@@ -60,15 +60,13 @@ export function createRequestCompletion(deps: {
     return existing?.id ?? randomUUID();
   }
 
-  /** Who the act names (the staff member who executed the request, then the system) and the request. */
+  /**
+   * The request the act answers and who carried it out (a staff account among the act's signers); the act adds
+   * the person responsible for the system that destroyed the data.
+   */
   function seedOf(request: PendingRequest): ActSeed {
     return {
-      performedBy: [
-        ...(request.outcome?.by && !request.outcome.by.startsWith('system:')
-          ? [{ name: request.outcome.by, position: 'исполнил обращение' }]
-          : []),
-        SYSTEM_PERFORMER,
-      ],
+      ...(request.outcome?.by ? { executedBy: request.outcome.by } : {}),
       request: {
         number: Number(request.number),
         receivedDate: deps.retention.localDate(request.received_at),
