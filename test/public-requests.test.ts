@@ -77,6 +77,31 @@ describe.each(storeKinds())('the public request form on %s', (kind) => {
     expect(open.body.duplicates).toBe(4);
   });
 
+  it('a request in Kazakh gets its e-mails in Kazakh, subject lines included', async () => {
+    const sent = smtp.messages.length;
+    const kk = () =>
+      api.call('POST', '/api/public/requests', {
+        token: null,
+        body: { type: 'access', contact: { email: 'kk@example.kz', name: 'Әйгерім' }, language: 'kk' },
+      });
+    expect((await kk()).status).toBe(201);
+    const code = await smtp.waitFor(sent + 1);
+    expect(code.subject).toMatch(/^№ (\d+) өтініш бойынша растау коды$/);
+    const number = /№ (\d+)/.exec(code.subject ?? '')![1]!;
+    expect(code.text).toContain('Сәлеметсіз бе, Әйгерім!');
+    expect(code.text).toContain(
+      `№ ${number} өтінішті («Дербес деректерге қол жеткізу») сіз жібергеніңізді растау үшін`,
+    );
+    expect(code.text).toContain('ЖК Бекишев Берик Серикович');
+    expect(code.text).not.toMatch(/Здравствуйте|Код действует|ИП /);
+
+    expect((await kk()).status).toBe(201);
+    const notice = await smtp.waitFor(sent + 2);
+    expect(notice.subject).toBe(`Сіздің № ${number} өтінішіңіз қабылданып қойған`);
+    expect(notice.text).toContain(`20.03.2026 күнгі № ${number} өтініш қабылданып, қаралуда`);
+    expect(notice.text).not.toMatch(/уже принято|Здравствуйте/);
+  });
+
   describe('codes', () => {
     // The application as served behind a proxy: the client's address comes from X-Forwarded-For.
     let app: ReturnType<typeof createHttpApp>;

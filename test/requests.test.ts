@@ -222,6 +222,16 @@ describe.each(storeKinds())('subject requests on %s', (kind) => {
         const letter = pdfText((await t.amanat.requestExecution.letter('staff', request.id)).pdf);
         expect(letter).toContain(phrase);
         expect(letter).toContain('Айгерім Сапарова');
+        // The mail that carries the letter is in the request's language too.
+        const before = smtp.messages.length;
+        await t.amanat.requestExecution.sendAnswer('staff', request.id);
+        const answerMail = await smtp.waitFor(before + 1);
+        expect(answerMail.subject).toBe(
+          language === 'kk'
+            ? `№ ${request.number} өтінішке жауап`
+            : `Answer to request No. ${request.number}`,
+        );
+        if (language === 'kk') expect(answerMail.text).toContain('өтінішіңізге жауабы қоса беріліп отыр');
       }
 
       const sent = smtp.messages.length;

@@ -387,6 +387,22 @@ describe.each(storeKinds())('staff access on %s', (kind) => {
       expect(text).toContain('Сейтказиева Айгерим Бахытовна');
       expect(text).toContain(localDateOf(now, 'Asia/Almaty').split('-').reverse().join('.'));
       expect(text).toContain('Ким Виктор Сергеевич');
+
+      // The same version in Kazakh: the paper's words and the purposes' titles from the register in Kazakh.
+      const kk = await http('GET', `/api/access-list/${current}/pdf?lang=kk`, { session: admin });
+      expect(kk.status).toBe(200);
+      expect(kk.headers.get('content-disposition')).toContain('-kk.pdf');
+      const kkText = pdfText(kk.body as Buffer);
+      expect(kkText).toContain('БЕКІТЕМІН');
+      expect(kkText).toContain('ЖК Бекишев Берик Серикович');
+      expect(kkText).toContain('Сейтказиева Айгерим Бахытовна');
+      expect(kkText).not.toContain('УТВЕРЖДАЮ');
+
+      // A language the list is not printed in is refused, naming the parameter and what it takes.
+      const bad = await http('GET', `/api/access-list/${current}/pdf?lang=de`, { session: admin });
+      expect(bad.status).toBe(422);
+      expect(JSON.stringify(bad.body.error)).toContain('lang');
+      expect(JSON.stringify(bad.body.error)).toMatch(/ru.*kk/);
     },
   );
 });

@@ -1,11 +1,12 @@
 // `amanat staff add|list` and `amanat access list` on an embedded store, as the operator types them on the
 // server: the first administrator and the head are created here.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createAmanat } from '../src/app/amanat.js';
 import { openStores } from '../src/db/database.js';
+import { pdfText, pdftotextAvailable } from './support/pdf.js';
 import { runCli } from './support/processes.js';
 import { exampleRegister } from './support/stores.js';
 
@@ -111,5 +112,15 @@ describe('amanat staff and access (CLI)', { timeout: 180_000 }, () => {
       approvedBy: { name: 'Бекишев Берик Серикович' },
     });
     expect(readFileSync(pdfFile).subarray(0, 5).toString()).toBe('%PDF-');
+
+    // The paper in Kazakh; a language it is not printed in is refused and writes no file.
+    const kkFile = join(dataDir, 'list-kk.pdf');
+    expect(runCli(['access', 'list', '--pdf', kkFile, '--lang', 'kk'], env).status).toBe(0);
+    if (pdftotextAvailable) expect(pdfText(readFileSync(kkFile))).toContain('БЕКІТЕМІН');
+    const deFile = join(dataDir, 'list-de.pdf');
+    const bad = runCli(['access', 'list', '--pdf', deFile, '--lang', 'de'], env);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('--lang «de»: ожидается ru или kk');
+    expect(existsSync(deFile)).toBe(false);
   });
 });

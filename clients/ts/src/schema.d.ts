@@ -1176,7 +1176,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One version as PDF (Russian), with the approver and the date */
+        /** One version as PDF (Russian or Kazakh), with the approver and the date */
         get: operations["getAccessListPdf"];
         put?: never;
         post?: never;
@@ -9141,7 +9141,10 @@ export interface operations {
     };
     getAccessListPdf: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The language of the paper: ru (default) or kk */
+                lang?: "ru" | "kk";
+            };
             header?: never;
             path: {
                 versionId: string;

@@ -2,7 +2,9 @@
 // the head are created here (the API never designates a head).
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
+import { DomainError, ErrorCodes } from '../../lib/errors.js';
 import type { AccessListDocument } from '../../modules/access/access-list.types.js';
+import { isAccessListLang } from '../../modules/access/access-list.words.js';
 import { callServer, fail, withAccess } from '../local-access.js';
 
 async function getBytes(access: { url: string; token: string }, path: string): Promise<Buffer> {
@@ -119,8 +121,16 @@ export function registerStaffCommands(program: Command): void {
     .option('--version-id <id>', 'версия (по умолчанию — действующая)')
     .option('--json', 'вывести JSON')
     .option('--pdf <file>', 'сохранить PDF')
-    .action(async (options: { versionId?: string; json?: boolean; pdf?: string }) => {
+    .option('--lang <lang>', "язык PDF: ru (по умолчанию) или kk / the PDF's language", 'ru')
+    .action(async (options: { versionId?: string; json?: boolean; pdf?: string; lang: string }) => {
       try {
+        const lang = options.lang;
+        if (!isAccessListLang(lang)) {
+          throw new DomainError(
+            ErrorCodes.VALIDATION_FAILED,
+            `--lang «${lang}»: ожидается ru или kk / expected ru or kk`,
+          );
+        }
         const result = await withAccess(
           async (server) => {
             const id =
@@ -128,7 +138,9 @@ export function registerStaffCommands(program: Command): void {
               (await callServer<{ current: string | null }>(server, 'GET', '/api/access-list')).current;
             if (!id) return null;
             const doc = await callServer<AccessListDocument>(server, 'GET', `/api/access-list/${id}`);
-            const pdf = options.pdf ? await getBytes(server, `/api/access-list/${id}/pdf`) : null;
+            const pdf = options.pdf
+              ? await getBytes(server, `/api/access-list/${id}/pdf?lang=${lang}`)
+              : null;
             return { doc, pdf };
           },
           async (amanat) => {
@@ -136,7 +148,7 @@ export function registerStaffCommands(program: Command): void {
             if (!id) return null;
             return {
               doc: await amanat.access.document(id),
-              pdf: options.pdf ? (await amanat.access.pdf(id)).pdf : null,
+              pdf: options.pdf ? (await amanat.access.pdf(id, lang)).pdf : null,
             };
           },
         );

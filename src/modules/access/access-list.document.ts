@@ -2,42 +2,14 @@
 // system with its role, purposes and actions in words, who proposed and who approved it, and the approval's
 // audit-chain position.
 import type { Stores } from '../../db/database.js';
-import type { Scope } from '../api-keys/api-key.service.js';
 import { localized } from '../register/register.retention.js';
 import type { RegisterRules } from '../rules/register-rules.js';
 import { renderAccessListPdf } from './access-list.pdf.js';
 import type { AccessListDocument, AccessListEntry, StoredEntry, VersionRow } from './access-list.types.js';
 import { versionRow } from './access-list.versions.js';
+import { type AccessListLang, accessListWords } from './access-list.words.js';
 
-/** How the list names a system (an API key) in place of a position. */
-const SYSTEM_POSITION = 'информационная система (API-ключ)';
-
-export const actionLabels: Record<Scope, string> = {
-  'subjects:read': 'поиск субъектов',
-  'subjects:write': 'регистрация субъектов',
-  'data:read': 'чтение ПД',
-  'data:write': 'сбор ПД',
-  'data:rectify': 'уточнение ПД',
-  'data:block': 'блокирование ПД',
-  'data:destroy': 'уничтожение ПД',
-  'data:export': 'выгрузка ПД',
-  'consents:read': 'чтение согласий',
-  'consents:write': 'приём и отзыв согласий',
-  'obligations:read': 'просмотр обязательств',
-  'obligations:write': 'закрытие обязательств с подтверждением',
-  'requests:submit': 'приём обращений',
-  'requests:read': 'просмотр обращений',
-  'requests:write': 'ответы на обращения',
-  'retention:read': 'просмотр сроков хранения',
-  'retention:write': 'уничтожение по срокам',
-  'audit:read': 'просмотр журнала аудита',
-  'register:read': 'просмотр реестра',
-  'register:edit': 'изменение реестра',
-  'keys:manage': 'управление API-ключами',
-  'staff:manage': 'управление сотрудниками',
-  'disclosures:read': 'просмотр передач ПД',
-  'disclosures:write': 'передача ПД третьим лицам',
-};
+export { actionLabels } from './access-list.words.js';
 
 interface StaffRowLite {
   id: string;
@@ -74,8 +46,13 @@ export function createAccessListDocuments(deps: { stores: Stores; rules: Registe
   const { stores, rules } = deps;
   const timeZone = rules.register.operator.timezone;
 
-  function presentEntry(e: StoredEntry, names: Awaited<ReturnType<typeof namesOf>>): AccessListEntry {
+  function presentEntry(
+    e: StoredEntry,
+    names: Awaited<ReturnType<typeof namesOf>>,
+    lang: AccessListLang,
+  ): AccessListEntry {
     const { person, system } = names;
+    const w = accessListWords[lang];
     return {
       ...(e.keyId
         ? {
@@ -83,7 +60,7 @@ export function createAccessListDocuments(deps: { stores: Stores; rules: Registe
             keyId: e.keyId,
             fullName: system(e.keyId)?.name ?? e.keyId,
             email: '',
-            position: SYSTEM_POSITION,
+            position: w.system,
           }
         : {
             kind: 'person' as const,
@@ -95,15 +72,18 @@ export function createAccessListDocuments(deps: { stores: Stores; rules: Registe
       role: { id: e.role.id, name: e.role.name },
       purposes: e.role.purposes.map((id) => {
         const p = rules.register.purposes.find((x) => x.id === id);
-        return { id, number: p?.number, title: p ? localized(p.title, 'ru') : id };
+        return { id, number: p?.number, title: p ? localized(p.title, lang) : id };
       }),
-      actions: e.role.actions.map((a) => actionLabels[a] ?? a),
+      actions: e.role.actions.map((a) => w.actions[a] ?? a),
       grantedFrom: e.grantedFrom,
     };
   }
 
-  /** One version as a document: names, roles, purposes, who proposed and approved it. */
-  async function document(versionId: string): Promise<AccessListDocument> {
+  /**
+   * One version as a document: names, roles, purposes, who proposed and approved it; purposes, actions and the
+   * operator's details in the given language (Russian unless asked).
+   */
+  async function document(versionId: string, lang: AccessListLang = 'ru'): Promise<AccessListDocument> {
     const row = await versionRow(stores.sql, versionId);
     const names = await namesOf(stores, row);
     const signer = (id: string) => ({
@@ -117,9 +97,9 @@ export function createAccessListDocuments(deps: { stores: Stores; rules: Registe
       version: row.version,
       status: row.status,
       operator: {
-        name: localized(operator.name, 'ru'),
+        name: localized(operator.name, lang),
         binIin: operator.bin_iin,
-        address: localized(operator.address, 'ru'),
+        address: localized(operator.address, lang),
       },
       proposedBy: signer(row.proposed_by),
       proposedAt: row.proposed_at.toISOString(),
@@ -130,13 +110,16 @@ export function createAccessListDocuments(deps: { stores: Stores; rules: Registe
       ...(approved && row.audit_seq !== null && row.audit_hash
         ? { auditPosition: { seq: Number(row.audit_seq), hash: Buffer.from(row.audit_hash).toString('hex') } }
         : {}),
-      entries: row.entries.map((e) => presentEntry(e, names)),
+      entries: row.entries.map((e) => presentEntry(e, names, lang)),
     };
   }
 
-  async function pdf(versionId: string): Promise<{ version: number; pdf: Buffer }> {
-    const doc = await document(versionId);
-    return { version: doc.version, pdf: await renderAccessListPdf(doc, timeZone) };
+  async function pdf(
+    versionId: string,
+    lang: AccessListLang = 'ru',
+  ): Promise<{ version: number; pdf: Buffer }> {
+    const doc = await document(versionId, lang);
+    return { version: doc.version, pdf: await renderAccessListPdf(doc, timeZone, lang) };
   }
 
   return { document, pdf };

@@ -146,4 +146,49 @@ describe('access list PDF', () => {
     expect(text).toContain('Цель обработки номер 80');
     expect(text).toContain('Утвердил: Бекишев Айдар Нурланович');
   });
+
+  it.skipIf(!pdftotextAvailable)(
+    'in Kazakh: the title, the columns, the approval and the signatures',
+    async () => {
+      const list = approvedList();
+      list.operator = {
+        ...list.operator,
+        name: 'ЖШС «Nextbot»',
+        address: 'Алматы қ., Абай д-лы, 10-үй, 5-кеңсе',
+      };
+      list.entries[0]!.purposes = [
+        { id: 'contracts', number: 1, title: 'Клиенттермен шарттар жасасу және орындау' },
+      ];
+      list.entries[0]!.actions = ['ДД оқу', 'ДД нақтылау'];
+      const text = pdfText(await renderAccessListPdf(list, timeZone, 'kk')).replace(/\s+/g, ' ');
+      for (const phrase of [
+        'Дербес деректерге қол жеткізу қызметтік (еңбек) міндеттерін орындау үшін қажет тұлғалардың тізбесі',
+        '3-нұсқа',
+        'ЖШС «Nextbot»',
+        'БСН/ЖСН: 210540012345',
+        'Алматы қ., Абай д-лы, 10-үй, 5-кеңсе',
+        'БЕКІТЕМІН',
+        'Лауазымы',
+        'Рөлі',
+        // Cells wrap: each header and purpose is looked for by its first line.
+        'Өңдеу мақсаттары',
+        'Дербес деректермен',
+        'Қол жеткізу',
+        '1. Клиенттермен шарттар жасасу',
+        'ДД оқу, ДД нақтылау',
+        'Ахметова Динара Серикқызы',
+        'Барлық тұлғалар саны: 3',
+        '2-нұсқаның орнына',
+        'Дайындаған: Смирнова Ольга Викторовна, специалист по защите данных, 20.11.2026',
+        'Бекіткен: Бекишев Айдар Нурланович, директор, 24.11.2026',
+        '1 беттің 1-беті',
+      ]) {
+        expect(text).toContain(phrase);
+      }
+      expect(text).not.toMatch(/УТВЕРЖДАЮ|Должность|Всего лиц|Подготовил|стр\. 1/);
+      const draft = pdfText(await renderAccessListPdf(draftList(), timeZone, 'kk'));
+      expect(draft).toContain('ЖОБА — бекітілмеген');
+      expect(draft).toContain('Бекіткен: ____________ (тізбе бекітілмеген)');
+    },
+  );
 });

@@ -15,6 +15,7 @@ import {
 } from '../../http/openapi-common.js';
 import { Scopes } from '../api-keys/api-key.service.js';
 import { accessListDocumentSchema, accessListVersionSchema, roleSchema } from './access.schema.js';
+import { accessListLangs } from './access-list.words.js';
 
 const roleBody = z
   .object({
@@ -34,6 +35,12 @@ const roleBody = z
   });
 
 const versionParam = z.object({ versionId: z.uuid() });
+const pdfQuery = z.object({
+  lang: z
+    .enum(accessListLangs)
+    .optional()
+    .openapi({ description: 'The language of the paper: ru (default) or kk', example: 'kk' }),
+});
 const documentContent = { 'application/json': { schema: accessListDocumentSchema } };
 
 /** A roles file: several roles, each with its id. */
@@ -289,9 +296,9 @@ function mountAccessListDocumentRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat,
       operationId: 'getAccessListPdf',
       security: keyOrSession,
       tags: ['Access'],
-      summary: 'One version as PDF (Russian), with the approver and the date',
+      summary: 'One version as PDF (Russian or Kazakh), with the approver and the date',
       middleware: [requireScope(auth, 'staff:manage')] as const,
-      request: { params: versionParam },
+      request: { params: versionParam, query: pdfQuery },
       responses: {
         200: {
           description: 'PDF',
@@ -301,8 +308,9 @@ function mountAccessListDocumentRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat,
       },
     }),
     async (c) => {
-      const { version, pdf } = await amanat.access.pdf(c.req.valid('param').versionId);
-      return pdfBody(c, pdf, `access-list-v${version}.pdf`, 'attachment');
+      const lang = c.req.valid('query').lang ?? 'ru';
+      const { version, pdf } = await amanat.access.pdf(c.req.valid('param').versionId, lang);
+      return pdfBody(c, pdf, `access-list-v${version}${lang === 'ru' ? '' : `-${lang}`}.pdf`, 'attachment');
     },
   );
 }

@@ -1,6 +1,6 @@
 // The cells of the policy's purposes table (seed 3.1) worded from the register: numbered items "(1) … (2) …"
 // as the published table writes them, so that a reader of the generated policy sees the same table.
-import { plainDay } from '../../lib/pdf.js';
+import { plainDay } from '../../lib/document-dates.js';
 import { describeDuration, type Lang } from '../register/register.retention.js';
 import type { Duration, LegalBasis, RetentionRule } from '../register/register.schema.js';
 import { type PolicyWords, policyWords } from './policy.words.js';

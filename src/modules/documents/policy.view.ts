@@ -1,7 +1,7 @@
 // Everything in the privacy policy that varies from operator to operator, taken from the register (and the
 // law's name from the jurisdiction profile) into one typed view per language. The templates in
 // templates/policy/ hold the fixed prose and may name only what is here (policyViewShape).
-import { plainDay } from '../../lib/pdf.js';
+import { plainDay } from '../../lib/document-dates.js';
 import type { JurisdictionProfile } from '../jurisdiction/profile.schema.js';
 import type { Lang } from '../register/register.retention.js';
 import type { LocalizedText, Purpose, Register } from '../register/register.schema.js';

@@ -60,6 +60,53 @@ export const legalDeadline = deadline
   .strict();
 export type LegalDeadline = z.infer<typeof legalDeadline>;
 
+/** The request types a subject may send (src/modules/requests): each exercises one right of the law. */
+const subjectRequestType = z.enum([
+  'information',
+  'access',
+  'rectification',
+  'blocking',
+  'unblocking',
+  'destruction',
+  'consent_withdrawal',
+  'objection_automated_decision',
+  'unclassified',
+]);
+
+/**
+ * Citations of article and point in the Russian form the profile's rules use ("ст. 24 п. 1 пп. 1",
+ * "ст. 14 ч. 7"): the letter writes them in the subject's language (src/modules/jurisdiction/citation.ts).
+ */
+const articleCitation = z
+  .string()
+  .regex(
+    /^ст\. [\d-]+( (п|ч)\. \d+)?( пп\. \d+)?$/,
+    'expected «ст. N», «ст. N п. N», «ст. N ч. N» or «ст. N п. N пп. N»',
+  );
+
+/** What the answer letter cites: the right each request type exercises, and the right to complain. */
+export const subjectRights = z
+  .object({
+    /**
+     * How a citation names the law, per language, followed by the article: the Russian text is also the prefix
+     * of the profile's deadline rules ("Закон РК № 94-V, ст. 25 …"); the Kazakh one is in the genitive
+     * ("ҚР № 94-V Заңының 25-бабы").
+     */
+    cite_as: localizedText,
+    /** The article of the right a request of each type exercises. */
+    by_request: z.partialRecord(subjectRequestType, articleCitation),
+    /** The subject's right to complain about the operator to the authorised body (or a court). */
+    complaint: z
+      .object({
+        /** The authorised body, as the letter names it. */
+        authority: localizedText,
+        rule: articleCitation,
+      })
+      .strict(),
+  })
+  .strict();
+export type SubjectRights = z.infer<typeof subjectRights>;
+
 export const jurisdictionProfile = z
   .object({
     code: jurisdictionCode,
@@ -99,6 +146,8 @@ export const jurisdictionProfile = z
     destruction_act_retention_years: z.number().int().positive(),
     /** The articles an act of destruction rests on, printed in the act in its language (ru required, kk). */
     destruction_act_rule: localizedText,
+    /** The articles the answer letter cites; a profile without them gives letters without citations. */
+    subject_rights: subjectRights.optional(),
   })
   .strict()
   .superRefine((profile, ctx) => {

@@ -2,7 +2,7 @@
 // flat view of strings per paper and language. A value the register does not hold (the order's number, the
 // date of signing, the head when the register names none) is a blank to fill by hand — «__________» with a
 // caption saying what goes there — never an invented value.
-import { plainDay, ruDay } from '../../lib/pdf.js';
+import { plainDay, ruDay } from '../../lib/document-dates.js';
 import type { AccessListDocument } from '../access/access-list.types.js';
 import { purposeRows } from '../documents/policy.view.js';
 import { policyWords } from '../documents/policy.words.js';

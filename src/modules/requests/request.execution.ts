@@ -7,10 +7,12 @@ import { isIsoDate, localDateOf } from '../calendar/dates.js';
 import type { ConsentService } from '../consents/consent.service.js';
 import type { DisclosureService } from '../disclosures/disclosure.service.js';
 import type { Mailer } from '../mail/mailer.js';
+import { localized } from '../register/register.retention.js';
 import type { DestructionActs } from '../retention/destruction-act.service.js';
 import type { RegisterRules } from '../rules/register-rules.js';
 import type { VaultRights } from '../vault/vault.rights.js';
 import { renderLetter } from './request.letter.js';
+import { answerMail } from './request.mails.js';
 import { type AccessReport, buildAccessReport, type ReportConsent } from './request.report.js';
 import type { RequestRow, RequestService, RequestSummary } from './request.service.js';
 import type { AnswerChannel, AnswerDelivery, RequestOutcome, RequestType } from './request.table.js';
@@ -339,8 +341,10 @@ export function createRequestExecution(deps: {
     }
     const sent = await deps.mailer.send({
       to: contact.email,
-      subject: `Ответ на обращение № ${row.number}`,
-      text: `Ответ оператора на ваше обращение № ${row.number} — во вложении.\n\n${rules.register.operator.name.ru}`,
+      ...answerMail(row.language, {
+        number: Number(row.number),
+        operator: localized(rules.register.operator.name, row.language),
+      }),
       attachments,
     });
     const on = localDateOf(deps.clock(), rules.register.operator.timezone);

@@ -4,6 +4,12 @@ import type { RequestType } from './request.table.js';
 
 export const phrases = {
   ru: {
+    received: (n: number, date: string) => `Обращение № ${n} поступило ${date}.`,
+    answersUnder: (citation: string) =>
+      `Обращение рассмотрено в порядке осуществления права субъекта персональных данных: ${citation}.`,
+    complaint: (citation: string) =>
+      `Вы вправе обжаловать действия (бездействие) оператора в уполномоченный орган или в суд (${citation}).`,
+    authority: (name: string) => `Орган, рассматривающий жалобы: ${name}.`,
     operator: 'Оператор',
     binIin: 'БИН/ИИН',
     to: 'Кому',
@@ -53,6 +59,12 @@ export const phrases = {
     },
   },
   kk: {
+    received: (n: number, date: string) => `№ ${n} өтініш ${date} келіп түсті.`,
+    answersUnder: (citation: string) =>
+      `Өтініш дербес деректер субъектісінің құқығын іске асыру тәртібімен қаралды: ${citation}.`,
+    complaint: (citation: string) =>
+      `Сіз оператордың әрекеттеріне (әрекетсіздігіне) уәкілетті органға немесе сотқа шағым жасауға құқылысыз (${citation}).`,
+    authority: (name: string) => `Шағымдарды қарайтын орган: ${name}.`,
     operator: 'Оператор',
     binIin: 'БСН/ЖСН',
     to: 'Кімге',
@@ -103,6 +115,12 @@ export const phrases = {
     },
   },
   en: {
+    received: (n: number, date: string) => `Request No. ${n} was received on ${date}.`,
+    answersUnder: (citation: string) =>
+      `The request was considered as the exercise of the data subject's right under ${citation}.`,
+    complaint: (citation: string) =>
+      `You may complain about the operator's actions (or failure to act) to the authorised body or to a court (${citation}).`,
+    authority: (name: string) => `The body that hears complaints: ${name}.`,
     operator: 'Operator',
     binIin: 'BIN/IIN',
     to: 'To',

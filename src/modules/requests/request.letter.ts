@@ -1,6 +1,9 @@
 // The answer letter as PDF, in the subject's language, with the operator's details from the register.
-// DejaVu Sans ships in assets/fonts: full Cyrillic including Kazakh letters, and Latin digits.
-import { createPdf, ruDay as day } from '../../lib/pdf.js';
+// Laid out by the one PDF engine (src/lib/documents-pdf.ts) in DejaVu Sans: Kazakh letters included.
+
+import { ruDay as day } from '../../lib/document-dates.js';
+import { type Content, renderPdf } from '../../lib/documents-pdf.js';
+import { citeArticle, localizeCitation } from '../jurisdiction/citation.js';
 import { citationOf } from '../register/register.jurisdiction.js';
 import { type Lang, localized } from '../register/register.retention.js';
 import type { RegisterRules } from '../rules/register-rules.js';
@@ -23,20 +26,23 @@ export function deadlineStatement(rules: RegisterRules, request: RequestSummary,
   const t = phrases[lang];
   const due = day(new Date(`${request.dueDate}T12:00:00Z`), 'UTC');
   const { deadline } = request;
-  if (deadline.source === 'law') return t.dueByLaw(due, citationOf(deadline.rule) ?? deadline.rule);
+  if (deadline.source === 'law') {
+    const citation = citationOf(deadline.rule) ?? deadline.rule;
+    return t.dueByLaw(due, localizeCitation(rules.profile.subject_rights, citation, lang));
+  }
   const operator = localized(rules.register.operator.name, lang);
   return t.dueByPolicy(due, t.policy(operator, deadline.clause, rules.register.policy.version));
 }
 
 type Phrases = (typeof phrases)[Lang];
 
-/** One letter being written: the document, its language's words, and the two text styles it uses. */
+/** One letter being written: its language's words and the content blocks it collects for the engine. */
 interface Page {
-  doc: PDFKit.PDFDocument;
   rules: RegisterRules;
   lang: Lang;
   t: Phrases;
   tz: string;
+  body: Content[];
   heading: (text: string, size?: number) => void;
   line: (text: string, size?: number) => void;
 }
@@ -52,22 +58,15 @@ export async function renderLetter(input: {
   const lang = request.language;
   const t = phrases[lang];
   const tz = rules.register.operator.timezone;
-  const { doc, done } = createPdf({
-    size: 'A4',
-    margin: 56,
-    info: {
-      Title: t.answerTo(request.number, day(request.receivedAt, tz)),
-      Author: localized(rules.register.operator.name, lang),
-    },
-  });
+  const body: Content[] = [];
   const page: Page = {
-    doc,
     rules,
     lang,
     t,
     tz,
-    heading: (text, size = 11) => doc.font('bold').fontSize(size).text(text).moveDown(0.3),
-    line: (text, size = 10) => doc.font('body').fontSize(size).text(text),
+    body,
+    heading: (text, size = 11) => body.push({ text, bold: true, fontSize: size, margin: [0, 4, 0, 3] }),
+    line: (text, size = 10) => body.push({ text, fontSize: size, margin: [0, 0, 0, 2] }),
   };
 
   writeHeading(page, input);
@@ -75,9 +74,27 @@ export async function renderLetter(input: {
   if (request.status === 'refused' && outcome?.refusal) writeRefusal(page, outcome.refusal);
   else if (input.report) writeReport(page, input.report);
   else if (outcome) writeOutcome(page, request, outcome);
+  writeComplaint(page);
   writeSignature(page);
-  doc.end();
-  return done;
+  return renderPdf({
+    title: t.answerTo(request.number, day(request.receivedAt, tz)),
+    lang,
+    content: body,
+    createdAt: input.now,
+  });
+}
+
+/**
+ * What the letter answers under: when the request arrived and its number, the article of the right it
+ * exercises, and the deadline with its basis — every citation in the letter's language.
+ */
+function writeRequestFacts(page: Page, request: RequestSummary) {
+  const { rules, lang, t, tz, line } = page;
+  line(t.received(request.number, day(request.receivedAt, tz)), 9);
+  const rights = rules.profile.subject_rights;
+  const article = rights?.by_request[request.type];
+  if (rights && article) line(t.answersUnder(citeArticle(rights, article, lang)), 9);
+  line(deadlineStatement(rules, request, lang), 9);
 }
 
 /** The operator's details, the addressee and date, what the letter answers and by when. */
@@ -85,24 +102,24 @@ function writeHeading(
   page: Page,
   input: { request: RequestSummary; recipient: { name?: string; email?: string; phone?: string }; now: Date },
 ) {
-  const { doc, rules, lang, t, tz, heading, line } = page;
+  const { rules, lang, t, tz, body, heading, line } = page;
   const { request } = input;
   const op = rules.register.operator;
-  doc.font('bold').fontSize(12).text(localized(op.name, lang));
+  body.push({ text: localized(op.name, lang), bold: true, fontSize: 12 });
   line(`${t.binIin}: ${op.bin_iin}`, 9);
   line(localized(op.address, lang), 9);
   line(`${op.email}${op.phone ? `, ${op.phone}` : ''}`, 9);
-  doc.moveDown();
+  body.push({ text: '', margin: [0, 0, 0, 10] });
   const to = [input.recipient.name, input.recipient.email ?? input.recipient.phone]
     .filter(Boolean)
     .join(', ');
   line(`${t.to}: ${to}`);
   line(day(input.now, tz));
-  doc.moveDown();
+  body.push({ text: '', margin: [0, 0, 0, 10] });
   heading(t.answerTo(request.number, day(request.receivedAt, tz)), 13);
   heading(typeTitles[lang][request.type]);
-  line(deadlineStatement(rules, request, lang), 9);
-  doc.moveDown(0.5);
+  writeRequestFacts(page, request);
+  body.push({ text: '', margin: [0, 0, 0, 6] });
 }
 
 function writeRefusal(page: Page, refusal: { reason: string; rule?: string }) {
@@ -114,17 +131,15 @@ function writeRefusal(page: Page, refusal: { reason: string; rule?: string }) {
 
 /** An information or access request: what is held, purpose by purpose, and the consents given. */
 function writeReport(page: Page, report: AccessReport) {
-  const { doc, t, tz, heading, line } = page;
+  const { t, tz, body, heading, line } = page;
   if (report.noDataHeld) {
     line(t.noData);
     return;
   }
   line(t.heldIntro);
-  doc.moveDown(0.5);
   if (report.subject?.identities.length) {
     heading(t.identities, 10);
     for (const i of report.subject.identities) line(`• ${i.kind}${i.value ? `: ${i.value}` : ''}`, 9);
-    doc.moveDown(0.5);
   }
   for (const p of report.purposes) writeReportPurpose(page, p);
   if (report.consents.length) {
@@ -136,10 +151,11 @@ function writeReport(page: Page, report: AccessReport) {
       line(`• ${t.consentLine(title, day(c.grantedAt, tz), status)}`, 9);
     }
   }
+  body.push({ text: '', margin: [0, 0, 0, 6] });
 }
 
 function writeReportPurpose(page: Page, p: AccessReport['purposes'][number]) {
-  const { doc, t, tz, heading, line } = page;
+  const { t, tz, heading, line } = page;
   heading(`${t.purpose}: ${p.number ? `${p.number}. ` : ''}${p.title}`, 10);
   line(`${t.legalBases}: ${p.legalBases.map((b) => b.reference).join('; ')}`, 9);
   line(
@@ -159,7 +175,6 @@ function writeReportPurpose(page: Page, p: AccessReport['purposes'][number]) {
     `${t.recipients}: ${p.recipients.length ? p.recipients.map((r) => `${r.name} (${r.country})`).join('; ') : t.noRecipients}`,
     9,
   );
-  doc.moveDown(0.5);
 }
 
 /** Any other request: what was done, and the destruction it scheduled or its act. */
@@ -203,11 +218,21 @@ function writeOutcome(page: Page, request: RequestSummary, outcome: RequestOutco
   }
 }
 
+/** The subject's right to complain to the authorised body the jurisdiction profile names, or to a court. */
+function writeComplaint(page: Page) {
+  const { rules, lang, t, body, line } = page;
+  const rights = rules.profile.subject_rights;
+  if (!rights) return;
+  body.push({ text: '', margin: [0, 0, 0, 8] });
+  line(t.complaint(citeArticle(rights, rights.complaint.rule, lang)), 9);
+  line(t.authority(localized(rights.complaint.authority, lang)), 9);
+}
+
 /** The person responsible for personal data, who signs for the operator. */
 function writeSignature(page: Page) {
-  const { doc, line } = page;
+  const { body, line } = page;
   const person = page.rules.register.operator.responsible_person;
-  doc.moveDown(2);
+  body.push({ text: '', margin: [0, 0, 0, 20] });
   line(`${page.t.responsible}: ${person.name}${person.position ? `, ${person.position}` : ''}`, 9);
   line(person.email, 9);
 }

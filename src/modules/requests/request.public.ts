@@ -4,16 +4,14 @@
 // receipt, a request, a wrong, expired or used-up code; a new code is asked for by the e-mail address, with the
 // same answer whether or not anything waits for it, and mailed after the answer (no timing tells either).
 import { randomUUID } from 'node:crypto';
+import { plainDay } from '../../lib/document-dates.js';
 import { DomainError, ErrorCodes, isDomainError } from '../../lib/errors.js';
 import { localDateOf } from '../calendar/dates.js';
 import type { Mailer } from '../mail/mailer.js';
+import { localized } from '../register/register.retention.js';
 import type { RegisterRules } from '../rules/register-rules.js';
-import {
-  type RequestService,
-  type RequestSummary,
-  requestTypeTitles,
-  type SubmitInput,
-} from './request.service.js';
+import { alreadyReceivedMail } from './request.mails.js';
+import type { RequestService, RequestSummary, SubmitInput } from './request.service.js';
 
 export type PublicIntakeInput = Omit<SubmitInput, 'channel'>;
 
@@ -25,11 +23,6 @@ export interface PublicIntakeAnswer {
 
 const ACTOR = 'privacy-centre';
 
-function russianDate(isoDate: string): string {
-  const [year, month, day] = isoDate.split('-');
-  return `${day}.${month}.${year}`;
-}
-
 export function createPublicIntake(deps: {
   requests: Pick<RequestService, 'submit' | 'startEmailVerification' | 'renewEmailCodes' | 'verifyCode'>;
   mailer: Mailer;
@@ -37,18 +30,19 @@ export function createPublicIntake(deps: {
   /** A code mail that failed after the answer was given (the caller is gone; the subject may ask again). */
   onMailError?: (error: unknown) => void;
 }) {
-  async function tellAboutOpenRequest(email: string, name: string | undefined, open: RequestSummary) {
+  async function tellAboutOpenRequest(email: string, input: PublicIntakeInput, open: RequestSummary) {
+    // The new request's language where the form gave one: it is the subject writing now.
+    const lang = input.language ?? open.language;
     await deps.mailer.send({
       to: email,
-      subject: `Ваше обращение № ${open.number} уже принято`,
-      text:
-        `Здравствуйте${name ? `, ${name}` : ''}!\n\n` +
-        `С этого адреса поступило обращение («${requestTypeTitles[open.type]}»), но такое обращение ` +
-        `№ ${open.number} от ${russianDate(localDateOf(open.receivedAt, deps.rules.register.operator.timezone))} уже принято и ` +
-        `рассматривается; ответ будет дан не позднее ${russianDate(open.dueDate)}. Новое обращение ` +
-        'присоединено к нему, отдельно его рассматривать не нужно.\n\n' +
-        'Если вы не направляли обращение, просто проигнорируйте это письмо.\n\n' +
-        `${deps.rules.register.operator.name.ru}`,
+      ...alreadyReceivedMail(lang, {
+        number: open.number,
+        type: open.type,
+        name: input.contact.name,
+        receivedOn: plainDay(localDateOf(open.receivedAt, deps.rules.register.operator.timezone)),
+        dueOn: plainDay(open.dueDate),
+        operator: localized(deps.rules.register.operator.name, lang),
+      }),
     });
   }
 
@@ -62,7 +56,7 @@ export function createPublicIntake(deps: {
         // form cannot flood a mailbox (the code for a new request is bounded by the daily intake limit).
         const duplicates = request.duplicates;
         if (mail && (duplicates & (duplicates - 1)) === 0) {
-          await tellAboutOpenRequest(email!, input.contact.name, request);
+          await tellAboutOpenRequest(email!, input, request);
         }
         return { id: randomUUID(), verification: mail ? 'code_sent' : 'manual' };
       }

@@ -6,13 +6,14 @@ import type { Sql } from '../../db/database.js';
 import { hmacSha256 } from '../../lib/crypto.js';
 import { DomainError, ErrorCodes } from '../../lib/errors.js';
 import type { OutgoingMail } from '../mail/mailer.js';
+import { localized } from '../register/register.retention.js';
 import { normalizeEmail } from '../vault/field-values.js';
 import type { RequestCore, RequestServiceDeps } from './request.core.js';
+import { codeMail } from './request.mails.js';
 import {
   type ManualVerificationMethod,
   type RequestRow,
   type RequestSummary,
-  requestTypeTitles,
   wrongState,
 } from './request.model.js';
 import type { RequestVerification } from './request.table.js';
@@ -116,14 +117,15 @@ export function createRequestVerification(
     });
     const mail: OutgoingMail = {
       to: contact.email,
-      subject: `Код подтверждения по обращению № ${row.number}`,
-      text:
-        `Здравствуйте${contact.name ? `, ${contact.name}` : ''}!\n\n` +
-        `Чтобы подтвердить, что обращение № ${row.number} («${requestTypeTitles[row.type]}») направили вы, ` +
-        `введите код: ${code}\n(идентификатор обращения для подтверждения: ${id})\n\n` +
-        `Код действует ${settings.codeTtlMinutes} минут; новый код можно запросить в центре конфиденциальности. ` +
-        'Если вы не направляли обращение, просто проигнорируйте это письмо.\n\n' +
-        `${rules.register.operator.name.ru}`,
+      ...codeMail(row.language, {
+        number: Number(row.number),
+        type: row.type,
+        name: contact.name,
+        code,
+        id,
+        ttlMinutes: settings.codeTtlMinutes,
+        operator: localized(rules.register.operator.name, row.language),
+      }),
     };
     return { request: summary, expiresAt, mail };
   }

@@ -2,8 +2,9 @@
 // "Destruction": RU Roskomnadzor Order No. 179; KZ uses the same fields), with the extract from the event log
 // that an automated destruction requires. Tables repeat their header on each page and keep rows whole; the
 // footer numbers the pages ("стр. N из M").
+
+import { ruDateTime as dateTime, plainDay } from '../../lib/document-dates.js';
 import { type Content, pdfHeading, pdfTable, renderPdf } from '../../lib/documents-pdf.js';
-import { ruDateTime as dateTime, plainDay } from '../../lib/pdf.js';
 import { type ActTexts, actTexts } from './destruction-act.texts.js';
 import type { ActPerformer, DestructionActData } from './destruction-act.types.js';
 
