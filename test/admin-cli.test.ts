@@ -155,6 +155,11 @@ describe('amanat roles, obligations and --version (CLI)', { timeout: 300_000 }, 
     const obligationId = await withStore(async (amanat) => {
       const mailing = amanat.rules.purposes().find((p) => p.number === 8)!.id;
       const subject = (await amanat.vault.ensureSubject('test', { email: 'reader@example.kz' })).subjectId;
+      // A consent cites a published form: the store's first version, as `npm start` would publish it.
+      await amanat.policies.publish('test', {
+        register: amanat.rules.register,
+        profile: amanat.rules.profile,
+      });
       await grantConsent(amanat, subject, mailing);
       await amanat.vault.collect('test', subject, {
         purposes: [mailing],

@@ -66,7 +66,6 @@ describe.each(storeKinds())('the act of destruction on %s', (kind) => {
       purpose: mailing,
       kind: 'processing',
       channel: 'web',
-      text: 'Согласие на рассылку и передачу обработчику',
       policyVersion: '2025-01',
       subjectFullName: 'Тестовый Субъект',
       ip: '203.0.113.7',

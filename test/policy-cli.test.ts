@@ -54,6 +54,7 @@ describe('amanat policy and the first version at start (CLI)', { timeout: 400_00
     expect(direct.status).toBe(0);
     const version = JSON.parse(direct.stdout) as { id: string; documents: { sha256: string }[] };
     expect(version.id).toBe('2025-01');
-    expect(version.documents).toHaveLength(6);
+    // The policy (HTML, PDF) and five consent forms (text, HTML), in three languages.
+    expect(version.documents).toHaveLength(36);
   });
 });

@@ -137,6 +137,8 @@ function compile(template: PaperTemplate, view: PaperView): Docxtemplater {
     doc = new Docxtemplater(zip, {
       paragraphLoop: true,
       linebreaks: true,
+      // Its own console dump (stack traces with the server's paths) is off: the error is answered as ours.
+      errorLogging: false,
       modules: [collector.module as unknown as DXT.Module],
     });
   } catch (error) {
