@@ -75,6 +75,20 @@ export interface PolicyView {
   has_missing_translations: boolean;
 }
 
+/** The operator's fields as templates see them (the policy and the consent forms share them). */
+export const operatorViewShape = {
+  name: 'value',
+  id_label: 'value',
+  bin_iin: 'value',
+  address: 'value',
+  email: 'value',
+  phone: 'value',
+  website: 'value',
+  bank_details: 'value',
+  responsible_person: 'value',
+  responsible_email: 'value',
+} as const;
+
 /** The view's shape for the template check: the compiler keeps it equal to PolicyView's keys. */
 export const policyViewShape: ShapeOf<PolicyView> = {
   lang: 'value',
@@ -83,18 +97,7 @@ export const policyViewShape: ShapeOf<PolicyView> = {
   url: 'value',
   law: 'value',
   country: 'value',
-  operator: {
-    name: 'value',
-    id_label: 'value',
-    bin_iin: 'value',
-    address: 'value',
-    email: 'value',
-    phone: 'value',
-    website: 'value',
-    bank_details: 'value',
-    responsible_person: 'value',
-    responsible_email: 'value',
-  },
+  operator: operatorViewShape,
   no_biometrics: 'value',
   purposes: [
     {
