@@ -1,12 +1,16 @@
-// The published policy (issue 18): the time to publish the example register (six documents: the policy in HTML
-// and PDF, in Russian, Kazakh and English, rendered and stored with the audit entry), over BENCH_POLICY_PUBLISHES
-// publishes under new labels (default 3), and GET /policy (cached by version) at BENCH_CONNECTIONS connections
-// for BENCH_SECONDS, with autocannon on loopback as the rest of the bench.
+// The published policy: the time to publish the example register (36 documents: the policy in HTML and PDF and
+// each consent form as text and HTML, in Russian, Kazakh and English, rendered and stored with the audit entry),
+// over BENCH_POLICY_PUBLISHES publishes under new labels (default 3), and GET /policy (cached by version) at
+// BENCH_CONNECTIONS connections for BENCH_SECONDS, with autocannon on loopback as the rest of the bench. The
+// baseline in the same run: a bare server in the same process answering the same bytes from memory (what
+// the load generator and the loopback cost by themselves).
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
+import { serve } from '@hono/node-server';
 import autocannon from 'autocannon';
+import { Hono } from 'hono';
 import pg from 'pg';
 import { createAmanat } from '../src/app/amanat.js';
 import { openStores, type Stores } from '../src/db/database.js';
@@ -56,7 +60,7 @@ export async function benchPolicy(kind: 'pglite' | 'postgres', pgUrl: string, re
       publishMs.push(performance.now() - started);
       if (result.status !== 'published') throw new Error(`publish ${i + 1}: ${result.status}`);
     }
-    log(`${kind}: publish (6 documents) median ${median(publishMs).toFixed(0)} ms`);
+    log(`${kind}: publish median ${median(publishMs).toFixed(0)} ms`);
     const server = await startServer(amanat, {
       port: 0,
       host: '127.0.0.1',
@@ -65,13 +69,25 @@ export async function benchPolicy(kind: 'pglite' | 'postgres', pgUrl: string, re
     });
     try {
       // One request first: the page's bytes are then in the cache, as for every reader after the first.
-      await fetch(`${server.url}/policy`);
-      const page = await new Promise<autocannon.Result>((resolve, reject) =>
-        autocannon(
-          { url: `${server.url}/policy`, connections: CONNECTIONS, duration: DURATION },
-          (error, r) => (error ? reject(error) : resolve(r)),
-        ),
+      const first = await fetch(`${server.url}/policy`);
+      const bytes = Buffer.from(await first.arrayBuffer());
+      const bare = new Hono().get('/policy', (c) =>
+        c.body(bytes, 200, { 'content-type': first.headers.get('content-type') ?? 'text/html' }),
       );
+      const baselineServer = await new Promise<{ url: string; close: () => void }>((resolve) => {
+        const s = serve({ fetch: bare.fetch, port: 0, hostname: '127.0.0.1' }, (info) =>
+          resolve({ url: `http://127.0.0.1:${info.port}`, close: () => s.close() }),
+        );
+      });
+      const load = (url: string) =>
+        new Promise<autocannon.Result>((resolve, reject) =>
+          autocannon({ url, connections: CONNECTIONS, duration: DURATION, workers: 1 }, (error, r) =>
+            error ? reject(error) : resolve(r),
+          ),
+        );
+      const baseline = await load(`${baselineServer.url}/policy`);
+      baselineServer.close();
+      const page = await load(`${server.url}/policy`);
       log(`${kind}: GET /policy ${page.requests.average} req/s, p99 ${page.latency.p99} ms`);
       return {
         store: kind,
@@ -81,6 +97,7 @@ export async function benchPolicy(kind: 'pglite' | 'postgres', pgUrl: string, re
           medianMs: Math.round(median(publishMs)),
           maxMs: Math.round(Math.max(...publishMs)),
         },
+        baseline: { rps: baseline.requests.average, p50: baseline.latency.p50, p99: baseline.latency.p99 },
         page: {
           connections: CONNECTIONS,
           rps: page.requests.average,

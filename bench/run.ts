@@ -513,7 +513,7 @@ function report(all: Record<string, any>[], machine: Record<string, string>, cli
     'and, in the same process and store, a baseline route that does one bare `INSERT`.',
     '',
     `Report written: ${machine.date}. Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memory} RAM, Node ${machine.node},`,
-    `PostgreSQL ${machine.postgres}, PGlite ${machine.pglite}. Subjects collected: ${SUBJECTS}; lookup table: ${LOOKUP_ROWS} rows;`,
+    `PostgreSQL ${machine.postgres}, PGlite ${machine.pglite}. Subjects collected: ${all[0]?.scale?.subjects ?? SUBJECTS}; lookup table: ${all[0]?.scale?.lookupRows ?? LOOKUP_ROWS} rows;`,
     `${DURATION} s per timed run (grants and their baseline: ${ROUNDS} rounds of ${ROUND_SECONDS} s each); ${CONNECTIONS} connections unless said.`,
     '',
     `Measured per store at: ${all.map((r) => `${r.store} ${r.runAt}`).join('; ')} (each store's baseline in its own run).`,
@@ -575,15 +575,17 @@ function report(all: Record<string, any>[], machine: Record<string, string>, cli
       }),
     '',
     ...cliLines,
-    '| store | publish the policy: documents, median / max ms | GET /policy: connections, req/s | p50 / p99 ms | target p99 < 5 ms |',
-    '|---|---|---|---|---|',
+    '| store | publish the policy: documents, median / max ms | GET /policy: connections, req/s | p50 / p99 ms | baseline (same bytes, bare server): req/s, p50 / p99 ms | target p99 < 5 ms |',
+    '|---|---|---|---|---|---|',
     ...all
       .filter((r) => r.policy)
       .map((r) => {
         const p = r.policy;
         return (
           `| ${r.store} | ${p.documents}, ${p.publish.medianMs} / ${p.publish.maxMs} | ${p.page.connections}, ${fmt(p.page.rps)} | ` +
-          `${p.page.p50} / ${p.page.p99} | ${p.page.p99 < 5 ? 'met' : '**not met**'} |`
+          `${p.page.p50} / ${p.page.p99} | ` +
+          `${p.baseline ? `${fmt(p.baseline.rps)}, ${p.baseline.p50} / ${p.baseline.p99}` : '—'} | ` +
+          `${p.page.p99 < 5 ? 'met' : '**not met**'} |`
         );
       }),
     '',
@@ -634,7 +636,11 @@ async function main() {
   }
   for (const kind of kinds) {
     if (PARTS.includes('core')) {
-      const result = { ...(await benchStore(kind)), runAt: new Date().toISOString() };
+      const result = {
+        ...(await benchStore(kind)),
+        scale: { subjects: SUBJECTS, lookupRows: LOOKUP_ROWS },
+        runAt: new Date().toISOString(),
+      };
       writeFileSync(join(RESULTS, `${kind}.json`), `${JSON.stringify(result, null, 2)}\n`);
     }
     if (PARTS.includes('sweep')) {
