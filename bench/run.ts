@@ -209,6 +209,8 @@ async function benchStore(kind: 'pglite' | 'postgres') {
   }
   const masterKey = randomBytes(32);
   const amanat: Amanat = await createAmanat({ stores, masterKey, registerFile: REGISTER });
+  // Grants cite a published consent form, as on a server started with `npm start`.
+  await amanat.policies.publish('bench', { register: amanat.rules.register, profile: amanat.rules.profile });
   const server = await startServer(amanat, {
     port: 0,
     host: '127.0.0.1',

@@ -68,7 +68,7 @@ a { color: #0b57d0; overflow-wrap: anywhere; }
 .meta { text-align: center; color: #555; }
 .notice { background: #fff6d5; border-left: 4px solid #e0b000; padding: 0.5rem 0.75rem; }
 nav.toc { border: 1px solid #ddd; padding: 0.5rem 1rem; margin: 1rem 0; }
-nav.toc ol { margin: 0.25rem 0; padding-left: 1.25rem; }
+nav.toc ol { margin: 0.25rem 0; padding-left: 0; list-style: none; }
 .table-wrap { overflow-x: auto; margin: 0.5rem 0 1rem; -webkit-overflow-scrolling: touch; }
 table { border-collapse: collapse; width: 100%; font-size: 0.85rem; }
 table.purposes { min-width: 56rem; }
