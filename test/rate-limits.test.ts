@@ -1,4 +1,4 @@
-// Rate limits that hold (issue 17, point 4), on PGlite (counters in memory) and PostgreSQL (counters in the
+// Rate limits that hold, on PGlite (counters in memory) and PostgreSQL (counters in the
 // rate_limits table): a spray of addresses does not reset a locked-out client, two instances on one database
 // share one budget, and an IPv6 client is one /64. The limiter is called directly (the HTTP layer is tested in
 // src/http/rate-limit.test.ts): 60,000 HTTP requests would test nothing more.

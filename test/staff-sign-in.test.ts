@@ -1,4 +1,4 @@
-// Sign-in hardening (issue 16, point 2), on PGlite and PostgreSQL: parallel wrong passwords lock the account
+// Sign-in hardening, on PGlite and PostgreSQL: parallel wrong passwords lock the account
 // after exactly the configured count; a session alone cannot switch off or swap an enrolled second factor;
 // one used reset link voids the others; the answers to reset and sign-in never tell a staff e-mail from an
 // unknown one (reset mail goes out from the job, not while the request waits).

@@ -1,4 +1,4 @@
-// Consent forms generated from the register (issue 18, point 3): one per consent-based purpose and the separate
+// Consent forms generated from the register: one per consent-based purpose and the separate
 // form for data permitted for publication, in Russian, Kazakh and English. Fixed prose comes from
 // templates/consent-form/<lang>.mustache (the operator's lawyer edits those), the rest from the register through
 // the typed view (consent-form.view.ts). The plain text is what the subject reads and what a grant's hash is

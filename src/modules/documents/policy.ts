@@ -1,4 +1,4 @@
-// The privacy policy generated from the register (issue 18, point 2): HTML and PDF, in Russian, Kazakh and
+// The privacy policy generated from the register: HTML and PDF, in Russian, Kazakh and
 // English. Fixed prose comes from templates/policy/<lang>.mustache (the operator's lawyer edits those), the
 // rest from the register through the typed view (policy.view.ts). Pure: register and profile in, document
 // out; publishing, versions and routes come on top of these functions.

@@ -1,4 +1,4 @@
-// Publishing the privacy policy (issue 18, point 1): the validated register is frozen into a version — its
+// Publishing the privacy policy: the validated register is frozen into a version — its
 // label, date, content hash and every rendered document with its SHA-256 — in one transaction with its audit
 // entry. The documents are rendered before the transaction opens, so a template error changes nothing and no
 // transaction waits on a PDF. A register already published unchanged is a no-op that says so.

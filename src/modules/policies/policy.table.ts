@@ -2,7 +2,7 @@ import { date, index, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzl
 import { bytea } from '../vault/vault.table.js';
 
 /**
- * Published editions of the privacy policy (issue 18, point 1): the register frozen as it was published, its
+ * Published editions of the privacy policy: the register frozen as it was published, its
  * content hash, and when. Immutable: a row is written once, with its documents, and never changed or deleted.
  */
 export const policyVersions = pgTable(
