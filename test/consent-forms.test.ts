@@ -24,7 +24,7 @@ describe.each(storeKinds())('consent forms and grants on %s', (kind) => {
   const row = async (subject: string) =>
     (
       await t.stores.sql.query<{
-        text: string;
+        text: string | null;
         text_sha256: string;
         form_sha256: string;
         lang: string;
@@ -129,13 +129,21 @@ describe.each(storeKinds())('consent forms and grants on %s', (kind) => {
       lang: 'ru',
       policyVersion: '2025-01',
     });
+    // The row keeps no copy of the form's text (it is kept once, in the published version): the journal reads
+    // it from there, and its hash is the row's.
     expect(await row(subject)).toEqual({
-      text: mailingForm.text,
+      text: null,
       text_sha256: mailingForm.sha256,
       form_sha256: mailingForm.sha256,
       lang: 'ru',
       policy_version: '2025-01',
       channel: 'web',
+    });
+    const journal = await t.call('GET', `/api/subjects/${subject}/consents`);
+    expect(journal.status).toBe(200);
+    expect(journal.body.consents[0]).toMatchObject({
+      text: mailingForm.text,
+      textSha256: mailingForm.sha256,
     });
     const exact = await newSubject();
     const sent = await grant(exact, grantBody(mailing, { text: mailingForm.text, channel: 'api' }));
@@ -169,10 +177,13 @@ describe.each(storeKinds())('consent forms and grants on %s', (kind) => {
     const res = await grant(subject, grantBody(mailing, { lang: 'kk' }));
     expect(res.status).toBe(201);
     expect(await row(subject)).toMatchObject({
-      text: form(kk, 'mailing').text,
+      text: null,
+      text_sha256: form(kk, 'mailing').sha256,
       form_sha256: form(kk, 'mailing').sha256,
       lang: 'kk',
     });
+    const journal = await t.call('GET', `/api/subjects/${subject}/consents`);
+    expect(journal.body.consents[0].text).toBe(form(kk, 'mailing').text);
     const wrongLang = await grant(
       await newSubject(),
       grantBody(mailing, { text: form(ru, 'mailing').text, lang: 'kk' }),

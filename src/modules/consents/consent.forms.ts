@@ -14,7 +14,10 @@ import type { GrantInput } from './consent.record.js';
 
 /** What a grant records of its form: the text and its hash, the form's hash, the version and the language. */
 export interface CitedForm {
+  /** The text the subject agreed to: the form's, or their own on paper or by e-mail. */
   text: string;
+  /** What the row keeps: the subject's own text; null when it is the form's (kept once, in its version). */
+  storedText: string | null;
   textSha256: string;
   formSha256: string;
   lang: Lang;
@@ -95,7 +98,7 @@ export function createConsentFormCheck(source: ConsentFormSource) {
           },
         );
       }
-      return { text: form.text, textSha256: form.sha256, formSha256: form.sha256, lang };
+      return { text: form.text, storedText: null, textSha256: form.sha256, formSha256: form.sha256, lang };
     }
     if (input.text === undefined || input.text.trim() === '') {
       throw new DomainError(
@@ -105,10 +108,30 @@ export function createConsentFormCheck(source: ConsentFormSource) {
         { issues: [{ path: 'text', message: `обязателен для канала ${input.channel}` }] },
       );
     }
-    return { text: input.text, textSha256: sha256Hex(input.text), formSha256: form.sha256, lang };
+    return {
+      text: input.text,
+      storedText: input.text,
+      textSha256: sha256Hex(input.text),
+      formSha256: form.sha256,
+      lang,
+    };
   }
 
-  return { cite };
+  /** A stored consent's text: its own, or the text of the form it cites, read from the published version. */
+  async function textOf(consent: {
+    text: string | null;
+    policyVersion: string;
+    kind: string;
+    purposeId: string;
+    lang: Lang | null;
+  }): Promise<string> {
+    if (consent.text !== null) return consent.text;
+    const forms = await formsOf(consent.policyVersion, consent.lang ?? 'ru');
+    const formId = consent.kind === 'publication' ? PUBLICATION_FORM_ID : consent.purposeId;
+    return forms.get(formId)?.text ?? '';
+  }
+
+  return { cite, textOf };
 }
 
 export type ConsentFormCheck = ReturnType<typeof createConsentFormCheck>;

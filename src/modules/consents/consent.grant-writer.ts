@@ -12,6 +12,8 @@ import type { ConsentRecord } from './consent.record.js';
 export interface PendingGrant {
   actor: string;
   row: ConsentRecord;
+  /** The text column: the subject's own text, or null when it is the cited form's. */
+  storedText: string | null;
   sealedEvidence: Buffer;
 }
 
@@ -59,7 +61,7 @@ const consentValues = (g: PendingGrant, n: number) => ({
     g.row.kind,
     g.row.grantedAt,
     g.row.channel,
-    g.row.text,
+    g.storedText,
     g.row.textSha256,
     g.row.policyVersion,
     g.row.formSha256,

@@ -89,7 +89,7 @@ export interface ConsentRow {
   status: 'active' | 'withdrawn';
   granted_at: Date;
   channel: ConsentChannel;
-  text: string;
+  text: string | null;
   text_sha256: string;
   policy_version: string;
   form_sha256: string | null;
@@ -110,7 +110,8 @@ export const CONSENT_COLUMNS = `id, subject_id, purpose_id, kind, status, grante
   form_sha256, lang, evidence_ciphertext, data_fields, term, third_party_transfer, transfer_recipients, cross_border_transfer,
   publication_allowed, publication_fields, withdrawn_at, withdrawal_channel`;
 
-export function fromRow(r: ConsentRow): ConsentRecord {
+/** The record of a row; `text` is the row's own or, for a web or API grant, its form's (`textOf`). */
+export function fromRow(r: ConsentRow, text: string): ConsentRecord {
   return {
     id: r.id,
     subjectId: r.subject_id,
@@ -119,7 +120,7 @@ export function fromRow(r: ConsentRow): ConsentRecord {
     status: r.status,
     grantedAt: r.granted_at,
     channel: r.channel,
-    text: r.text,
+    text,
     textSha256: r.text_sha256,
     policyVersion: r.policy_version,
     formSha256: r.form_sha256,

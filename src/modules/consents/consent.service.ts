@@ -90,6 +90,7 @@ export function createConsentService(deps: {
     const written = await writer.write({
       actor,
       row,
+      storedText: cited.storedText,
       sealedEvidence: sealText(key, JSON.stringify(evidence), evidenceAad(subjectId, id)),
     });
     // A write answers with ids and status: the evidence (the person's name, address, browser) is read back
@@ -104,11 +105,12 @@ export function createConsentService(deps: {
     rules,
     clock: deps.clock,
     settleObligations: deps.settleObligations,
+    textOf: (row) => formCheck.textOf(storedTextOf(row)),
   });
 
   async function list(actor: string, subjectId: string) {
     const key = await deps.vault.subjectKey(subjectId);
-    return stores.transaction(async (tx) => {
+    const rows = await stores.transaction(async (tx) => {
       await deps.vault.requireSubject(tx, subjectId);
       const rows = await tx.query<ConsentRow>(
         `SELECT ${CONSENT_COLUMNS} FROM consents WHERE subject_id = $1 ORDER BY granted_at DESC`,
@@ -117,16 +119,30 @@ export function createConsentService(deps: {
       await audit.append(tx, [
         { actor, action: 'consent.read', subjectId, details: { consents: rows.length } },
       ]);
-      return rows.map((row) => ({
-        ...presentConsent(rules, fromRow(row)),
-        evidence: JSON.parse(
-          openText(key, row.evidence_ciphertext, evidenceAad(subjectId, row.id)),
-        ) as ConsentEvidence,
-      }));
+      return rows;
     });
+    // A web or API grant's text is its form's, read from the published version after the read's transaction.
+    const texts = await Promise.all(rows.map((row) => formCheck.textOf(storedTextOf(row))));
+    return rows.map((row, i) => ({
+      ...presentConsent(rules, fromRow(row, texts[i]!)),
+      evidence: JSON.parse(
+        openText(key, row.evidence_ciphertext, evidenceAad(subjectId, row.id)),
+      ) as ConsentEvidence,
+    }));
   }
 
   return { grant, withdraw, list };
 }
 
 export type ConsentService = ReturnType<typeof createConsentService>;
+
+/** What `textOf` needs of a row: its own text, or where its form's is. */
+function storedTextOf(row: ConsentRow) {
+  return {
+    text: row.text,
+    policyVersion: row.policy_version,
+    kind: row.kind,
+    purposeId: row.purpose_id,
+    lang: row.lang,
+  };
+}

@@ -20,8 +20,11 @@ export const consents = pgTable(
     status: text('status', { enum: ['active', 'withdrawn'] }).notNull(),
     grantedAt: timestamp('granted_at', { withTimezone: true, mode: 'date' }).notNull(),
     channel: text('channel', { enum: ['web', 'api', 'email', 'paper'] }).notNull(),
-    /** The exact text shown to the subject, and the policy version it belongs to. */
-    text: text('text').notNull(),
+    /**
+     * The subject's own text (paper, e-mail). Null for web and API grants: their text is the cited form's, kept
+     * once in its published version (policy_version, the purpose, lang) and proven by text_sha256.
+     */
+    text: text('text'),
     textSha256: text('text_sha256').notNull(),
     policyVersion: text('policy_version').notNull(),
     /**

@@ -138,6 +138,8 @@ export function createWithdrawal(deps: {
   rules: RegisterRules;
   clock: () => Date;
   settleObligations: ObligationService['settle'];
+  /** A row's text: its own, or its cited form's. */
+  textOf: (row: ConsentRow) => Promise<string>;
 }) {
   const { stores, rules, audit } = deps;
 
@@ -162,11 +164,12 @@ export function createWithdrawal(deps: {
     });
     const now = deps.clock();
 
-    return stores.transaction(async (tx) => {
+    const withdrawn = await stores.transaction(async (tx) => {
       const found = await findLiveConsent(tx, subjectId, purpose.id, input);
       const evidence = await markWithdrawn(tx, key, found, input, receivedAt);
       const consent: ConsentRecord = {
-        ...fromRow(found),
+        // The form's text is filled in after the commit (it may be read from the store: not inside this lock).
+        ...fromRow(found, found.text ?? ''),
         status: 'withdrawn',
         withdrawnAt: receivedAt,
         withdrawalChannel: input.channel,
@@ -198,6 +201,7 @@ export function createWithdrawal(deps: {
       }
       await audit.append(tx, entries);
       return {
+        found,
         consent: presentConsent(rules, consent, options.reveal ? evidence : undefined),
         obligation: settled.length
           ? {
@@ -212,5 +216,7 @@ export function createWithdrawal(deps: {
         markedForDestruction: values.marked,
       };
     });
+    const { found, ...answer } = withdrawn;
+    return { ...answer, consent: { ...answer.consent, text: await deps.textOf(found) } };
   };
 }

@@ -1,0 +1,1 @@
+ALTER TABLE "consents" ALTER COLUMN "text" DROP NOT NULL;
