@@ -6,7 +6,7 @@
 import { Command } from 'commander';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { diffLines, registerPolicyDiffCommands, renewalLines } from '../src/cli/commands/policy-diff.js';
-import { createPolicyChanges, noPublishedVersions } from '../src/modules/policies/policy.changes.js';
+import { createPolicyChanges } from '../src/modules/policies/policy.changes.js';
 import type { PublishedVersion, VersionSource } from '../src/modules/policies/policy.changes.types.js';
 import { loadRegisterFile } from '../src/modules/register/register.loader.js';
 import type { Register } from '../src/modules/register/register.schema.js';
@@ -20,6 +20,13 @@ function edited(edit: (r: Register) => void): Register {
   edit(copy);
   return copy;
 }
+
+/** Before anything is published: no versions. */
+const noPublishedVersions: VersionSource = {
+  get: async () => null,
+  list: async () => [],
+  latest: async () => null,
+};
 
 const purpose = (r: Register, id: string) => r.purposes.find((p) => p.id === id)!;
 

@@ -1,7 +1,7 @@
 // AES-256-GCM envelope used for every personal-data value and for wrapping subject keys.
 // Layout: version (1 byte) | IV (12) | auth tag (16) | ciphertext. The AAD binds a ciphertext to its place
 // (subject and field), so a value copied to another subject's row fails to decrypt.
-import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, createHmac, hkdfSync, randomBytes } from 'node:crypto';
 
 const VERSION = 1;
 const IV_BYTES = 12;
@@ -48,4 +48,9 @@ export function deriveKey(masterKey: Uint8Array, label: string): Buffer {
 
 export function hmacSha256(key: Uint8Array, message: string): Buffer {
   return createHmac('sha256', key).update(message, 'utf8').digest();
+}
+
+/** SHA-256 as hex: of the bytes, or of a text's UTF-8 (what documents, forms and registers are proven by). */
+export function sha256Hex(data: Uint8Array | string): string {
+  return createHash('sha256').update(data).digest('hex');
 }

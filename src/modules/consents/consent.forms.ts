@@ -2,13 +2,9 @@
 // for a publication consent), in a language. Web and API grants record the form's own text, so the text a
 // subject agreed to is the published one; paper and e-mail consents keep the subject's own text beside the
 // form's hash. The forms of a version are read once and kept in a Map: a grant costs a lookup, never a render.
+import { sha256Hex } from '../../lib/crypto.js';
 import { DomainError, ErrorCodes } from '../../lib/errors.js';
-import {
-  type ConsentForm,
-  type ConsentFormSource,
-  PUBLICATION_FORM_ID,
-  sha256Hex,
-} from '../documents/consent-form.js';
+import { type ConsentForm, type ConsentFormSource, PUBLICATION_FORM_ID } from '../documents/consent-form.js';
 import type { Lang } from '../register/register.retention.js';
 import type { GrantInput } from './consent.record.js';
 

@@ -3,8 +3,9 @@
 // templates/consent-form/<lang>.mustache (the operator's lawyer edits those), the rest from the register through
 // the typed view (consent-form.view.ts). The plain text is what the subject reads and what a grant's hash is
 // taken of; the HTML page shows the same blocks. Pure: register and profile in, forms out.
-import { createHash } from 'node:crypto';
+
 import { join } from 'node:path';
+import { sha256Hex } from '../../lib/crypto.js';
 import { fromPackageRoot } from '../../lib/paths.js';
 import type { JurisdictionProfile } from '../jurisdiction/profile.schema.js';
 import type { Lang } from '../register/register.retention.js';
@@ -60,8 +61,6 @@ export function blocksText(blocks: Block[]): string {
     })
     .join('\n\n');
 }
-
-export const sha256Hex = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
 /** Every consent form of the register in one language: the purposes' in the register's order, then publication. */
 export function renderConsentForms(

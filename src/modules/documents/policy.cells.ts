@@ -1,7 +1,7 @@
 // The cells of the policy's purposes table (seed 3.1) worded from the register: numbered items "(1) … (2) …"
 // as the published table writes them, so that a reader of the generated policy sees the same table.
 import { plainDay } from '../../lib/document-dates.js';
-import { describeDuration, type Lang } from '../register/register.retention.js';
+import { basisReference, describeDuration, type Lang } from '../register/register.retention.js';
 import type { Duration, LegalBasis, RetentionRule } from '../register/register.schema.js';
 import { type PolicyWords, policyWords } from './policy.words.js';
 
@@ -91,9 +91,6 @@ export function retentionItems(rule: RetentionRule, lang: Lang): string[] {
 
 /** A legal basis in the document's language; `missing` is called when only the Russian wording exists. */
 export function basisText(basis: LegalBasis, lang: Lang, missing: () => void): string {
-  if (lang === 'ru') return basis.reference;
-  const translated = basis.translations?.[lang];
-  if (translated) return translated;
-  missing();
-  return basis.reference;
+  if (lang !== 'ru' && !basis.translations?.[lang]) missing();
+  return basisReference(basis, lang);
 }

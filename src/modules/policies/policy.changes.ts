@@ -167,10 +167,3 @@ export function createPolicyChanges(deps: { versions: VersionSource; sql: Sql })
 }
 
 export type PolicyChanges = ReturnType<typeof createPolicyChanges>;
-
-/** Before anything is published: no versions (the policy service supplies the real reader). */
-export const noPublishedVersions: VersionSource = {
-  get: async () => null,
-  list: async () => [],
-  latest: async () => null,
-};

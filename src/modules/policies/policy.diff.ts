@@ -4,7 +4,7 @@
 // table numbers them, then the sections that hold for the whole register (transfers, cookies, deadlines).
 // A change marked `widens` widens what the subjects of a consent-based purpose agreed to (see RegisterChange).
 import { policyWords } from '../documents/policy.words.js';
-import { describeRetention, type Lang, langs, localized } from '../register/register.retention.js';
+import { basisReference, describeRetention, langs, localized } from '../register/register.retention.js';
 import type { Purpose, Register } from '../register/register.schema.js';
 import type { ChangeArea, RegisterChange } from './policy.changes.types.js';
 import { globalChanges } from './policy.diff.global.js';
@@ -44,10 +44,6 @@ const systemLabel =
     const system = register.information_systems.find((s) => s.id === id);
     return system ? localized(system.name, lang) : id;
   };
-
-/** A legal basis as the policy words it, in a language. */
-const basisWords = (basis: Purpose['legal_bases'][number], lang: Lang) =>
-  lang === 'ru' ? basis.reference : (basis.translations?.[lang] ?? basis.reference);
 
 /** «Цель 7: вид обработки «Смешанная» → «Автоматизированная»»; widening when a kind is new. */
 function processingChange(id: string, who: Who, before: Purpose, after: Purpose): RegisterChange[] {
@@ -110,7 +106,11 @@ function basisChanges(id: string, who: Who, before: Purpose, after: Purpose): Re
     const b = before.legal_bases.find((x) => x.type === type);
     const a = after.legal_bases.find((x) => x.type === type);
     const words = (basis: typeof b) =>
-      basis && { ru: basisWords(basis, 'ru'), kk: basisWords(basis, 'kk'), en: basisWords(basis, 'en') };
+      basis && {
+        ru: basisReference(basis, 'ru'),
+        kk: basisReference(basis, 'kk'),
+        en: basisReference(basis, 'en'),
+      };
     if (b && a) return valueChange(input, words(b), words(a), { before: b, after: a });
     const basis = (a ?? b)!;
     return [
@@ -120,7 +120,7 @@ function basisChanges(id: string, who: Who, before: Purpose, after: Purpose): Re
         kind: a ? ('added' as const) : ('removed' as const),
         widens: false,
         text: say((lang, w) =>
-          (a ? addedLine : removedLine)(who(lang, w), w.phrases.legalBasis, basisWords(basis, lang)),
+          (a ? addedLine : removedLine)(who(lang, w), w.phrases.legalBasis, basisReference(basis, lang)),
         ),
         ...(a ? { after: a } : { before: b }),
       },

@@ -1,7 +1,7 @@
 // The documents a published policy version consists of, as one plain list: the policy in HTML and PDF, in
 // Russian, Kazakh and English, and every consent form (text and HTML) in the same languages. A list of bytes
 // with their names, languages, media types and SHA-256, nothing more.
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../../lib/crypto.js';
 import { renderConsentForms } from '../documents/consent-form.js';
 import { renderPolicyHtml, renderPolicyPdf } from '../documents/policy.js';
 import type { JurisdictionProfile } from '../jurisdiction/profile.schema.js';
@@ -31,10 +31,6 @@ export const POLICY_PDF = 'policy.pdf';
 export const CONSENT_FORM_PREFIX = 'consent-form/';
 export const consentFormText = (formId: string) => `${CONSENT_FORM_PREFIX}${formId}.txt`;
 export const consentFormHtml = (formId: string) => `${CONSENT_FORM_PREFIX}${formId}.html`;
-
-export function sha256Hex(bytes: Buffer | string): string {
-  return createHash('sha256').update(bytes).digest('hex');
-}
 
 function document(name: string, lang: Lang, mediaType: string, bytes: Buffer): PublishedDocument {
   return { name, lang, mediaType, bytes, sha256: sha256Hex(bytes) };

@@ -4,13 +4,14 @@
 // transaction waits on a PDF. A register already published unchanged is a no-op that says so.
 import type { Stores } from '../../db/database.js';
 import { canonicalJson } from '../../lib/canonical-json.js';
+import { sha256Hex } from '../../lib/crypto.js';
 import { DomainError, ErrorCodes } from '../../lib/errors.js';
 import type { AuditService } from '../audit/audit.service.js';
 import { localDateOf } from '../calendar/dates.js';
 import type { JurisdictionProfile } from '../jurisdiction/profile.schema.js';
 import type { Lang } from '../register/register.retention.js';
 import type { Register } from '../register/register.schema.js';
-import { type PublishedDocument, publishedDocuments, sha256Hex } from './policy.documents.js';
+import { type PublishedDocument, publishedDocuments } from './policy.documents.js';
 import { createPolicyVersionReader, type PolicyVersionSummary, versionSummary } from './policy.reader.js';
 import { publishableRegister } from './policy.validate.js';
 

@@ -1,7 +1,7 @@
 // Retention rule trees: walking them, asking what can end them, and saying them in words (RU/KK/EN).
 // The words are reused wherever a person reads a retention rule: `amanat register show`, the generated
 // policy, acts of destruction.
-import type { Duration, LocalizedText, RetentionRule } from './register.schema.js';
+import type { Duration, LegalBasis, LocalizedText, RetentionRule } from './register.schema.js';
 
 export type Lang = 'ru' | 'kk' | 'en';
 export const langs: readonly Lang[] = ['ru', 'kk', 'en'];
@@ -9,6 +9,11 @@ export const langs: readonly Lang[] = ['ru', 'kk', 'en'];
 /** The text in the wanted language; Russian is the only required language, so it is the fallback. */
 export function localized(text: LocalizedText, lang: Lang): string {
   return text[lang] ?? text.ru;
+}
+
+/** A legal basis as the register words it in a language; its Russian reference where no translation is given. */
+export function basisReference(basis: Pick<LegalBasis, 'reference' | 'translations'>, lang: Lang): string {
+  return (lang === 'ru' ? undefined : basis.translations?.[lang]) ?? basis.reference;
 }
 
 /** Every node of the tree, depth first, with its path relative to the rule (for error positions). */

@@ -1,6 +1,6 @@
 // The access report: everything held about a subject, per purpose, with its basis, source, dates, retention,
 // recipients and consents. JSON schema `amanat.access-report/1` is documented in docs/requests.md.
-import { describeRetention, type Lang, localized } from '../register/register.retention.js';
+import { basisReference, describeRetention, type Lang, localized } from '../register/register.retention.js';
 import type { RegisterRules } from '../rules/register-rules.js';
 import type { HeldValue } from '../vault/vault.rights.js';
 import type { RequestSummary } from './request.service.js';
@@ -92,7 +92,7 @@ export function buildAccessReport(input: {
       processing: p.processing,
       legalBases: p.legal_bases.map((b) => ({
         type: b.type,
-        reference: (lang === 'ru' ? undefined : b.translations?.[lang]) ?? b.reference,
+        reference: basisReference(b, lang),
       })),
       retention: describeRetention(p.retention, lang),
       values: (input.held?.values ?? [])

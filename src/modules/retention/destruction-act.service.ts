@@ -7,7 +7,7 @@ import { DomainError, ErrorCodes, type ErrorIssue } from '../../lib/errors.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { AuditAnchor } from '../audit/audit-anchor.js';
 import { isIsoDate, localDateOf } from '../calendar/dates.js';
-import { localized } from '../register/register.retention.js';
+import { basisReference, localized } from '../register/register.retention.js';
 import type { RegisterRules } from '../rules/register-rules.js';
 import { renderDestructionActPdf } from './destruction-act.pdf.js';
 import { performersOf, processorsOf } from './destruction-act.people.js';
@@ -348,9 +348,7 @@ export function createDestructionActs(deps: {
           number: purpose?.number,
           title: purpose ? localized(purpose.title, lang) : id,
           // The register's wording of each basis, in the act's language where the register gives it.
-          legalBases: (purpose?.legal_bases ?? []).map((b) =>
-            lang === 'ru' ? b.reference : (b.translations?.[lang] ?? b.reference),
-          ),
+          legalBases: (purpose?.legal_bases ?? []).map((b) => basisReference(b, lang)),
         };
       }),
       informationSystems: systemIds.map((id) => ({ id, name: systemName(id, lang) })),
