@@ -1,6 +1,7 @@
 // A jurisdiction profile: the law's numbers as data (profiles/<code>.yaml), never literals in code.
 import { z } from 'zod';
 import { deadline, jurisdictionCode, localizedText } from '../register/register.schema.js';
+import { requestTypes } from '../requests/request.table.js';
 
 /** Every deadline the law sets for the operator, keyed by the event that starts it. */
 export const deadlineKinds = [
@@ -61,17 +62,7 @@ export const legalDeadline = deadline
 export type LegalDeadline = z.infer<typeof legalDeadline>;
 
 /** The request types a subject may send (src/modules/requests): each exercises one right of the law. */
-const subjectRequestType = z.enum([
-  'information',
-  'access',
-  'rectification',
-  'blocking',
-  'unblocking',
-  'destruction',
-  'consent_withdrawal',
-  'objection_automated_decision',
-  'unclassified',
-]);
+const subjectRequestType = z.enum(requestTypes);
 
 /**
  * Citations of article and point in the Russian form the profile's rules use ("ст. 24 п. 1 пп. 1",
