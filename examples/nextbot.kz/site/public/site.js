@@ -93,12 +93,16 @@
       }
       if (form.dataset.after === 'reload') setTimeout(() => location.reload(), 800);
     } catch (error) {
-      show(box, 'error', error.message, error.issues);
-      for (const issue of error.issues ?? []) {
+      // Each issue names the form's own field where there is one ("Телефон: ожидается …").
+      const issues = (error.issues ?? []).map((issue) => {
         const last = issue.path.split('.').pop();
         const input = form.elements.namedItem(inputNames[last] ?? last);
-        if (input && 'setAttribute' in input) input.setAttribute('aria-invalid', 'true');
-      }
+        if (!input || !('setAttribute' in input)) return issue;
+        input.setAttribute('aria-invalid', 'true');
+        const label = input.closest('label')?.firstChild?.textContent?.trim();
+        return label ? { path: label, message: issue.message } : issue;
+      });
+      show(box, 'error', error.message, issues);
       $('[aria-invalid=true]', form)?.focus();
     } finally {
       button.disabled = false;
