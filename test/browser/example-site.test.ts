@@ -87,6 +87,7 @@ describe('the example site wired to Amanat', () => {
     await page.getByRole('button', { name: 'Подписаться на рассылку' }).click();
     const unsubscribe = page.getByRole('link', { name: 'Отписаться от рассылки' });
     await unsubscribe.waitFor();
+    expect(await page.getByRole('button', { name: 'Подписаться на рассылку' }).isVisible()).toBe(false);
     await page.screenshot({ path: join(screenshots, 'account.png'), fullPage: true });
 
     await unsubscribe.click();
