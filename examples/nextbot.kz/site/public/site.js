@@ -99,7 +99,10 @@
         const input = form.elements.namedItem(inputNames[last] ?? last);
         if (!input || !('setAttribute' in input)) return issue;
         input.setAttribute('aria-invalid', 'true');
-        const label = input.closest('label')?.firstChild?.textContent?.trim();
+        const texts = [...(input.closest('label')?.childNodes ?? [])].filter(
+          (n) => n.nodeType === Node.TEXT_NODE,
+        );
+        const label = texts.map((n) => n.textContent.trim()).find(Boolean);
         return label ? { path: label, message: issue.message } : issue;
       });
       show(box, 'error', error.message, issues);
