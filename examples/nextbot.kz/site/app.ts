@@ -11,7 +11,7 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import { hash, verify } from '@node-rs/argon2';
 import { type Context, Hono } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import { type AmanatClient, createAmanatClient } from '../../../clients/ts/src/index.js';
+import { type AmanatClient, createAmanatClient, type Schema } from '../../../clients/ts/src/index.js';
 import { newToken, openSiteStore, type SiteStore } from './store.js';
 
 export interface SiteOptions {
@@ -49,6 +49,8 @@ const forms = new Set(['mailing', 'events', 'publication']);
 const argon2id = { algorithm: 2, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
 const photoPattern = /^data:image\/(png|jpeg|webp|gif);base64,[A-Za-z0-9+/=]+$/;
 const MAX_PHOTO_CHARS = 400_000;
+const PUBLISHED_TTL_MS = 10_000;
+type PublishedEntry = Schema<'PublishedTestimonial'>;
 
 interface IssueBody {
   error: { code: string; message: string; issues?: { path: string; message: string }[] };
@@ -247,7 +249,7 @@ export function createSite(options: SiteOptions) {
     purpose: string,
     values: Record<string, unknown>,
     source: string,
-    contract = false,
+    contract?: string,
   ) {
     const { data, error, response } = await amanat.POST('/api/collect', {
       body: {
@@ -255,7 +257,7 @@ export function createSite(options: SiteOptions) {
         purposes: [purpose],
         values: Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined)),
         source,
-        ...(contract ? { contract_ref: contractRef } : {}),
+        ...(contract ? { contract_ref: contract } : {}),
       },
     });
     if (!data) throw amanatError(response, error);
@@ -277,7 +279,7 @@ export function createSite(options: SiteOptions) {
     return c.json(await consentForm(formId), 200, { 'cache-control': 'no-store' });
   });
 
-  // Sign-up (purpose 5, the website's user): performed under the site's offer, so no consent is asked.
+  // Sign-up (purposes 4 and 5): performed under a contract (the client's, or the site's offer): no consent is asked.
   // The password is hashed here with argon2id; Amanat learns only that the account has one.
   app.post('/site-api/signup', async (c) => {
     const body = await jsonBody(c);
@@ -297,12 +299,14 @@ export function createSite(options: SiteOptions) {
     if (store.userByEmail(email)) {
       throw refuse(409, 'account_exists', 'Этот адрес уже зарегистрирован: войдите.', 'email');
     }
+    // A client with a signed contract (purpose 4) names it; anyone else uses the site under its offer (purpose 5).
+    const contract = optionalText(body, 'contract', 'Номер договора');
     const subjectId = await collect(
       { email, phone },
-      'user_site_access',
+      contract ? 'client_site_access' : 'user_site_access',
       { full_name: fullName, email, phone, site_password: 'задан; хранится только на Сайте (хеш argon2id)' },
       'nextbot.kz:sign-up',
-      true,
+      contract ?? contractRef,
     );
     store.data.users.push({
       email,
@@ -431,15 +435,26 @@ export function createSite(options: SiteOptions) {
     );
     store.data.testimonials[consentId] = message;
     store.save();
+    published = null;
     return c.json({ ok: true }, 201);
   });
 
-  app.get('/site-api/testimonials', async (c) => {
+  // Amanat limits its public routes per client address, and every visitor of this page reaches Amanat from the
+  // site's one address: the list is kept for a few seconds, so a withdrawn consent stops publication within
+  // them (the law allows one working day) and a busy page does not exhaust the limit.
+  let published: { at: number; entries: PublishedEntry[] } | null = null;
+  async function publishedEntries(): Promise<PublishedEntry[]> {
+    if (published && Date.now() - published.at < PUBLISHED_TTL_MS) return published.entries;
     const { data, error, response } = await amanat.GET('/api/public/testimonials', {
       params: { query: { limit: 50 } },
     });
     if (!data) throw amanatError(response, error);
-    const entries = data.entries.map((e) => ({
+    published = { at: Date.now(), entries: data.entries };
+    return data.entries;
+  }
+
+  app.get('/site-api/testimonials', async (c) => {
+    const entries = (await publishedEntries()).map((e) => ({
       id: e.id,
       surname: typeof e.fields.surname === 'string' ? e.fields.surname : '',
       firstName: typeof e.fields.first_name === 'string' ? e.fields.first_name : '',
@@ -462,7 +477,7 @@ export function createSite(options: SiteOptions) {
       'support',
       { full_name: fullName, email, phone },
       'nextbot.kz:support',
-      true,
+      contractRef,
     );
     const ticket = { id: newToken().slice(0, 8), subjectId, message, createdAt: new Date().toISOString() };
     store.data.tickets.push(ticket);
