@@ -162,6 +162,24 @@ describe('the example site wired to Amanat', () => {
     expect(await tableCounts(api.stores)).toEqual(before);
   });
 
+  it('says so when Amanat cannot be reached, and keeps nothing on the site', async () => {
+    const closed = await listen(() => new Response('never'));
+    await close(closed.server);
+    const offline = createSite({ amanatUrl: closed.url, apiKey: api.websiteToken, storeFile: null });
+    const answer = await offline.app.request('/site-api/support', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        fullName: 'Ким Виктор',
+        email: 'viktor@example.kz',
+        message: 'Не приходит код',
+      }),
+    });
+    expect(answer.status).toBe(502);
+    expect((await answer.json()).error).toMatchObject({ code: 'amanat_unavailable' });
+    expect(offline.store.data.tickets).toEqual([]);
+  });
+
   it('publishes a testimonial with a photo only under its publication consent', async () => {
     const page = await newPage();
     await page.goto(`${site.url}/testimonials.html`);

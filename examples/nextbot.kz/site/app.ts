@@ -131,8 +131,27 @@ function agreed(body: Record<string, unknown>) {
   }
 }
 
+/** Amanat unreachable: an answer in Amanat's error shape, so the page says so and nothing half-happens. */
+async function reachAmanat(request: Request): Promise<Response> {
+  try {
+    return await fetch(request);
+  } catch {
+    const error = {
+      code: 'amanat_unavailable',
+      message:
+        'Сервис персональных данных недоступен: форма не отправлена, попробуйте позже. Amanat is unreachable.',
+      issues: [],
+    };
+    return Response.json({ error }, { status: 503 });
+  }
+}
+
 export function createSite(options: SiteOptions) {
-  const amanat: AmanatClient = createAmanatClient({ baseUrl: options.amanatUrl, token: options.apiKey });
+  const amanat: AmanatClient = createAmanatClient({
+    baseUrl: options.amanatUrl,
+    token: options.apiKey,
+    fetch: reachAmanat,
+  });
   const publicUrl = (options.amanatPublicUrl ?? options.amanatUrl).replace(/\/+$/, '');
   const contractRef = options.contractRef ?? 'nextbot.kz-offer';
   const store: SiteStore = openSiteStore(options.storeFile);
