@@ -1,0 +1,529 @@
+// The cookie banner in a real browser (Debian chromium through playwright-core). Two origins, as on a real site:
+// a stand-in Amanat server (the built widget, a config JSON shaped as contract C2, the proof route of C3) and
+// the operator's shop page carrying gated scripts, an iframe and an image. Host names under example.test map to
+// 127.0.0.1 so that a cookie set for the parent domain can be checked to be deleted across subdomains.
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createRequire } from 'node:module';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { buildWidget, widgetDist, widgetSizes } from '../../scripts/build-widget.js';
+
+const require = createRequire(import.meta.url);
+const fixtureText = readFileSync(new URL('../fixtures/widget-config.ru.json', import.meta.url), 'utf8');
+const SHOTS = join(process.cwd(), 'test-results');
+
+interface Proof {
+  contentType: string | undefined;
+  body: any;
+}
+
+const state = {
+  config: {} as any,
+  configDown: false,
+  proofDown: false,
+  proofs: [] as Proof[],
+  configLangs: [] as string[],
+  siteHits: [] as string[],
+};
+
+let browser: Browser;
+let amanat: Server;
+let site: Server;
+let AMANAT = '';
+let SITE = '';
+const contexts: BrowserContext[] = [];
+
+const listen = async (server: Server) => {
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return (server.address() as AddressInfo).port;
+};
+
+function amanatServer(req: IncomingMessage, res: ServerResponse): void {
+  const url = new URL(req.url ?? '/', 'http://x');
+  res.setHeader('access-control-allow-origin', '*');
+  if (url.pathname === '/widget.js' || url.pathname === '/widget.css') {
+    const js = url.pathname.endsWith('.js');
+    res.writeHead(200, { 'content-type': js ? 'text/javascript' : 'text/css' });
+    res.end(readFileSync(join(widgetDist, url.pathname.slice(1))));
+  } else if (url.pathname === '/api/widget/config') {
+    state.configLangs.push(url.searchParams.get('lang') ?? '');
+    if (state.configDown) {
+      res.writeHead(503, { 'content-type': 'application/json' });
+      res.end('{"code":"policy_not_published"}');
+      return;
+    }
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(JSON.stringify(state.config));
+  } else if (url.pathname === '/api/public/cookie-consents' && req.method === 'POST') {
+    let body = '';
+    req.on('data', (chunk) => {
+      body += chunk;
+    });
+    req.on('end', () => {
+      if (state.proofDown) {
+        res.writeHead(503);
+        res.end();
+        return;
+      }
+      state.proofs.push({ contentType: req.headers['content-type'], body: JSON.parse(body) });
+      res.writeHead(202, { 'content-type': 'application/json' });
+      res.end(`{"id":"p${state.proofs.length}"}`);
+    });
+  } else {
+    res.writeHead(404);
+    res.end();
+  }
+}
+
+/** The operator's page: gated inline and external scripts, an iframe and an image, a settings link. */
+function page(url: URL): string {
+  const nonce = url.searchParams.has('csp') ? ' nonce="n0nce"' : '';
+  const lang = url.searchParams.get('lang');
+  return `<!doctype html><html lang="ru"><head><meta charset="utf-8"><title>Магазин</title>
+<script${nonce}>window.__ran=[];window.__csp=[];document.addEventListener('securitypolicyviolation',function(e){__csp.push(e.violatedDirective)});
+window.addLater=function(cat){var s=document.createElement('script');s.type='text/plain';s.setAttribute('data-category',cat);s.text="__ran.push('late-"+cat+"')";document.body.appendChild(s)};</script>
+<script src="${AMANAT}/widget.js" async${lang ? ` data-lang="${lang}"` : ''}></script>
+<script type="text/plain" data-category="necessary"${nonce}>__ran.push('necessary')</script>
+<script type="text/plain" data-category="analytics"${nonce}>
+window.dataLayer=window.dataLayer||[];function gtag(){dataLayer.push(arguments)}
+gtag('js',new Date());gtag('config','G-TEST');
+document.cookie='_ga=GA1.1.42; path=/; domain=example.test';document.cookie='_ga_ABC=GS1.1; path=/';
+__ran.push('analytics')</script>
+<script type="text/plain" data-category="analytics" data-src="/ext.js"${nonce}></script>
+<script type="text/plain" data-category="marketing"${nonce}>document.cookie='_gcl_au=1.1; path=/';__ran.push('marketing')</script>
+<script type="text/plain" data-category="__proto__"${nonce}>__ran.push('proto')</script>
+<script type="text/plain" data-category="constructor"${nonce}>__ran.push('constructor')</script>
+</head><body><main><h1>Магазин</h1><p>Товары и услуги.</p>
+<iframe data-src="/frame.html" data-category="marketing" data-vendor="YouTube" title="Видео"></iframe>
+<img data-src="/pixel.png" data-category="marketing" alt="">
+<p><button type="button" id="settings" data-amanat-settings>Настройки cookie</button></p></main></body></html>`;
+}
+
+function siteServer(req: IncomingMessage, res: ServerResponse): void {
+  const url = new URL(req.url ?? '/', 'http://x');
+  state.siteHits.push(url.pathname);
+  if (url.pathname === '/') {
+    const headers: Record<string, string> = { 'content-type': 'text/html; charset=utf-8' };
+    if (url.searchParams.has('csp'))
+      headers['content-security-policy'] =
+        `default-src 'self'; script-src 'self' 'nonce-n0nce' ${AMANAT}; style-src 'self' ${AMANAT}; connect-src ${AMANAT}; img-src 'self'; frame-src 'self'`;
+    res.writeHead(200, headers);
+    res.end(page(url));
+  } else if (url.pathname === '/ext.js') {
+    res.writeHead(200, { 'content-type': 'text/javascript' });
+    res.end("__ran.push('analytics-ext')");
+  } else if (url.pathname === '/frame.html') {
+    res.writeHead(200, { 'content-type': 'text/html' });
+    res.end('<!doctype html><title>video</title><p>video</p>');
+  } else if (url.pathname === '/pixel.png') {
+    res.writeHead(200, { 'content-type': 'image/gif' });
+    res.end(Buffer.from('R0lGODlhAQABAAAAACH5BAEKAAEALAAAAAABAAEAAAICTAEAOw==', 'base64'));
+  } else {
+    res.writeHead(404);
+    res.end();
+  }
+}
+
+const js = <T = any>(p: Page, expression: string): Promise<T> => p.evaluate(expression) as Promise<T>;
+const ran = (p: Page) => js<string[]>(p, 'window.__ran');
+const consentEntries = (p: Page) =>
+  js<any[][]>(
+    p,
+    `(window.dataLayer||[]).map(function(a){return Array.prototype.slice.call(a)}).filter(function(a){return a[0]==='consent'})`,
+  );
+const gatedHits = () => state.siteHits.filter((h) => ['/ext.js', '/frame.html', '/pixel.png'].includes(h));
+const cookieNames = async (ctx: BrowserContext) => (await ctx.cookies()).map((c) => c.name).sort();
+const stored = async (ctx: BrowserContext) => {
+  const c = (await ctx.cookies()).find((x) => x.name === 'amanat_consent');
+  return c ? JSON.parse(decodeURIComponent(c.value)) : null;
+};
+
+async function newContext(options: { gpc?: boolean; width?: number; dark?: boolean } = {}) {
+  const ctx = await browser.newContext({
+    viewport: { width: options.width ?? 1000, height: 700 },
+    colorScheme: options.dark ? 'dark' : 'light',
+  });
+  if (options.gpc)
+    await ctx.addInitScript('Object.defineProperty(navigator,"globalPrivacyControl",{value:true})');
+  contexts.push(ctx);
+  return ctx;
+}
+
+/** Opens the shop and waits until the widget has applied the config (its bar shown or, returning, no bar). */
+async function visit(ctx: BrowserContext, query = '', expect: 'bar' | 'ran' = 'bar'): Promise<Page> {
+  const p = await ctx.newPage();
+  await p.goto(`${SITE}/${query}`);
+  if (expect === 'bar') await p.locator('.amanat-bar').waitFor();
+  else
+    await p.waitForFunction(
+      "window.__ran.indexOf('analytics') >= 0 || window.__ran.indexOf('necessary') >= 0",
+    );
+  return p;
+}
+
+const button = (p: Page, scope: string, name: string) =>
+  p.locator(scope).getByRole('button', { name, exact: true });
+
+beforeAll(async () => {
+  await buildWidget();
+  mkdirSync(SHOTS, { recursive: true });
+  amanat = createServer(amanatServer);
+  site = createServer(siteServer);
+  AMANAT = `http://amanat.example.test:${await listen(amanat)}`;
+  SITE = `http://www.shop.example.test:${await listen(site)}`;
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--host-resolver-rules=MAP *.example.test 127.0.0.1'],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  amanat?.close();
+  site?.close();
+});
+
+beforeEach(() => {
+  state.config = JSON.parse(fixtureText);
+  state.config.proofUrl = `${AMANAT}/api/public/cookie-consents`;
+  state.config.policyUrl = `${AMANAT}/policy?lang=ru`;
+  state.configDown = false;
+  state.proofDown = false;
+  state.proofs = [];
+  state.configLangs = [];
+  state.siteHits = [];
+});
+
+afterEach(async () => {
+  for (const ctx of contexts.splice(0)) await ctx.close();
+});
+
+describe('cookie banner widget', () => {
+  it('fits the budget: JS + CSS + one language config under 6 kB gzipped', () => {
+    const sizes = widgetSizes(JSON.stringify(state.config));
+    expect(sizes.total).toBeLessThan(6144);
+  });
+
+  it('runs nothing gated before a choice, stores nothing, and sets Consent Mode default first', async () => {
+    const ctx = await newContext();
+    const p = await visit(ctx);
+    expect(await ran(p)).toEqual(['necessary']);
+    expect(gatedHits()).toEqual([]);
+    expect(await stored(ctx)).toBeNull();
+    expect(state.proofs).toEqual([]);
+    const consent = await consentEntries(p);
+    expect(consent[0]).toEqual([
+      'consent',
+      'default',
+      {
+        ad_storage: 'denied',
+        ad_user_data: 'denied',
+        ad_personalization: 'denied',
+        analytics_storage: 'denied',
+        wait_for_update: 500,
+      },
+    ]);
+    // accept and reject look alike; the iframe waits behind a placeholder naming vendor and category
+    const accept = button(p, '.amanat-bar', 'Принять все');
+    const reject = button(p, '.amanat-bar', 'Отклонить все');
+    expect(await accept.getAttribute('class')).toBe(await reject.getAttribute('class'));
+    const [a, r] = [await accept.boundingBox(), await reject.boundingBox()];
+    expect(Math.abs(a!.height - r!.height)).toBeLessThan(1);
+    expect(await p.locator('.amanat-ph p').textContent()).toBe(
+      'Этот контент загружает YouTube и требует согласия на «Маркетинг».',
+    );
+    expect(await p.locator('iframe').getAttribute('src')).toBeNull();
+    expect(state.configLangs).toEqual(['ru']);
+    await p.screenshot({ path: join(SHOTS, 'widget-bar.png') });
+  });
+
+  it('reject all leaves every optional script blocked, on this page and the next', async () => {
+    const ctx = await newContext();
+    const p = await visit(ctx);
+    await button(p, '.amanat-bar', 'Отклонить все').click();
+    expect(await p.locator('.amanat-bar').count()).toBe(0);
+    expect(await ran(p)).toEqual(['necessary']);
+    expect((await stored(ctx)).c).toEqual({ necessary: true, analytics: false, marketing: false });
+    await expect.poll(() => state.proofs.length).toBe(1);
+    const proof = state.proofs[0]!;
+    expect(proof.contentType).toBe('text/plain');
+    expect(proof.body).toMatchObject({
+      policyVersion: '2026-11-01.1',
+      lang: 'ru',
+      textHash: state.config.textHash,
+      choices: { necessary: true, analytics: false, marketing: false },
+      method: 'reject_all',
+      gpc: false,
+    });
+    expect(proof.body.visitorId).toMatch(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+    );
+    const next = await visit(ctx, '', 'ran');
+    expect(await next.locator('.amanat-bar').count()).toBe(0);
+    expect(await ran(next)).toEqual(['necessary']);
+    await next.evaluate('addLater("analytics")');
+    expect(await ran(next)).toEqual(['necessary']);
+    expect(gatedHits()).toEqual([]);
+  });
+
+  it('analytics only runs only analytics, later-added elements included', async () => {
+    const ctx = await newContext();
+    const p = await visit(ctx);
+    await button(p, '.amanat-bar', 'Настройки cookie').click();
+    const dialog = p.getByRole('dialog');
+    await dialog.getByRole('checkbox', { name: 'Аналитика' }).check();
+    await button(p, 'dialog', 'Сохранить выбор').click();
+    await p.waitForFunction("window.__ran.indexOf('analytics-ext') >= 0");
+    expect((await ran(p)).sort()).toEqual(['analytics', 'analytics-ext', 'necessary']);
+    await p.evaluate('addLater("analytics"); addLater("marketing")');
+    await p.waitForFunction("window.__ran.indexOf('late-analytics') >= 0");
+    expect(await ran(p)).not.toContain('late-marketing');
+    expect(await p.locator('iframe').getAttribute('src')).toBeNull();
+    expect(state.siteHits).not.toContain('/pixel.png');
+    const consent = await consentEntries(p);
+    expect(consent.at(-1)![2]).toMatchObject({ analytics_storage: 'granted', ad_storage: 'denied' });
+    // Consent Mode default precedes every gtag call of the released script
+    const order = await js<string[]>(
+      p,
+      'window.dataLayer.map(function(a){return a[0] === "consent" ? a[0] + ":" + a[1] : String(a[0])})',
+    );
+    expect(order[0]).toBe('consent:default');
+    expect(order.indexOf('js')).toBeGreaterThan(order.indexOf('consent:update'));
+    await expect.poll(() => state.proofs.map((x) => x.body.method)).toEqual(['custom']);
+  });
+
+  it('a returning visitor gets no bar, their scripts run and Consent Mode is updated at load', async () => {
+    const ctx = await newContext();
+    const first = await visit(ctx);
+    await button(first, '.amanat-bar', 'Принять все').click();
+    await first.close();
+    const p = await visit(ctx, '', 'ran');
+    expect(await p.locator('.amanat-bar').count()).toBe(0);
+    expect(await ran(p)).toEqual(expect.arrayContaining(['necessary', 'analytics', 'marketing']));
+    expect(await p.locator('iframe').getAttribute('src')).toBe('/frame.html');
+    expect(await p.locator('.amanat-ph').count()).toBe(0);
+    const consent = await consentEntries(p);
+    expect(consent.map((c) => c[1])).toEqual(['default', 'update']);
+    expect(consent[1]![2]).toMatchObject({ ad_storage: 'granted', analytics_storage: 'granted' });
+    expect(await ran(p)).not.toContain('proto');
+    expect(await ran(p)).not.toContain('constructor');
+    const api = await js<any>(p, 'window.amanat.get()');
+    expect(api.policyVersion).toBe('2026-11-01.1');
+    expect(api.choices).toEqual({ necessary: true, analytics: true, marketing: true });
+    expect(
+      await js<boolean>(
+        p,
+        'new Promise(function(r){window.amanat.onConsent("analytics",function(){r(true)})})',
+      ),
+    ).toBe(true);
+  });
+
+  it('withdrawal deletes the category cookies across parent domains and sends the Consent Mode update', async () => {
+    const ctx = await newContext();
+    const p = await visit(ctx);
+    await button(p, '.amanat-bar', 'Принять все').click();
+    await p.waitForFunction("window.__ran.indexOf('analytics') >= 0");
+    expect(await cookieNames(ctx)).toEqual(['_ga', '_ga_ABC', '_gcl_au', 'amanat_consent']);
+    expect((await ctx.cookies()).find((c) => c.name === '_ga')!.domain).toBe('.example.test');
+    await p.locator('#settings').click();
+    await p.getByRole('dialog').getByRole('checkbox', { name: 'Аналитика' }).uncheck();
+    await button(p, 'dialog', 'Сохранить выбор').click();
+    expect(await cookieNames(ctx)).toEqual(['_gcl_au', 'amanat_consent']);
+    const consent = await consentEntries(p);
+    expect(consent.at(-1)).toEqual([
+      'consent',
+      'update',
+      expect.objectContaining({ analytics_storage: 'denied', ad_storage: 'granted' }),
+    ]);
+    await expect.poll(() => state.proofs.map((x) => x.body.method)).toEqual(['accept_all', 'withdraw']);
+    expect(state.proofs[1]!.body.choices).toEqual({ necessary: true, analytics: false, marketing: true });
+  });
+
+  it('GPC refuses marketing even on "accept all"; an explicit tick then wins', async () => {
+    const ctx = await newContext({ gpc: true });
+    const p = await visit(ctx);
+    await button(p, '.amanat-bar', 'Принять все').click();
+    await p.waitForFunction("window.__ran.indexOf('analytics') >= 0");
+    expect(await ran(p)).not.toContain('marketing');
+    expect(await p.locator('iframe').getAttribute('src')).toBeNull();
+    await expect.poll(() => state.proofs.length).toBe(1);
+    expect(state.proofs[0]!.body).toMatchObject({
+      method: 'gpc',
+      gpc: true,
+      choices: { necessary: true, analytics: true, marketing: false },
+    });
+    await p.locator('#settings').click();
+    await p.getByRole('dialog').getByRole('checkbox', { name: 'Маркетинг' }).check();
+    await button(p, 'dialog', 'Сохранить выбор').click();
+    expect(await ran(p)).toContain('marketing');
+    await expect.poll(() => state.proofs.length).toBe(2);
+    expect(state.proofs[1]!.body).toMatchObject({
+      method: 'custom',
+      gpc: true,
+      choices: { marketing: true },
+    });
+  });
+
+  it('the dialog traps focus, closes on Escape and gives focus back', async () => {
+    const ctx = await newContext();
+    const p = await visit(ctx);
+    await p.locator('#settings').focus();
+    await p.keyboard.press('Enter');
+    const dialog = p.locator('dialog[aria-modal="true"]');
+    await dialog.waitFor();
+    const inDialog = () => js<boolean>(p, '!!document.activeElement.closest("dialog")');
+    const focusables = await dialog.locator('button, input:not([disabled]), a[href]').count();
+    const seen = new Set<number>();
+    for (let i = 0; i < focusables * 2 + 1; i++) {
+      await p.keyboard.press('Tab');
+      expect(await inDialog()).toBe(true);
+      seen.add(
+        await js<number>(
+          p,
+          'Array.prototype.indexOf.call(document.querySelectorAll("dialog button, dialog input"), document.activeElement)',
+        ),
+      );
+    }
+    expect(seen.size).toBe(focusables);
+    await p.keyboard.press('Shift+Tab');
+    expect(await inDialog()).toBe(true);
+    await p.keyboard.press('Escape');
+    expect(await dialog.count()).toBe(0);
+    expect(await js<string>(p, 'document.activeElement.id')).toBe('settings');
+    // closing without a choice stores nothing and the bar still asks
+    expect(await stored(ctx)).toBeNull();
+    expect(await p.locator('.amanat-bar').count()).toBe(1);
+  });
+
+  for (const dark of [false, true])
+    it(`axe-core finds no serious or critical violation (${dark ? 'dark' : 'light'} theme)`, async () => {
+      const ctx = await newContext({ dark });
+      const p = await visit(ctx);
+      await p.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+      const check = async () => {
+        const result = await js<any>(
+          p,
+          "axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'best-practice'] })",
+        );
+        return result.violations
+          .filter((v: any) => v.impact === 'serious' || v.impact === 'critical')
+          .map((v: any) => `${v.id}: ${v.nodes.map((n: any) => n.target.join(' ')).join(', ')}`);
+      };
+      expect(await check()).toEqual([]);
+      await button(p, '.amanat-bar', 'Настройки cookie').click();
+      await p.getByRole('dialog').waitFor();
+      expect(await check()).toEqual([]);
+      await p.screenshot({ path: join(SHOTS, `widget-dialog-${dark ? 'dark' : 'light'}.png`) });
+    });
+
+  it('is usable at 320 px: no horizontal scroll, every button inside the screen', async () => {
+    const ctx = await newContext({ width: 320 });
+    const p = await visit(ctx);
+    expect(await js<number>(p, 'document.documentElement.scrollWidth')).toBeLessThanOrEqual(320);
+    for (const b of await p.locator('.amanat-bar button').all()) {
+      const box = (await b.boundingBox())!;
+      expect(box.x).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width).toBeLessThanOrEqual(320);
+    }
+    await p.screenshot({ path: join(SHOTS, 'widget-320.png') });
+  });
+
+  it('a new policy version or a new category asks again and blocks until answered', async () => {
+    const ctx = await newContext();
+    const first = await visit(ctx);
+    await button(first, '.amanat-bar', 'Принять все').click();
+    state.config.policyVersion = '2026-12-01.1';
+    const p = await visit(ctx);
+    expect(await ran(p)).toEqual(['necessary']);
+    await button(p, '.amanat-bar', 'Принять все').click();
+    expect((await stored(ctx)).p).toBe('2026-12-01.1');
+    state.config.categories.push({ ...state.config.categories[1], id: 'functional', name: 'Функциональные' });
+    const again = await visit(ctx);
+    expect(await ran(again)).toEqual(['necessary']);
+    // the old answer is kept in the cookie until the visitor answers: nothing new is stored as refused
+    expect((await stored(ctx)).c).toEqual({ necessary: true, analytics: true, marketing: true });
+  });
+
+  it('a corrupted consent cookie asks again', async () => {
+    for (const value of ['%7Bnot-json', encodeURIComponent('{"v":"x","p":1,"c":{"analytics":"yes"}}')]) {
+      const ctx = await newContext();
+      await ctx.addCookies([{ name: 'amanat_consent', value, url: SITE }]);
+      const p = await visit(ctx);
+      expect(await ran(p)).toEqual(['necessary']);
+    }
+  });
+
+  it('hostile config text is shown as text, never parsed as HTML', async () => {
+    const evil = `<img src=x onerror="__ran.push('xss')">`;
+    state.config.texts.title = evil;
+    state.config.texts.placeholder = `${evil} {vendor} $& {category}`;
+    state.config.categories[2].name = evil;
+    const ctx = await newContext();
+    const p = await visit(ctx);
+    expect(await p.locator('.amanat-bar strong').textContent()).toBe(evil);
+    expect(await p.locator('.amanat-ph p').textContent()).toBe(`${evil} YouTube $& ${evil}`);
+    await button(p, '.amanat-bar', 'Настройки cookie').click();
+    expect(await p.locator('.amanat img').count()).toBe(0);
+    expect(await ran(p)).toEqual(['necessary']);
+  });
+
+  it('server down: everything stays blocked; a proof that failed is sent from the next page', async () => {
+    state.configDown = true;
+    const down = await newContext();
+    const p = await down.newPage();
+    const config = p.waitForResponse((r) => r.url().includes('/api/widget/config'));
+    await p.goto(`${SITE}/`);
+    await config;
+    await p.evaluate('new Promise(function(r){setTimeout(r,0)})');
+    expect(await ran(p)).toEqual([]);
+    expect(await p.locator('.amanat-bar').count()).toBe(0);
+
+    state.configDown = false;
+    state.proofDown = true;
+    const ctx = await newContext();
+    const first = await visit(ctx);
+    await button(first, '.amanat-bar', 'Принять все').click();
+    await first.waitForFunction('JSON.parse(localStorage.getItem("amanat_proofs")||"[]").length === 1');
+    expect(state.proofs).toEqual([]);
+    state.proofDown = false;
+    const next = await visit(ctx, '', 'ran');
+    await expect.poll(() => state.proofs.length).toBe(1);
+    expect(state.proofs[0]!.body.method).toBe('accept_all');
+    await next.waitForFunction('localStorage.getItem("amanat_proofs") === null');
+  });
+
+  it('with the server down a returning visitor keeps their stored choice', async () => {
+    const ctx = await newContext();
+    const first = await visit(ctx);
+    await button(first, '.amanat-bar', 'Отклонить все').click();
+    await first.locator('#settings').click();
+    await first.getByRole('dialog').getByRole('checkbox', { name: 'Аналитика' }).check();
+    await button(first, 'dialog', 'Сохранить выбор').click();
+    state.configDown = true;
+    const p = await visit(ctx, '', 'ran');
+    expect(await ran(p)).toContain('analytics');
+    expect(await ran(p)).not.toContain('marketing');
+  });
+
+  it('works under a strict CSP (nonce on the gated scripts, the stylesheet as a file)', async () => {
+    const ctx = await newContext();
+    const p = await visit(ctx, '?csp=1');
+    expect(await js<string>(p, 'getComputedStyle(document.querySelector(".amanat-bar")).position')).toBe(
+      'fixed',
+    );
+    await button(p, '.amanat-bar', 'Принять все').click();
+    // a function, not a string: the page's CSP forbids the eval a string predicate needs
+    await p.waitForFunction(() => (globalThis as any).__ran.includes('analytics-ext'));
+    expect(await ran(p)).toEqual(expect.arrayContaining(['necessary', 'analytics', 'marketing']));
+    expect(await js<string[]>(p, 'window.__csp')).toEqual([]);
+  });
+
+  it('takes the language from data-lang', async () => {
+    const ctx = await newContext();
+    await visit(ctx, '?lang=kk');
+    expect(state.configLangs).toEqual(['kk']);
+  });
+});
