@@ -5,7 +5,7 @@
 //    elements released); otherwise the bar asks. Until a choice, only required categories run.
 import { button, h } from './dom';
 import { flush, sendProof } from './proof';
-import { deleteCookies, newVisitorId, own, readStored, writeStored } from './store';
+import { deleteCookies, newVisitorId, readStored, writeStored } from './store';
 import type { Choices, Lang, Method, Stored, WidgetConfig } from './types';
 import { hideBar, openDialog, showBar } from './ui';
 
@@ -49,11 +49,14 @@ const visitorId = stored?.v || newVisitorId();
 /** What may run now; null until known (then nothing is released). */
 let granted: Choices | null = null;
 let wantDialog = false;
+/** The bar is asking: no answer for this policy version and these categories yet. */
+let asking = false;
 const waiting = new Map<string, Array<() => void>>();
 const done = new WeakSet<Element>();
 const holders = new WeakMap<Element, HTMLElement>();
 
-const ok = (cat: string | null): boolean => !!granted && !!cat && own(granted, cat) && granted[cat] === true;
+// only an own `true` counts: `constructor` or `__proto__` in data-category reach inherited values, never `true`
+const ok = (cat: string | null): boolean => !!granted && !!cat && granted[cat] === true;
 const category = (id: string | null) => cfg?.categories.find((c) => c.id === id);
 
 function release(el: Element): void {
@@ -96,7 +99,15 @@ function hold(el: Element): void {
   box.append(
     h('p', '', t.placeholder.split('{vendor}').join(vendor).split('{category}').join(cat.name)),
     button(t.loadOnce, () => release(el)),
-    button(t.allowCategory, () => decide({ ...granted, [cat.id]: true }, 'custom'), 'amanat-btn amanat-2'),
+    button(
+      t.allowCategory,
+      // while the bar still asks, the dialog opens with the category ticked: the others are answered there
+      () =>
+        asking
+          ? openDialog(cfg!, { ...granted, [cat.id]: true }, actions)
+          : decide({ ...granted, [cat.id]: true }, 'custom'),
+      'amanat-btn amanat-2',
+    ),
   );
   el.setAttribute('hidden', '');
   el.before(box);
@@ -153,6 +164,7 @@ function decide(c: Choices, method: Method): void {
   stored = s;
   writeStored(s, 365);
   hideBar();
+  asking = false;
   apply(choices);
   const { policyVersion, textHash } = cfg;
   sendProof(cfg.proofUrl, { visitorId, policyVersion, lang, textHash, choices, method, gpc, decidedAt: s.t });
@@ -186,12 +198,14 @@ function show(): void {
 function start(config: WidgetConfig): void {
   cfg = config;
   const s = stored;
-  if (s && s.p === config.policyVersion && config.categories.every((c) => own(s.c, c.id))) apply(s.c);
+  if (s && s.p === config.policyVersion && config.categories.every((c) => typeof s.c[c.id] === 'boolean'))
+    apply(s.c);
   else {
     // nothing is stored as refused without a question: until the visitor answers, only required ones run
     const c: Choices = {};
     for (const cat of config.categories) c[cat.id] = cat.required;
     apply(c, false);
+    asking = true;
     showBar(config, actions, show);
   }
   if (wantDialog) show();

@@ -4,10 +4,6 @@ import type { Choices, CookieInfo, Stored } from './types';
 const NAME = 'amanat_consent';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
-// Object.hasOwn is missing from Safari before 15.4
-// biome-ignore lint/suspicious/noPrototypeBuiltins: see above
-export const own = (o: object, key: string): boolean => Object.prototype.hasOwnProperty.call(o, key);
-
 function cookieNames(): string[] {
   return document.cookie
     .split(';')
@@ -57,7 +53,7 @@ export function newVisitorId(): string {
   b[6] = (b[6]! & 15) | 64;
   b[8] = (b[8]! & 63) | 128;
   const hex = Array.from(b, (x) => (x + 256).toString(16).slice(1)).join('');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  return hex.replace(/(.{8})(.{4})(.{4})(.{4})/, '$1-$2-$3-$4-');
 }
 
 function matches(info: CookieInfo, name: string): boolean {
