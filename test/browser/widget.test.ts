@@ -447,6 +447,25 @@ describe('cookie banner widget', () => {
     expect((await stored(ctx)).c).toEqual({ necessary: true, analytics: true, marketing: true });
   });
 
+  it('the iframe placeholder loads once, or opens the dialog with its category ticked while the bar asks', async () => {
+    const ctx = await newContext();
+    const p = await visit(ctx);
+    await button(p, '.amanat-ph', 'Загрузить один раз').click();
+    expect(await p.locator('iframe').getAttribute('src')).toBe('/frame.html');
+    expect(await p.locator('.amanat-ph').count()).toBe(0);
+    expect(await ran(p)).not.toContain('marketing');
+    expect(await stored(ctx)).toBeNull();
+    const again = await visit(ctx);
+    await button(again, '.amanat-ph', 'Разрешить категорию').click();
+    const dialog = again.getByRole('dialog');
+    expect(await dialog.getByRole('checkbox', { name: 'Маркетинг' }).isChecked()).toBe(true);
+    expect(await dialog.getByRole('checkbox', { name: 'Аналитика' }).isChecked()).toBe(false);
+    await button(again, 'dialog', 'Сохранить выбор').click();
+    expect(await again.locator('iframe').getAttribute('src')).toBe('/frame.html');
+    expect(await ran(again)).toContain('marketing');
+    expect((await stored(ctx)).c).toEqual({ necessary: true, analytics: false, marketing: true });
+  });
+
   it('a corrupted consent cookie asks again', async () => {
     for (const value of ['%7Bnot-json', encodeURIComponent('{"v":"x","p":1,"c":{"analytics":"yes"}}')]) {
       const ctx = await newContext();
