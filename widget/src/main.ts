@@ -225,7 +225,8 @@ window.amanat = {
     else waiting.set(cat, [...(waiting.get(cat) || []), fn]);
   },
   show,
-  get: () => (stored ? { visitorId: stored.v, policyVersion: stored.p, choices: { ...stored.c } } : null),
+  get: () =>
+    stored && !asking ? { visitorId: stored.v, policyVersion: stored.p, choices: { ...stored.c } } : null,
 };
 
 const css = h('link');

@@ -44,6 +44,7 @@ export function readStored(): Stored | null {
 
 export function writeStored(s: Stored, days: number): void {
   const secure = location.protocol === 'https:' ? '; Secure' : '';
+  // biome-ignore lint/suspicious/noDocumentCookie: the Cookie Store API is missing from Firefox and older Safari
   document.cookie = `${NAME}=${encodeURIComponent(JSON.stringify(s))}; Max-Age=${days * 86400}; Path=/; SameSite=Lax${secure}`;
 }
 
@@ -72,6 +73,7 @@ export function deleteCookies(list: CookieInfo[]): void {
   for (let i = 0; i < parts.length - 1; i++) domains.push(`; Domain=${parts.slice(i).join('.')}`);
   for (const name of cookieNames()) {
     if (name === NAME || !list.some((info) => matches(info, name))) continue;
+    // biome-ignore lint/suspicious/noDocumentCookie: as above
     for (const d of domains) document.cookie = `${name}=; Max-Age=0; Path=/${d}`;
   }
 }
