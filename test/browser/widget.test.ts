@@ -97,7 +97,7 @@ __ran.push('analytics')</script>
 <script type="text/plain" data-category="__proto__"${nonce}>__ran.push('proto')</script>
 <script type="text/plain" data-category="constructor"${nonce}>__ran.push('constructor')</script>
 </head><body><main><h1>Магазин</h1><p>Товары и услуги.</p>
-<iframe data-src="/frame.html" data-category="marketing" data-vendor="YouTube" title="Видео"></iframe>
+${url.searchParams.has('noframe') ? '' : '<iframe data-src="/frame.html" data-category="marketing" data-vendor="YouTube" title="Видео"></iframe>'}
 <img data-src="/pixel.png" data-category="marketing" alt="">
 <p><button type="button" id="settings" data-amanat-settings>Настройки cookie</button></p></main></body></html>`;
 }
@@ -304,6 +304,7 @@ describe('cookie banner widget', () => {
     expect(await p.locator('.amanat-bar').count()).toBe(0);
     expect(await ran(p)).toEqual(expect.arrayContaining(['necessary', 'analytics', 'marketing']));
     expect(await p.locator('iframe').getAttribute('src')).toBe('/frame.html');
+    expect(await p.locator('img').getAttribute('src')).toBe('/pixel.png');
     expect(await p.locator('.amanat-ph').count()).toBe(0);
     const consent = await consentEntries(p);
     expect(consent.map((c) => c[1])).toEqual(['default', 'update']);
@@ -418,6 +419,21 @@ describe('cookie banner widget', () => {
       expect(await check()).toEqual([]);
       await p.screenshot({ path: join(SHOTS, `widget-dialog-${dark ? 'dark' : 'light'}.png`) });
     });
+
+  it('showing the bar shifts no layout', async () => {
+    const ctx = await newContext();
+    const p = await visit(ctx, '?noframe=1');
+    const shifts = await js<number>(
+      p,
+      `new Promise(function (resolve) {
+        new PerformanceObserver(function (list) {
+          resolve(list.getEntries().reduce(function (sum, e) { return sum + e.value; }, 0));
+        }).observe({ type: 'layout-shift', buffered: true });
+        setTimeout(function () { resolve(0); }, 0);
+      })`,
+    );
+    expect(shifts).toBe(0);
+  });
 
   it('is usable at 320 px: no horizontal scroll, every button inside the screen', async () => {
     const ctx = await newContext({ width: 320 });
