@@ -7,9 +7,21 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { buildWidget, widgetDist, widgetSizes } from '../../scripts/build-widget.js';
+import {
+  button,
+  consentEntries,
+  cookieNames,
+  gated,
+  js,
+  launchChromium,
+  listen,
+  operatorSite,
+  ran,
+  stored,
+} from '../support/widget-site.js';
 
 const require = createRequire(import.meta.url);
 const fixtureText = readFileSync(new URL('../fixtures/widget-config.ru.json', import.meta.url), 'utf8');
@@ -35,11 +47,6 @@ let site: Server;
 let AMANAT = '';
 let SITE = '';
 const contexts: BrowserContext[] = [];
-
-const listen = async (server: Server) => {
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return (server.address() as AddressInfo).port;
-};
 
 function amanatServer(req: IncomingMessage, res: ServerResponse): void {
   const url = new URL(req.url ?? '/', 'http://x');
@@ -78,68 +85,7 @@ function amanatServer(req: IncomingMessage, res: ServerResponse): void {
   }
 }
 
-/** The operator's page: gated inline and external scripts, an iframe and an image, a settings link. */
-function page(url: URL): string {
-  const nonce = url.searchParams.has('csp') ? ' nonce="n0nce"' : '';
-  const lang = url.searchParams.get('lang');
-  return `<!doctype html><html lang="ru"><head><meta charset="utf-8"><title>Магазин</title>
-<script${nonce}>window.__ran=[];window.__csp=[];document.addEventListener('securitypolicyviolation',function(e){__csp.push(e.violatedDirective)});
-window.addLater=function(cat){var s=document.createElement('script');s.type='text/plain';s.setAttribute('data-category',cat);s.text="__ran.push('late-"+cat+"')";document.body.appendChild(s)};</script>
-<script src="${AMANAT}/widget.js" async${lang ? ` data-lang="${lang}"` : ''}></script>
-<script type="text/plain" data-category="necessary"${nonce}>__ran.push('necessary')</script>
-<script type="text/plain" data-category="analytics"${nonce}>
-window.dataLayer=window.dataLayer||[];function gtag(){dataLayer.push(arguments)}
-gtag('js',new Date());gtag('config','G-TEST');
-document.cookie='_ga=GA1.1.42; path=/; domain=example.test';document.cookie='_ga_ABC=GS1.1; path=/';
-__ran.push('analytics')</script>
-<script type="text/plain" data-category="analytics" data-src="/ext.js"${nonce}></script>
-<script type="text/plain" data-category="marketing"${nonce}>document.cookie='_gcl_au=1.1; path=/';__ran.push('marketing')</script>
-<script type="text/plain" data-category="__proto__"${nonce}>__ran.push('proto')</script>
-<script type="text/plain" data-category="constructor"${nonce}>__ran.push('constructor')</script>
-</head><body><main><h1>Магазин</h1><p>Товары и услуги.</p>
-${url.searchParams.has('noframe') ? '' : '<iframe data-src="/frame.html" data-category="marketing" data-vendor="YouTube" title="Видео"></iframe>'}
-<img data-src="/pixel.png" data-category="marketing" alt="">
-<p><button type="button" id="settings" data-amanat-settings>Настройки cookie</button></p></main></body></html>`;
-}
-
-function siteServer(req: IncomingMessage, res: ServerResponse): void {
-  const url = new URL(req.url ?? '/', 'http://x');
-  state.siteHits.push(url.pathname);
-  if (url.pathname === '/') {
-    const headers: Record<string, string> = { 'content-type': 'text/html; charset=utf-8' };
-    if (url.searchParams.has('csp'))
-      headers['content-security-policy'] =
-        `default-src 'self'; script-src 'self' 'nonce-n0nce' ${AMANAT}; style-src 'self' ${AMANAT}; connect-src ${AMANAT}; img-src 'self'; frame-src 'self'`;
-    res.writeHead(200, headers);
-    res.end(page(url));
-  } else if (url.pathname === '/ext.js') {
-    res.writeHead(200, { 'content-type': 'text/javascript' });
-    res.end("__ran.push('analytics-ext')");
-  } else if (url.pathname === '/frame.html') {
-    res.writeHead(200, { 'content-type': 'text/html' });
-    res.end('<!doctype html><title>video</title><p>video</p>');
-  } else if (url.pathname === '/pixel.png') {
-    res.writeHead(200, { 'content-type': 'image/gif' });
-    res.end(Buffer.from('R0lGODlhAQABAAAAACH5BAEKAAEALAAAAAABAAEAAAICTAEAOw==', 'base64'));
-  } else {
-    res.writeHead(404);
-    res.end();
-  }
-}
-
-const js = <T = any>(p: Page, expression: string): Promise<T> => p.evaluate(expression) as Promise<T>;
-const ran = (p: Page) => js<string[]>(p, 'window.__ran');
-const consentEntries = (p: Page) =>
-  js<any[][]>(
-    p,
-    `(window.dataLayer||[]).map(function(a){return Array.prototype.slice.call(a)}).filter(function(a){return a[0]==='consent'})`,
-  );
-const gatedHits = () => state.siteHits.filter((h) => ['/ext.js', '/frame.html', '/pixel.png'].includes(h));
-const cookieNames = async (ctx: BrowserContext) => (await ctx.cookies()).map((c) => c.name).sort();
-const stored = async (ctx: BrowserContext) => {
-  const c = (await ctx.cookies()).find((x) => x.name === 'amanat_consent');
-  return c ? JSON.parse(decodeURIComponent(c.value)) : null;
-};
+const gatedHits = () => gated(state.siteHits);
 
 async function newContext(options: { gpc?: boolean; width?: number; dark?: boolean } = {}) {
   const ctx = await browser.newContext({
@@ -164,20 +110,14 @@ async function visit(ctx: BrowserContext, query = '', expect: 'bar' | 'ran' = 'b
   return p;
 }
 
-const button = (p: Page, scope: string, name: string) =>
-  p.locator(scope).getByRole('button', { name, exact: true });
-
 beforeAll(async () => {
   await buildWidget();
   mkdirSync(SHOTS, { recursive: true });
   amanat = createServer(amanatServer);
-  site = createServer(siteServer);
+  site = createServer(operatorSite(() => AMANAT, state.siteHits));
   AMANAT = `http://amanat.example.test:${await listen(amanat)}`;
   SITE = `http://www.shop.example.test:${await listen(site)}`;
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--host-resolver-rules=MAP *.example.test 127.0.0.1'],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
@@ -194,7 +134,7 @@ beforeEach(() => {
   state.proofDown = false;
   state.proofs = [];
   state.configLangs = [];
-  state.siteHits = [];
+  state.siteHits.length = 0;
 });
 
 afterEach(async () => {
