@@ -177,6 +177,10 @@ describe('cookie banner widget', () => {
     );
     expect(await p.locator('iframe').getAttribute('src')).toBeNull();
     expect(state.configLangs).toEqual(['ru']);
+    // an empty settings link gets the register's words, and opens the preferences
+    expect(await p.locator('#settings-link').textContent()).toBe('Настройки cookie');
+    await p.locator('#settings-link').click();
+    expect(await p.getByRole('dialog').getByRole('heading').textContent()).toBe('Настройки cookie');
     await p.screenshot({ path: join(SHOTS, 'widget-bar.png') });
   });
 
@@ -212,7 +216,7 @@ describe('cookie banner widget', () => {
   it('analytics only runs only analytics, later-added elements included', async () => {
     const ctx = await newContext();
     const p = await visit(ctx);
-    await button(p, '.amanat-bar', 'Настройки cookie').click();
+    await button(p, '.amanat-bar', 'Настроить').click();
     const dialog = p.getByRole('dialog');
     await dialog.getByRole('checkbox', { name: 'Аналитика' }).check();
     await button(p, 'dialog', 'Сохранить выбор').click();
@@ -354,7 +358,7 @@ describe('cookie banner widget', () => {
           .map((v: any) => `${v.id}: ${v.nodes.map((n: any) => n.target.join(' ')).join(', ')}`);
       };
       expect(await check()).toEqual([]);
-      await button(p, '.amanat-bar', 'Настройки cookie').click();
+      await button(p, '.amanat-bar', 'Настроить').click();
       await p.getByRole('dialog').waitFor();
       expect(await check()).toEqual([]);
       await p.screenshot({ path: join(SHOTS, `widget-dialog-${dark ? 'dark' : 'light'}.png`) });
@@ -440,7 +444,7 @@ describe('cookie banner widget', () => {
     const p = await visit(ctx);
     expect(await p.locator('.amanat-bar strong').textContent()).toBe(evil);
     expect(await p.locator('.amanat-ph p').textContent()).toBe(`${evil} YouTube $& ${evil}`);
-    await button(p, '.amanat-bar', 'Настройки cookie').click();
+    await button(p, '.amanat-bar', 'Настроить').click();
     expect(await p.locator('.amanat img').count()).toBe(0);
     expect(await ran(p)).toEqual(['necessary']);
   });

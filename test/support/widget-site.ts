@@ -41,7 +41,8 @@ __ran.push('analytics')</script>
 </head><body><main><h1>Магазин</h1><p>Товары и услуги.</p>
 ${url.searchParams.has('noframe') ? '' : '<iframe data-src="/frame.html" data-category="marketing" data-vendor="YouTube" title="Видео"></iframe>'}
 <img data-src="/pixel.png" data-category="marketing" alt="">
-<p><button type="button" id="settings" data-amanat-settings>Настройки cookie</button></p></main></body></html>`;
+<p><button type="button" id="settings" data-amanat-settings>Настройки cookie</button></p></main>
+<footer><a href="#" id="settings-link" data-amanat-settings></a></footer></body></html>`;
 }
 
 /** The operator's site on its own origin; `hits` collects every path asked for. */

@@ -208,6 +208,9 @@ function start(config: WidgetConfig): void {
     asking = true;
     showBar(config, actions, show);
   }
+  // an empty settings link on the page gets the register's words for it
+  for (const el of Array.from(document.querySelectorAll('[data-amanat-settings]')))
+    if (!el.textContent!.trim()) el.textContent = config.texts.settingsLink;
   if (wantDialog) show();
 }
 

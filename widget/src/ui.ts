@@ -47,7 +47,7 @@ export function openDialog(cfg: WidgetConfig, granted: Choices, act: UiActions):
   dlg.lang = cfg.lang;
   dlg.setAttribute('aria-modal', 'true');
   dlg.setAttribute('aria-labelledby', 'amanat-h');
-  const title = h('h2', '', t.settings);
+  const title = h('h2', '', t.settingsLink);
   title.id = 'amanat-h';
   const close = (): void => {
     dlg.close();
