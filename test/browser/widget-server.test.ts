@@ -162,6 +162,6 @@ describe('cookie banner with the Amanat server', () => {
     const next = await ctx.newPage();
     await next.goto(`${SITE}/`);
     await expect.poll(async () => (await proofs(visitorId)).map((r) => r.method)).toEqual(['reject_all']);
-    await next.waitForFunction('localStorage.getItem("amanat_proofs") === null');
+    await next.waitForFunction('localStorage.getItem("amanat_proofs") === "[]"');
   });
 });

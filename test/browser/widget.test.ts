@@ -471,7 +471,7 @@ describe('cookie banner widget', () => {
     const next = await visit(ctx, '', 'ran');
     await expect.poll(() => state.proofs.length).toBe(1);
     expect(state.proofs[0]!.body.method).toBe('accept_all');
-    await next.waitForFunction('localStorage.getItem("amanat_proofs") === null');
+    await next.waitForFunction('localStorage.getItem("amanat_proofs") === "[]"');
   });
 
   it('with the server down a returning visitor keeps their stored choice', async () => {

@@ -66,10 +66,8 @@ function release(el: Element): void {
   if (el instanceof HTMLScriptElement) {
     if (el.type !== 'text/plain') return;
     const s = document.createElement('script');
-    for (const a of Array.from(el.attributes))
+    for (const a of el.attributes)
       if (a.name !== 'type' && a.name !== 'data-src') s.setAttribute(a.name, a.value);
-    const type = el.getAttribute('data-type');
-    if (type) s.type = type;
     if (el.nonce) s.nonce = el.nonce;
     if (src) {
       s.src = src;
@@ -122,11 +120,11 @@ function handle(el: Element): void {
 
 const scan = (root: Element | Document): void => {
   if (root instanceof Element && root.hasAttribute('data-category')) handle(root);
-  for (const el of Array.from(root.querySelectorAll('[data-category]'))) handle(el);
+  for (const el of root.querySelectorAll('[data-category]')) handle(el);
 };
 
 new MutationObserver((records) => {
-  for (const r of records) for (const n of Array.from(r.addedNodes)) if (n instanceof Element) scan(n);
+  for (const r of records) for (const n of r.addedNodes) if (n instanceof Element) scan(n);
 }).observe(document.documentElement, { childList: true, subtree: true });
 
 /** Applies choices: Consent Mode update, granted elements released and, for a choice made (not one pending),
@@ -209,7 +207,7 @@ function start(config: WidgetConfig): void {
     showBar(config, actions, show);
   }
   // an empty settings link on the page gets the register's words for it
-  for (const el of Array.from(document.querySelectorAll('[data-amanat-settings]')))
+  for (const el of document.querySelectorAll('[data-amanat-settings]'))
     if (!el.textContent!.trim()) el.textContent = config.texts.settingsLink;
   if (wantDialog) show();
 }
@@ -241,7 +239,6 @@ const cssReady = new Promise((resolve) => {
 document.head.append(css);
 
 void flush();
-addEventListener('online', () => void flush());
 fetch(`${server}/api/widget/config?lang=${lang}`, { credentials: 'omit' })
   .then((r) => (r.ok ? (r.json() as Promise<WidgetConfig>) : Promise.reject(r.status)))
   .then((config) => cssReady.then(() => start(config)))

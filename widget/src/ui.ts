@@ -36,7 +36,7 @@ export function hideBar(): void {
   bar = null;
 }
 
-const FOCUSABLE = 'button,a[href],input:not([disabled]),[tabindex]:not([tabindex="-1"])';
+const FOCUSABLE = 'button,input:not(:disabled)';
 
 /** Opens the preferences; `granted` says which boxes start ticked. Focus returns to where it was on close. */
 export function openDialog(cfg: WidgetConfig, granted: Choices, act: UiActions): void {
@@ -49,8 +49,9 @@ export function openDialog(cfg: WidgetConfig, granted: Choices, act: UiActions):
   dlg.setAttribute('aria-labelledby', 'amanat-h');
   const title = h('h2', '', t.settingsLink);
   title.id = 'amanat-h';
-  const close = (): void => {
-    dlg.close();
+  const close = (): void => dlg.close();
+  // Escape closes the modal dialog natively; every way of closing ends here
+  dlg.onclose = () => {
     dlg.remove();
     back?.focus?.();
   };
@@ -94,11 +95,8 @@ export function openDialog(cfg: WidgetConfig, granted: Choices, act: UiActions):
   );
   dlg.append(bs);
   dlg.addEventListener('keydown', (e) => {
-    if (e.key === 'Escape') {
-      e.preventDefault();
-      close();
-    } else if (e.key === 'Tab') {
-      const all = Array.from(dlg.querySelectorAll<HTMLElement>(FOCUSABLE));
+    if (e.key === 'Tab') {
+      const all = dlg.querySelectorAll<HTMLElement>(FOCUSABLE);
       const first = all[0]!;
       const last = all[all.length - 1]!;
       const at = document.activeElement;
@@ -107,10 +105,6 @@ export function openDialog(cfg: WidgetConfig, granted: Choices, act: UiActions):
         (e.shiftKey ? last : first).focus();
       }
     }
-  });
-  dlg.addEventListener('cancel', (e) => {
-    e.preventDefault();
-    close();
   });
   document.body.append(dlg);
   dlg.showModal();
