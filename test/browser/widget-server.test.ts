@@ -81,6 +81,9 @@ afterEach(async () => {
   proofsDown = false;
 });
 
+/** Proofs are written in batches: give the writer time on a loaded machine. */
+const POLL = { timeout: 15_000 };
+
 describe('cookie banner with the Amanat server', () => {
   it('the widget and one language of the real config stay under 6 kB gzipped, in each language', async () => {
     for (const lang of ['ru', 'kk', 'en']) {
@@ -103,7 +106,7 @@ describe('cookie banner with the Amanat server', () => {
     await p.waitForFunction("window.__ran.indexOf('analytics-ext') >= 0");
     expect(await ran(p)).not.toContain('marketing');
     const visitorId = (await stored(ctx)).v;
-    await expect.poll(async () => (await proofs(visitorId)).length).toBe(1);
+    await expect.poll(async () => (await proofs(visitorId)).length, POLL).toBe(1);
     expect((await proofs(visitorId))[0]).toMatchObject({
       method: 'custom',
       lang: 'ru',
@@ -141,7 +144,7 @@ describe('cookie banner with the Amanat server', () => {
     await p.waitForFunction("window.__ran.indexOf('analytics') >= 0");
     expect(await ran(p)).not.toContain('marketing');
     const visitorId = (await stored(ctx)).v;
-    await expect.poll(async () => (await proofs(visitorId)).length).toBe(1);
+    await expect.poll(async () => (await proofs(visitorId)).length, POLL).toBe(1);
     expect((await proofs(visitorId))[0]).toMatchObject({
       method: 'gpc',
       lang: 'kk',
@@ -161,7 +164,9 @@ describe('cookie banner with the Amanat server', () => {
     proofsDown = false;
     const next = await ctx.newPage();
     await next.goto(`${SITE}/`);
-    await expect.poll(async () => (await proofs(visitorId)).map((r) => r.method)).toEqual(['reject_all']);
+    await expect
+      .poll(async () => (await proofs(visitorId)).map((r) => r.method), POLL)
+      .toEqual(['reject_all']);
     await next.waitForFunction('localStorage.getItem("amanat_proofs") === "[]"');
   });
 });

@@ -140,6 +140,9 @@ afterEach(async () => {
   for (const ctx of contexts.splice(0)) await ctx.close();
 });
 
+/** Proofs are written in batches: give the writer time on a loaded machine. */
+const POLL = { timeout: 15_000 };
+
 describe('cookie banner widget', () => {
   it('fits the budget: JS + CSS + one language config under 6 kB gzipped', () => {
     const sizes = widgetSizes(JSON.stringify(state.config));
@@ -190,7 +193,7 @@ describe('cookie banner widget', () => {
     expect(await p.locator('.amanat-bar').count()).toBe(0);
     expect(await ran(p)).toEqual(['necessary']);
     expect((await stored(ctx)).c).toEqual({ necessary: true, analytics: false, marketing: false });
-    await expect.poll(() => state.proofs.length).toBe(1);
+    await expect.poll(() => state.proofs.length, POLL).toBe(1);
     const proof = state.proofs[0]!;
     expect(proof.contentType).toBe('text/plain');
     expect(proof.body).toMatchObject({
@@ -235,7 +238,7 @@ describe('cookie banner widget', () => {
     );
     expect(order[0]).toBe('consent:default');
     expect(order.indexOf('js')).toBeGreaterThan(order.indexOf('consent:update'));
-    await expect.poll(() => state.proofs.map((x) => x.body.method)).toEqual(['custom']);
+    await expect.poll(() => state.proofs.map((x) => x.body.method), POLL).toEqual(['custom']);
   });
 
   it('a returning visitor gets no bar, their scripts run and Consent Mode is updated at load', async () => {
@@ -282,7 +285,7 @@ describe('cookie banner widget', () => {
       'update',
       expect.objectContaining({ analytics_storage: 'denied', ad_storage: 'granted' }),
     ]);
-    await expect.poll(() => state.proofs.map((x) => x.body.method)).toEqual(['accept_all', 'withdraw']);
+    await expect.poll(() => state.proofs.map((x) => x.body.method), POLL).toEqual(['accept_all', 'withdraw']);
     expect(state.proofs[1]!.body.choices).toEqual({ necessary: true, analytics: false, marketing: true });
   });
 
@@ -293,7 +296,7 @@ describe('cookie banner widget', () => {
     await p.waitForFunction("window.__ran.indexOf('analytics') >= 0");
     expect(await ran(p)).not.toContain('marketing');
     expect(await p.locator('iframe').getAttribute('src')).toBeNull();
-    await expect.poll(() => state.proofs.length).toBe(1);
+    await expect.poll(() => state.proofs.length, POLL).toBe(1);
     expect(state.proofs[0]!.body).toMatchObject({
       method: 'gpc',
       gpc: true,
@@ -303,7 +306,7 @@ describe('cookie banner widget', () => {
     await p.getByRole('dialog').getByRole('checkbox', { name: 'Маркетинг' }).check();
     await button(p, 'dialog', 'Сохранить выбор').click();
     expect(await ran(p)).toContain('marketing');
-    await expect.poll(() => state.proofs.length).toBe(2);
+    await expect.poll(() => state.proofs.length, POLL).toBe(2);
     expect(state.proofs[1]!.body).toMatchObject({
       method: 'custom',
       gpc: true,
@@ -335,7 +338,7 @@ describe('cookie banner widget', () => {
     await p.keyboard.press('Shift+Tab');
     expect(await inDialog()).toBe(true);
     await p.keyboard.press('Escape');
-    expect(await dialog.count()).toBe(0);
+    await dialog.waitFor({ state: 'detached' });
     expect(await js<string>(p, 'document.activeElement.id')).toBe('settings');
     // closing without a choice stores nothing and the bar still asks
     expect(await stored(ctx)).toBeNull();
@@ -468,7 +471,7 @@ describe('cookie banner widget', () => {
     expect(state.proofs).toEqual([]);
     state.proofDown = false;
     const next = await visit(ctx, '', 'ran');
-    await expect.poll(() => state.proofs.length).toBe(1);
+    await expect.poll(() => state.proofs.length, POLL).toBe(1);
     expect(state.proofs[0]!.body.method).toBe('accept_all');
     await next.waitForFunction('localStorage.getItem("amanat_proofs") === "[]"');
   });
