@@ -215,13 +215,18 @@ describe('cookie banner widget', () => {
     expect(gatedHits()).toEqual([]);
   });
 
-  it('analytics only runs only analytics, later-added elements included', async () => {
+  it('analytics only runs only analytics, later-added elements and onConsent callbacks included', async () => {
     const ctx = await newContext();
     const p = await visit(ctx);
-    await button(p, '.amanat-bar', 'Настроить').click();
+    await p.evaluate(
+      'window.__cb = []; amanat.onConsent("analytics", function () { __cb.push("analytics") });' +
+        'amanat.onConsent("marketing", function () { __cb.push("marketing") }); amanat.show()',
+    );
     const dialog = p.getByRole('dialog');
     await dialog.getByRole('checkbox', { name: 'Аналитика' }).check();
+    expect(await js<string[]>(p, 'window.__cb')).toEqual([]);
     await button(p, 'dialog', 'Сохранить выбор').click();
+    expect(await js<string[]>(p, 'window.__cb')).toEqual(['analytics']);
     await p.waitForFunction("window.__ran.indexOf('analytics-ext') >= 0");
     expect((await ran(p)).sort()).toEqual(['analytics', 'analytics-ext', 'necessary']);
     await p.evaluate('addLater("analytics"); addLater("marketing")');
