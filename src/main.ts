@@ -102,6 +102,7 @@ async function main(): Promise<void> {
     publicLimit: { burst: config.rateLimits.publicPerMinute, perMinute: config.rateLimits.publicPerMinute },
     dataDir: config.store.kind === 'pglite' ? config.store.dataDir : undefined,
     branding: config.branding,
+    webDir: config.web.dir,
   });
   const r = amanat.rules.register;
   console.log(

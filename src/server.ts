@@ -32,6 +32,8 @@ export interface ServerOptions {
   /** How long close() lets requests in flight finish before it cuts their connections; 10 s by default. */
   shutdownGraceMs?: number;
   branding?: BrandingOptions;
+  /** The built web app (AMANAT_WEB_DIR). */
+  webDir?: string;
 }
 
 export async function startServer(amanat: Amanat, options: ServerOptions): Promise<RunningServer> {
@@ -47,6 +49,7 @@ export async function startServer(amanat: Amanat, options: ServerOptions): Promi
     signInLimit: options.signInLimit,
     publicLimit: options.publicLimit,
     branding: options.branding,
+    webDir: options.webDir,
     logRequest: options.logRequests ? log : undefined,
     onUnexpectedError: (error) =>
       log(`error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),

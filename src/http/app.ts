@@ -7,6 +7,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { Amanat } from '../app/amanat.js';
 import { JOB_NAMES } from '../jobs/jobs.js';
 import { DomainError, ErrorCodes } from '../lib/errors.js';
+import { fromPackageRoot } from '../lib/paths.js';
 import { mountAccessRoutes } from '../modules/access/access.routes.js';
 import { mountApiKeyRoutes } from '../modules/api-keys/api-key.routes.js';
 import { mountAuditRoutes } from '../modules/audit/audit.routes.js';
@@ -35,6 +36,8 @@ import { type InputLimits, inputGuard } from './input-guard.js';
 import { authErrors, errors, keyOrSession, noAuth, securitySchemes } from './openapi-common.js';
 import { failureLimit, type RateLimit, type RateLimitOptions, rateLimit } from './rate-limit.js';
 import { memoryRateLimits, type RateLimitStore, sharedRateLimits } from './rate-limit-store.js';
+import { securityHeaders } from './security-headers.js';
+import { mountWebApp } from './web-app.js';
 
 const MAIL_BODY_LIMIT_BYTES = 25 * 1024 * 1024;
 
@@ -68,6 +71,8 @@ export interface HttpOptions {
   inputLimits?: InputLimits;
   /** The operator's logo and colour for the web pages (AMANAT_BRAND_LOGO, AMANAT_BRAND_COLOR). */
   branding?: BrandingOptions;
+  /** The built web app (AMANAT_WEB_DIR); web/dist of the package by default. */
+  webDir?: string;
 }
 
 /** A refusal by Hono itself (malformed JSON, a body not sent as JSON) as a domain error naming what is expected. */
@@ -140,6 +145,8 @@ function rateLimitOptions(amanat: Amanat, options: HttpOptions): RateLimitOption
 }
 
 function useMiddleware(app: App, options: HttpOptions, limitOptions: RateLimitOptions): void {
+  // nosniff and no Referer on every answer; a Content-Security-Policy on every HTML page.
+  app.use('*', securityHeaders());
   const logRequest = options.logRequest;
   if (logRequest) {
     app.use('*', async (c, next) => {
@@ -178,8 +185,11 @@ function useMiddleware(app: App, options: HttpOptions, limitOptions: RateLimitOp
   app.use('/api/*', inputGuard(options.inputLimits));
 }
 
-/** Errors through one mapper, and a 404 that points to the API's description. */
-function handleErrors(app: App, options: HttpOptions): void {
+/**
+ * Errors through one mapper, and a 404 that points to the API's description — unless a browser asks for a page
+ * of the web app (its router reads the path).
+ */
+function handleErrors(app: App, options: HttpOptions, webPage: (c: Context) => Response | null): void {
   app.onError((error, c) => {
     if (error instanceof HTTPException && error.status < 500) {
       // Hono's own refusals: a body that is not JSON, or not sent as JSON.
@@ -191,6 +201,8 @@ function handleErrors(app: App, options: HttpOptions): void {
     return c.json(body, status);
   });
   app.notFound((c) => {
+    const page = webPage(c);
+    if (page) return page;
     const where = `${c.req.method} ${c.req.path}`;
     return c.json(
       {
@@ -373,7 +385,8 @@ export function createHttpApp(amanat: Amanat, options: HttpOptions) {
   };
   const limitOptions = rateLimitOptions(amanat, options);
   useMiddleware(app, options, limitOptions);
-  handleErrors(app, options);
+  const webPage = mountWebApp(app, options.webDir ?? fromPackageRoot('web', 'dist'));
+  handleErrors(app, options, webPage);
   mountHealthRoute(app, amanat);
   mountRegisterRoute(app, amanat, auth);
   mountModules(app, amanat, auth, options, limitOptions);
