@@ -61,6 +61,7 @@ export function securityHeaders(): MiddlewareHandler {
         byEtag.set(etag, csp);
       }
     }
-    headers.set('content-security-policy', csp);
+    // Read again: reading a copy of the body may have replaced the answer's header object (@hono/node-server).
+    c.res.headers.set('content-security-policy', csp);
   };
 }

@@ -42,7 +42,7 @@ describe('CSP in a real browser', () => {
     rmSync(root, { recursive: true, force: true });
   });
 
-  async function open(path: string): Promise<Page> {
+  async function open(path: string, policy?: RegExp): Promise<Page> {
     const page = await browser.newPage();
     await page.addInitScript(() => {
       window.violations = [];
@@ -52,6 +52,10 @@ describe('CSP in a real browser', () => {
     });
     const response = await page.goto(`${server.url}${path}`);
     expect(response?.status()).toBe(200);
+    // The header itself, as sent over the wire (a page without any policy would pass the checks below too).
+    const csp = response!.headers()['content-security-policy'] ?? '';
+    expect(csp).toMatch(policy ?? /style-src 'self' 'nonce-/);
+    expect(csp).not.toContain('unsafe-inline');
     return page;
   }
 
@@ -72,7 +76,7 @@ describe('CSP in a real browser', () => {
 
   it('the published policy renders with its own styles and no violation', async () => {
     for (const lang of ['ru', 'kk', 'en']) {
-      const page = await open(`/policy?lang=${lang}`);
+      const page = await open(`/policy?lang=${lang}`, /style-src 'sha256-/);
       expect(await page.$eval('h1', (e) => getComputedStyle(e).textAlign)).toBe('center');
       expect(await page.evaluate(() => window.violations)).toEqual([]);
       await page.close();
