@@ -130,6 +130,31 @@ describe.each(storeKinds())('console front page on %s', (kind) => {
         failed: 1,
         lastFailure: { job: 'status-test', message: 'mailbox of ***@*** refused, call ***' },
       });
+      // The mailbox poll as pg-boss records it: a failed poll is shown (masked) until a poll succeeds.
+      let fail = true;
+      await jobs.boss.work('mail-poll', async () => {
+        if (fail) throw new Error('IMAP login refused for privacy@nextbot.kz');
+      });
+      const settled = async (jobId: string) => {
+        for (let i = 0; i < 200; i++) {
+          const state = (await jobs!.boss.getJobById('mail-poll', jobId))?.state;
+          if (state === 'failed' || state === 'completed') return state;
+          await new Promise((r) => setTimeout(r, 100));
+        }
+        return 'still waiting';
+      };
+      expect(await settled((await jobs.boss.send('mail-poll', {}))!)).toBe('failed');
+      const failing = (await t.call('GET', '/api/system/status')).body.mailPoller;
+      expect(failing).toEqual({
+        configured: false,
+        lastPollAt: null,
+        lastError: 'IMAP login refused for ***@***',
+      });
+      fail = false;
+      expect(await settled((await jobs.boss.send('mail-poll', {}))!)).toBe('completed');
+      const polled = (await t.call('GET', '/api/system/status')).body.mailPoller;
+      expect(polled.lastError).toBeNull();
+      expect(Date.parse(polled.lastPollAt)).toBeGreaterThan(0);
       // 02:30 in Almaty after 11:00 on 18 March: 19 March 02:30 (+05:00).
       expect(after.body.nextSweepAt).toBe('2026-03-18T21:30:00.000Z');
       // The chain's verdict is reused for ten minutes, then walked again.
