@@ -104,6 +104,8 @@ async function main(): Promise<void> {
     publicUrl: config.staff.publicUrl,
     widgetDir: config.widget.dir,
     dataDir: config.store.kind === 'pglite' ? config.store.dataDir : undefined,
+    branding: config.branding,
+    webDir: config.web.dir,
   });
   const r = amanat.rules.register;
   console.log(

@@ -11,6 +11,8 @@ const PUBLIC_ROUTES = new Map([
   ['POST /api/public/requests/{requestId}/verify', 422],
   ['POST /api/public/requests/code', 422],
   ['GET /api/public/testimonials', 200],
+  // The operator's name, logo and colour for the web pages.
+  ['GET /api/public/branding', 200],
   // The published consent forms are public texts; a form id that is no form is a 404.
   ['GET /api/consent-forms', 200],
   ['GET /api/consent-forms/{formId}', 404],
