@@ -142,9 +142,10 @@ export function SubjectPage({ id }: { id: string }) {
   });
   // Only the purposes the viewer's role may read are asked for; an API key or an administrator sees them all.
   const allowed = me.data?.purposes ?? [];
-  const purposes = (register.data?.purposes ?? []).filter(
-    (p) => allowed.length === 0 || allowed.includes(p.id),
-  );
+  const every = allowed.includes('*');
+  const purposes = register.data
+    ? register.data.purposes.map((p) => p.id).filter((p) => every || allowed.includes(p))
+    : allowed.filter((p) => p !== '*');
 
   return (
     <Stack>
@@ -167,8 +168,9 @@ export function SubjectPage({ id }: { id: string }) {
       <Title order={2} size="h3">
         {t('dataByPurpose')}
       </Title>
+      {purposes.length === 0 && <Text c="dimmed">{t('noPurposesAllowed')}</Text>}
       {purposes.map((p) => (
-        <PurposeData key={p.id} subjectId={id} purpose={p.id} />
+        <PurposeData key={p} subjectId={id} purpose={p} />
       ))}
       <Title order={2} size="h3">
         {t('navConsents')}
