@@ -3,6 +3,8 @@ import {
   AppShell,
   Burger,
   Button,
+  type CSSVariablesResolver,
+  createTheme,
   Group,
   MantineProvider,
   NavLink,
@@ -32,6 +34,24 @@ import { KeysPage, RolesPage, StaffPage } from './pages/staff.js';
 import { SubjectPage, SubjectsPage } from './pages/subjects.js';
 import { TodayPage } from './pages/today.js';
 import { Loading, useT } from './ui.js';
+
+// AA contrast on white: the primary colour at shade 8, dimmed text at gray 7, and the light variants' text (light
+// buttons, badges, alerts) at shade 9 of each colour or darker.
+const theme = createTheme({ primaryColor: 'blue', primaryShade: { light: 8, dark: 8 } });
+const colours = ['blue', 'red', 'orange', 'green', 'gray', 'dark'];
+const resolver: CSSVariablesResolver = () => ({
+  variables: {},
+  light: {
+    '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
+    ...Object.fromEntries(
+      colours.map((c) => [`--mantine-color-${c}-light-color`, `var(--mantine-color-${c}-9)`]),
+    ),
+    // Mantine's orange 9 and green 9 fall just short of 4.5:1 on their light backgrounds.
+    '--mantine-color-orange-light-color': '#a14100',
+    '--mantine-color-green-light-color': '#1b6e35',
+  },
+  dark: {},
+});
 
 const queryClient = new QueryClient({
   defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } },
@@ -199,7 +219,7 @@ function App() {
     document.documentElement.lang = lang;
   }, [lang]);
   return (
-    <MantineProvider getStyleNonce={styleNonce}>
+    <MantineProvider theme={theme} cssVariablesResolver={resolver} getStyleNonce={styleNonce}>
       <QueryClientProvider client={queryClient}>
         <I18nContext.Provider value={i18n}>
           <Shell />

@@ -55,7 +55,7 @@ export function DaysLeft({
 }) {
   const { t } = useT();
   const late = overdue || days < 0;
-  const color = late ? 'red.9' : days <= 0 ? 'red.9' : days <= 2 ? 'orange.9' : 'green.9';
+  const color = late ? 'red.9' : days <= 0 ? 'red.9' : days <= 2 ? '#a14100' : '#1b6e35';
   const label = late
     ? t('overdueBy', { count: Math.abs(days) })
     : days === 0
@@ -73,5 +73,15 @@ export function Link({ to, children }: { to: string; children: ReactNode }) {
     <Anchor href={to} onClick={linkClick}>
       {children}
     </Anchor>
+  );
+}
+
+/** A wide table's horizontal scroll on a phone, reachable from the keyboard (tab to it, then arrow keys). */
+export function Scroll({ minWidth, children }: { minWidth: number; children: ReactNode }) {
+  return (
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must take focus to scroll by keyboard.
+    <div tabIndex={0} style={{ overflowX: 'auto' }}>
+      <div style={{ minWidth }}>{children}</div>
+    </div>
   );
 }

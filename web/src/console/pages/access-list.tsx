@@ -5,7 +5,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { unwrap } from '../../shared/api.js';
 import { api, download, useMe } from '../api.js';
-import { ErrorAlert, Loading, useDates, useT } from '../ui.js';
+import { ErrorAlert, Loading, Scroll, useDates, useT } from '../ui.js';
 
 interface Entry {
   staffId: string;
@@ -23,7 +23,7 @@ function VersionDetails({ id }: { id: string }) {
   if (version.isPending) return <Loading />;
   if (version.error) return <ErrorAlert error={version.error} />;
   return (
-    <Table.ScrollContainer minWidth={480}>
+    <Scroll minWidth={480}>
       <Table>
         <Table.Thead>
           <Table.Tr>
@@ -47,7 +47,7 @@ function VersionDetails({ id }: { id: string }) {
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </Scroll>
   );
 }
 
@@ -172,7 +172,7 @@ export function AccessListPage() {
               <Text fw={600}>{t('listVersion', { version: v.version })}</Text>
               <Badge
                 variant="filled"
-                color={v.status === 'approved' ? 'green.9' : v.status === 'proposed' ? 'orange.9' : 'gray.8'}
+                color={v.status === 'approved' ? '#1b6e35' : v.status === 'proposed' ? '#a14100' : 'gray.8'}
               >
                 {t(`list_${v.status}`)}
               </Badge>

@@ -20,7 +20,7 @@ export function AuditPage() {
           {verify.isFetching && <Loading />}
           {verify.data && (
             <Group>
-              <Badge size="lg" variant="filled" color={verify.data.ok ? 'green.9' : 'red.9'}>
+              <Badge size="lg" variant="filled" color={verify.data.ok ? '#1b6e35' : 'red.9'}>
                 {verify.data.ok ? t('chainOk', { count: verify.data.entries }) : t('chainBroken')}
               </Badge>
               {verify.data.anchoredSeq !== undefined && (

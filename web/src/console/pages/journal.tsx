@@ -4,7 +4,7 @@ import { Badge, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { unwrap } from '../../shared/api.js';
 import { api, useRegister } from '../api.js';
-import { ErrorAlert, Link, Loading, useDates, useT } from '../ui.js';
+import { ErrorAlert, Link, Loading, Scroll, useDates, useT } from '../ui.js';
 
 export function ConsentsPage() {
   const { t, lang } = useT();
@@ -37,7 +37,7 @@ export function ConsentsPage() {
       <ErrorAlert error={forms.error} />
       {forms.isPending && <Loading />}
       {forms.data && (
-        <Table.ScrollContainer minWidth={520}>
+        <Scroll minWidth={520}>
           <Table striped>
             <Table.Thead>
               <Table.Tr>
@@ -66,7 +66,7 @@ export function ConsentsPage() {
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </Scroll>
       )}
     </Stack>
   );
@@ -93,7 +93,7 @@ export function DisclosuresPage() {
       <ErrorAlert error={recipients.error} />
       {recipients.data && recipients.data.recipients.length === 0 && <Text c="dimmed">{t('nothing')}</Text>}
       {recipients.data && recipients.data.recipients.length > 0 && (
-        <Table.ScrollContainer minWidth={480}>
+        <Scroll minWidth={480}>
           <Table>
             <Table.Thead>
               <Table.Tr>
@@ -108,7 +108,7 @@ export function DisclosuresPage() {
                 <Table.Tr key={r.id}>
                   <Table.Td>{r.name}</Table.Td>
                   <Table.Td>
-                    <Badge variant="light">{t(`recipient_${r.kind}`)}</Badge>
+                    <Badge variant="filled">{t(`recipient_${r.kind}`)}</Badge>
                   </Table.Td>
                   <Table.Td>{r.country}</Table.Td>
                   <Table.Td>{dates.date(r.contractUntil)}</Table.Td>
@@ -116,7 +116,7 @@ export function DisclosuresPage() {
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </Scroll>
       )}
       <Title order={2} size="h3">
         {t('latestDisclosures')}

@@ -5,7 +5,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { unwrap } from '../../shared/api.js';
 import { api, useRegister } from '../api.js';
-import { ErrorAlert, Loading, useDates, useT } from '../ui.js';
+import { ErrorAlert, Loading, Scroll, useDates, useT } from '../ui.js';
 
 export function RegisterPage() {
   const { t, lang } = useT();
@@ -28,7 +28,7 @@ export function RegisterPage() {
           ))}
         </Alert>
       )}
-      <Table.ScrollContainer minWidth={900}>
+      <Scroll minWidth={900}>
         <Table withTableBorder withColumnBorders striped>
           <Table.Thead>
             <Table.Tr>
@@ -53,7 +53,7 @@ export function RegisterPage() {
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </Scroll>
     </Stack>
   );
 }
@@ -95,7 +95,7 @@ export function PolicyPage() {
       <ErrorAlert error={versions.error} />
       {versions.isPending && <Loading />}
       {versions.data && (
-        <Table.ScrollContainer minWidth={480}>
+        <Scroll minWidth={480}>
           <Table>
             <Table.Thead>
               <Table.Tr>
@@ -122,7 +122,7 @@ export function PolicyPage() {
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </Scroll>
       )}
       <Card withBorder component="section" aria-label={t('diff')}>
         <Title order={2} size="h4" mb="sm">
@@ -136,7 +136,7 @@ export function PolicyPage() {
         {diff.data && diff.data.changes.length === 0 && <Text mt="sm">{t('noChanges')}</Text>}
         {diff.data?.changes.map((c) => (
           <Group key={`${c.area}:${c.purposeId}:${c.text.ru}`} mt="xs" wrap="nowrap" align="start">
-            <Badge variant="light" color={c.widens ? 'red' : 'gray'}>
+            <Badge variant="filled" color={c.widens ? 'red' : 'gray'}>
               {t(`change_${c.kind}`)}
             </Badge>
             <Text size="sm">{c.text[lang] ?? c.text.ru}</Text>

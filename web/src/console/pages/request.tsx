@@ -21,7 +21,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { type Schema, unwrap } from '../../shared/api.js';
 import { api, download } from '../api.js';
-import { DaysLeft, ErrorAlert, Link, Loading, useDates, useT } from '../ui.js';
+import { DaysLeft, ErrorAlert, Link, Loading, Scroll, useDates, useT } from '../ui.js';
 
 type Details = Schema<'SubjectRequestDetails'>;
 const manualWays = [
@@ -133,7 +133,7 @@ function Report({ id }: { id: string }) {
             {p.number ? `${p.number}. ` : ''}
             {p.title}
           </Text>
-          <Table.ScrollContainer minWidth={360}>
+          <Scroll minWidth={360}>
             <Table>
               <Table.Tbody>
                 {p.values.map((v) => (
@@ -145,7 +145,7 @@ function Report({ id }: { id: string }) {
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </Scroll>
         </div>
       ))}
       {data.consents.length > 0 && (
@@ -208,7 +208,7 @@ export function RequestPage({ id }: { id: string }) {
       <Card withBorder>
         <SimpleGrid cols={{ base: 2, md: 4 }}>
           <Fact label={t('status')}>
-            <Badge variant="light">{t(`status_${r.status}`)}</Badge>
+            <Badge variant="filled">{t(`status_${r.status}`)}</Badge>
           </Fact>
           <Fact label={t('received')}>{dates.dateTime(r.receivedAt)}</Fact>
           <Fact label={t('dueDate')}>{dates.date(r.dueDate)}</Fact>

@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { unwrap } from '../../shared/api.js';
 import { api } from '../api.js';
-import { DaysLeft, ErrorAlert, Link, Loading, useDates, useT } from '../ui.js';
+import { DaysLeft, ErrorAlert, Link, Loading, Scroll, useDates, useT } from '../ui.js';
 
 const statuses = ['received', 'verifying', 'in_progress', 'answered', 'refused'] as const;
 type Filter = 'open' | 'overdue' | 'all' | (typeof statuses)[number];
@@ -67,7 +67,7 @@ export function RequestsPage() {
       {query.isPending && <Loading />}
       {query.data && rows.length === 0 && <Text c="dimmed">{t('nothing')}</Text>}
       {rows.length > 0 && (
-        <Table.ScrollContainer minWidth={640}>
+        <Scroll minWidth={640}>
           <Table striped highlightOnHover>
             <Table.Thead>
               <Table.Tr>
@@ -96,7 +96,7 @@ export function RequestsPage() {
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </Scroll>
       )}
     </Stack>
   );

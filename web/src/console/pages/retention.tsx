@@ -4,7 +4,7 @@ import { Badge, Button, Card, Group, Progress, Stack, Table, Text, Title } from 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { unwrap } from '../../shared/api.js';
 import { api, download, useRegister } from '../api.js';
-import { ErrorAlert, Loading, useDates, useT } from '../ui.js';
+import { ErrorAlert, Loading, Scroll, useDates, useT } from '../ui.js';
 
 export function RetentionPage() {
   const { t, lang } = useT();
@@ -70,7 +70,7 @@ export function RetentionPage() {
       <ErrorAlert error={runs.error} />
       {runs.data && runs.data.runs.length === 0 && <Text c="dimmed">{t('nothing')}</Text>}
       {runs.data && runs.data.runs.length > 0 && (
-        <Table.ScrollContainer minWidth={520}>
+        <Scroll minWidth={520}>
           <Table>
             <Table.Thead>
               <Table.Tr>
@@ -87,9 +87,7 @@ export function RetentionPage() {
                   <Table.Td>
                     <Badge
                       variant="filled"
-                      color={
-                        r.status === 'failed' ? 'red.9' : r.status === 'running' ? 'orange.9' : 'green.9'
-                      }
+                      color={r.status === 'failed' ? 'red.9' : r.status === 'running' ? '#a14100' : '#1b6e35'}
                     >
                       {r.status}
                     </Badge>
@@ -105,7 +103,7 @@ export function RetentionPage() {
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </Scroll>
       )}
       <Title order={2} size="h3">
         {t('acts')}

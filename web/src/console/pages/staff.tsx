@@ -16,7 +16,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { unwrap } from '../../shared/api.js';
 import { api, useRegister } from '../api.js';
-import { ErrorAlert, Loading, useDates, useT } from '../ui.js';
+import { ErrorAlert, Loading, Scroll, useDates, useT } from '../ui.js';
 
 export function StaffPage() {
   const { t } = useT();
@@ -51,7 +51,7 @@ export function StaffPage() {
       <ErrorAlert error={staff.error} />
       {staff.isPending && <Loading />}
       {staff.data && (
-        <Table.ScrollContainer minWidth={560}>
+        <Scroll minWidth={560}>
           <Table striped>
             <Table.Thead>
               <Table.Tr>
@@ -66,9 +66,14 @@ export function StaffPage() {
               {staff.data.staff.map((s) => (
                 <Table.Tr key={s.id}>
                   <Table.Td>
-                    {s.fullName} {s.isHead && <Badge size="xs">{t('head')}</Badge>}{' '}
+                    {s.fullName}{' '}
+                    {s.isHead && (
+                      <Badge size="xs" variant="filled">
+                        {t('head')}
+                      </Badge>
+                    )}{' '}
                     {s.isAdmin && (
-                      <Badge size="xs" color="gray">
+                      <Badge size="xs" variant="filled" color="gray">
                         {t('admin')}
                       </Badge>
                     )}
@@ -81,7 +86,7 @@ export function StaffPage() {
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </Scroll>
       )}
       <Card withBorder component="section" aria-label={t('addStaff')}>
         <form onSubmit={submit}>
@@ -187,7 +192,7 @@ export function KeysPage() {
       <ErrorAlert error={keys.error ?? revoke.error} />
       {keys.isPending && <Loading />}
       {keys.data && (
-        <Table.ScrollContainer minWidth={560}>
+        <Scroll minWidth={560}>
           <Table striped>
             <Table.Thead>
               <Table.Tr>
@@ -218,7 +223,7 @@ export function KeysPage() {
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </Scroll>
       )}
       <Card withBorder component="section" aria-label={t('newKey')}>
         <Group align="end">

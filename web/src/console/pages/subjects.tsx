@@ -7,7 +7,7 @@ import { type FormEvent, useState } from 'react';
 import { unwrap } from '../../shared/api.js';
 import { navigate } from '../../shared/router.js';
 import { api, useMe, useRegister } from '../api.js';
-import { ErrorAlert, Link, Loading, useDates, useT } from '../ui.js';
+import { ErrorAlert, Link, Loading, Scroll, useDates, useT } from '../ui.js';
 
 const kinds = ['email', 'phone', 'iin'] as const;
 
@@ -90,7 +90,7 @@ function PurposeData({ subjectId, purpose }: { subjectId: string; purpose: strin
       {data.isPending && <Loading />}
       {data.data && data.data.values.length === 0 && <Text c="dimmed">{t('nothing')}</Text>}
       {data.data && data.data.values.length > 0 && (
-        <Table.ScrollContainer minWidth={420}>
+        <Scroll minWidth={420}>
           <Table>
             <Table.Thead>
               <Table.Tr>
@@ -111,7 +111,7 @@ function PurposeData({ subjectId, purpose }: { subjectId: string; purpose: strin
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </Scroll>
       )}
     </Card>
   );
@@ -157,7 +157,7 @@ export function SubjectPage({ id }: { id: string }) {
       {subject.data && (
         <Card withBorder>
           <Group>
-            <Badge variant="light">{subject.data.status}</Badge>
+            <Badge variant="filled">{subject.data.status}</Badge>
             <Text size="sm">
               {t('since', { date: dates.date(subject.data.createdAt) })} ·{' '}
               {subject.data.identities.map((i) => t(`identity_${i.kind as 'email'}`)).join(', ')}
@@ -181,7 +181,7 @@ export function SubjectPage({ id }: { id: string }) {
         <Card withBorder key={c.id}>
           <Group justify="space-between">
             <Text fw={600}>{register.data?.purposeTitle(c.purposeId, lang) ?? c.purposeId}</Text>
-            <Badge color={c.status === 'active' ? 'green.9' : 'gray.8'} variant="filled">
+            <Badge color={c.status === 'active' ? '#1b6e35' : 'gray.8'} variant="filled">
               {t(`consent_${c.status}`)}
             </Badge>
           </Group>

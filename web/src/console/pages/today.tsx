@@ -5,7 +5,7 @@ import { useQuery } from '@tanstack/react-query';
 import { type Schema, unwrap } from '../../shared/api.js';
 import { api, useRegister } from '../api.js';
 import { getContract, type SystemStatus } from '../contract.js';
-import { DaysLeft, ErrorAlert, Link, Loading, useDates, useT } from '../ui.js';
+import { DaysLeft, ErrorAlert, Link, Loading, Scroll, useDates, useT } from '../ui.js';
 
 type Request = Schema<'SubjectRequest'>;
 
@@ -14,7 +14,7 @@ function RequestRows({ requests }: { requests: Request[] }) {
   const dates = useDates();
   if (requests.length === 0) return <Text c="dimmed">{t('nothing')}</Text>;
   return (
-    <Table.ScrollContainer minWidth={420}>
+    <Scroll minWidth={420}>
       <Table>
         <Table.Thead>
           <Table.Tr>
@@ -39,7 +39,7 @@ function RequestRows({ requests }: { requests: Request[] }) {
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </Scroll>
   );
 }
 
@@ -101,7 +101,7 @@ export function TodayPage() {
             (obligations.data.obligations.length === 0 ? (
               <Text c="dimmed">{t('nothing')}</Text>
             ) : (
-              <Table.ScrollContainer minWidth={420}>
+              <Scroll minWidth={420}>
                 <Table>
                   <Table.Thead>
                     <Table.Tr>
@@ -126,7 +126,7 @@ export function TodayPage() {
                     ))}
                   </Table.Tbody>
                 </Table>
-              </Table.ScrollContainer>
+              </Scroll>
             ))}
         </Section>
         <Section title={t('nextSweep')}>
@@ -158,7 +158,7 @@ export function TodayPage() {
             {audit.data && (
               <Group>
                 <Text>{t('auditChain')}</Text>
-                <Badge color={audit.data.ok ? 'green.9' : 'red.9'} variant="filled">
+                <Badge color={audit.data.ok ? '#1b6e35' : 'red.9'} variant="filled">
                   {audit.data.ok ? t('chainOk', { count: audit.data.entries }) : t('chainBroken')}
                 </Badge>
               </Group>
@@ -177,7 +177,7 @@ export function TodayPage() {
                         ? 'gray.8'
                         : status.data.mailPoller.lastError
                           ? 'red.9'
-                          : 'green.9'
+                          : '#1b6e35'
                     }
                   >
                     {!status.data.mailPoller.configured
@@ -194,7 +194,7 @@ export function TodayPage() {
                 )}
                 <Group>
                   <Text>{t('jobs')}</Text>
-                  <Badge variant="filled" color={status.data.jobs.failed > 0 ? 'red.9' : 'green.9'}>
+                  <Badge variant="filled" color={status.data.jobs.failed > 0 ? 'red.9' : '#1b6e35'}>
                     {t('jobsState', { queued: status.data.jobs.queued, failed: status.data.jobs.failed })}
                   </Badge>
                 </Group>
