@@ -211,7 +211,8 @@ describe.each(storeKinds())('the console in chromium on %s', (kind) => {
     await page.getByRole('button', { name: 'Скачать письмо (PDF)' }).waitFor();
     expect(await page.locator('main').textContent()).toContain('дан ответ');
     const history = await page.getByRole('region', { name: 'История' }).textContent();
-    expect(history).toContain('request.answer');
+    expect(history).toContain('Дан ответ');
+    expect(history).toContain('Сапарова Айгерим Маратовна');
 
     const [download] = await Promise.all([
       page.waitForEvent('download'),

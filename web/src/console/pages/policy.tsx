@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { unwrap } from '../../shared/api.js';
 import { api, useRegister } from '../api.js';
 import { ErrorAlert, Loading, Scroll, useDates, useT } from '../ui.js';
+import { processingText, retentionText } from '../words.js';
 
 export function RegisterPage() {
   const { t, lang } = useT();
@@ -47,8 +48,8 @@ export function RegisterPage() {
                 <Table.Td>{p.title[lang] ?? p.title.ru}</Table.Td>
                 <Table.Td>{p.fields.map((f) => data.fieldLabel(f, lang)).join(', ')}</Table.Td>
                 <Table.Td>{(p.legal_bases ?? []).map((b) => b.reference ?? b.type).join('; ')}</Table.Td>
-                <Table.Td>{p.processing ?? '—'}</Table.Td>
-                <Table.Td>{p.retention ? retentionText(p.retention) : '—'}</Table.Td>
+                <Table.Td>{processingText(p.processing, lang)}</Table.Td>
+                <Table.Td>{p.retention ? retentionText(p.retention, lang) : '—'}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
@@ -56,13 +57,6 @@ export function RegisterPage() {
       </Scroll>
     </Stack>
   );
-}
-
-function retentionText(retention: { kind: string; [key: string]: unknown }): string {
-  const rest = Object.entries(retention)
-    .filter(([key]) => key !== 'kind')
-    .map(([key, value]) => `${key}: ${typeof value === 'object' ? JSON.stringify(value) : String(value)}`);
-  return [retention.kind, ...rest].join(', ');
 }
 
 export function PolicyPage() {

@@ -22,6 +22,7 @@ import { type ReactNode, useState } from 'react';
 import { type Schema, unwrap } from '../../shared/api.js';
 import { api, download } from '../api.js';
 import { DaysLeft, ErrorAlert, Link, Loading, Scroll, useDates, useT } from '../ui.js';
+import { actionText, unitText } from '../words.js';
 
 type Details = Schema<'SubjectRequestDetails'>;
 const manualWays = [
@@ -156,7 +157,7 @@ function Report({ id }: { id: string }) {
 }
 
 export function RequestPage({ id }: { id: string }) {
-  const { t } = useT();
+  const { t, lang } = useT();
   const dates = useDates();
   const client = useQueryClient();
   const [how, setHow] = useState<ManualWay>('in_person');
@@ -179,6 +180,9 @@ export function RequestPage({ id }: { id: string }) {
     queryKey: ['staff'],
     queryFn: async () => unwrap(await api.GET('/api/staff')),
   });
+  const names = new Map((staff.data?.staff ?? []).map((s) => [`staff:${s.id}`, s.fullName]));
+  const actorName = (actor: string) =>
+    names.get(actor) ?? (actor.startsWith('staff:') ? t('staffMember') : actor);
   const refresh = () => client.invalidateQueries({ queryKey: ['request', id] });
   const step = useMutation({
     mutationFn: async (run: () => Promise<unknown>) => run(),
@@ -219,7 +223,7 @@ export function RequestPage({ id }: { id: string }) {
           <Fact label={t('language')}>{r.language.toUpperCase()}</Fact>
           <Fact label={t('assignee')}>{r.assignee ?? '—'}</Fact>
           <Fact label={t('deadlineRule')}>
-            {r.deadline.amount} {r.deadline.unit} · {r.deadline.rule}
+            {r.deadline.amount} {unitText(r.deadline.unit, lang)} · {r.deadline.rule}
           </Fact>
           <Fact label={t('contact')}>
             {[r.contact.name, r.contact.email, r.contact.phone].filter(Boolean).join(', ') || '—'}
@@ -430,9 +434,9 @@ export function RequestPage({ id }: { id: string }) {
         {history.data && (
           <Timeline bulletSize={14} lineWidth={2} active={history.data.history.length}>
             {history.data.history.map((h) => (
-              <Timeline.Item key={h.seq} title={h.action}>
+              <Timeline.Item key={h.seq} title={actionText(h.action, lang)}>
                 <Text size="sm" c="dimmed">
-                  {dates.dateTime(h.at)} · {h.actor}
+                  {dates.dateTime(h.at)} · {actorName(h.actor)}
                 </Text>
               </Timeline.Item>
             ))}

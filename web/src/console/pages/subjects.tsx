@@ -127,17 +127,22 @@ export function SubjectPage({ id }: { id: string }) {
     queryFn: async () =>
       unwrap(await api.GET('/api/subjects/{subjectId}', { params: { path: { subjectId: id } } })),
   });
+  // Sections the viewer's role has no right to are left out rather than shown as refusals.
+  const can = (action: string) => Boolean(me.data?.actions.includes(action));
   const consents = useQuery({
     queryKey: ['subject', id, 'consents'],
+    enabled: can('consents:read'),
     queryFn: async () =>
       unwrap(await api.GET('/api/subjects/{subjectId}/consents', { params: { path: { subjectId: id } } })),
   });
   const disclosures = useQuery({
     queryKey: ['subject', id, 'disclosures'],
+    enabled: can('disclosures:read'),
     queryFn: async () => unwrap(await api.GET('/api/disclosures', { params: { query: { subjectId: id } } })),
   });
   const obligations = useQuery({
     queryKey: ['subject', id, 'obligations'],
+    enabled: can('obligations:read'),
     queryFn: async () => unwrap(await api.GET('/api/obligations', { params: { query: { subject_id: id } } })),
   });
   // Only the purposes the viewer's role may read are asked for; an API key or an administrator sees them all.
@@ -172,9 +177,11 @@ export function SubjectPage({ id }: { id: string }) {
       {purposes.map((p) => (
         <PurposeData key={p} subjectId={id} purpose={p} />
       ))}
-      <Title order={2} size="h3">
-        {t('navConsents')}
-      </Title>
+      {can('consents:read') && (
+        <Title order={2} size="h3">
+          {t('navConsents')}
+        </Title>
+      )}
       <ErrorAlert error={consents.error} />
       {consents.data && consents.data.consents.length === 0 && <Text c="dimmed">{t('nothing')}</Text>}
       {consents.data?.consents.map((c) => (
@@ -202,9 +209,11 @@ export function SubjectPage({ id }: { id: string }) {
           </details>
         </Card>
       ))}
-      <Title order={2} size="h3">
-        {t('obligations')}
-      </Title>
+      {can('obligations:read') && (
+        <Title order={2} size="h3">
+          {t('obligations')}
+        </Title>
+      )}
       <ErrorAlert error={obligations.error} />
       {obligations.data && obligations.data.obligations.length === 0 && (
         <Text c="dimmed">{t('nothing')}</Text>
@@ -215,9 +224,11 @@ export function SubjectPage({ id }: { id: string }) {
           {dates.date(o.dueDate)} · {o.status}
         </Text>
       ))}
-      <Title order={2} size="h3">
-        {t('navDisclosures')}
-      </Title>
+      {can('disclosures:read') && (
+        <Title order={2} size="h3">
+          {t('navDisclosures')}
+        </Title>
+      )}
       <ErrorAlert error={disclosures.error} />
       {disclosures.data && disclosures.data.disclosures.length === 0 && (
         <Text c="dimmed">{t('nothing')}</Text>
