@@ -107,6 +107,7 @@ describe.each(storeKinds())('the console in chromium on %s', (kind) => {
             'obligations:read',
             'requests:read',
             'requests:write',
+            'requests:submit',
             'retention:read',
             'audit:read',
             'disclosures:read',
@@ -285,6 +286,38 @@ describe.each(storeKinds())('the console in chromium on %s', (kind) => {
       );
       expect(direct).toBe(403);
       await support.screenshot({ path: join(SHOTS, 'console-subject-support-375.png'), fullPage: true });
+    },
+  );
+
+  it.runIf(kind === 'pglite')(
+    'files a rectification from the subject page: without a contact the API names the field and nothing is filed',
+    async () => {
+      const page = await newPage(375);
+      await signIn(page, people.dpo!);
+      await page.goto(`${web.url}/console/subjects/${customer}`);
+      await page.getByRole('button', { name: 'Исправить данные' }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByRole('textbox', { name: /^Поле/ }).click();
+      await page.getByRole('option', { name: 'Номер контактного телефона' }).click();
+      await dialog.getByLabel(/^Новое значение/).fill('+77017654321');
+      const before = (await api.call('GET', '/api/requests')).body.requests.length;
+      await dialog.getByRole('button', { name: 'Зарегистрировать обращение' }).click();
+      await expect.poll(() => dialog.getByRole('alert').textContent()).toContain('contact');
+      expect((await api.call('GET', '/api/requests')).body.requests.length).toBe(before);
+
+      await dialog.getByLabel('E-mail заявителя').fill('client@example.kz');
+      await dialog.getByRole('button', { name: 'Зарегистрировать обращение' }).click();
+      await page.getByRole('heading', { name: /Обращение № \d+ · изменение данных/ }).waitFor();
+      const filed = (await api.call('GET', '/api/requests')).body.requests as {
+        type: string;
+        subjectId: string;
+      }[];
+      expect(filed.length).toBe(before + 1);
+      expect(filed.filter((r) => r.type === 'rectification' && r.subjectId === customer)).toHaveLength(1);
+
+      // The page speaks Kazakh on request.
+      await page.locator('label', { hasText: /^KK$/ }).click();
+      await page.getByRole('heading', { name: /№ \d+ өтініш/ }).waitFor();
     },
   );
 

@@ -8,6 +8,7 @@ import { unwrap } from '../../shared/api.js';
 import { navigate } from '../../shared/router.js';
 import { api, useMe, useRegister } from '../api.js';
 import { ErrorAlert, Link, Loading, Scroll, useDates, useT } from '../ui.js';
+import { SubjectActions } from './subject-actions.js';
 
 const kinds = ['email', 'phone', 'iin'] as const;
 
@@ -170,6 +171,7 @@ export function SubjectPage({ id }: { id: string }) {
           </Group>
         </Card>
       )}
+      {can('requests:submit') && <SubjectActions subjectId={id} />}
       <Title order={2} size="h3">
         {t('dataByPurpose')}
       </Title>

@@ -6,6 +6,7 @@ import { type Schema, unwrap } from '../../shared/api.js';
 import { api, useRegister } from '../api.js';
 import { getContract, type SystemStatus } from '../contract.js';
 import { DaysLeft, ErrorAlert, Link, Loading, Scroll, useDates, useT } from '../ui.js';
+import { Charts } from './charts.js';
 
 type Request = Schema<'SubjectRequest'>;
 
@@ -208,6 +209,7 @@ export function TodayPage() {
           </Stack>
         </Section>
       </SimpleGrid>
+      <Charts />
     </Stack>
   );
 }
