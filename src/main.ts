@@ -101,6 +101,8 @@ async function main(): Promise<void> {
     signInLimit: { burst: config.rateLimits.signInPerMinute, perMinute: config.rateLimits.signInPerMinute },
     publicLimit: { burst: config.rateLimits.publicPerMinute, perMinute: config.rateLimits.publicPerMinute },
     dataDir: config.store.kind === 'pglite' ? config.store.dataDir : undefined,
+    branding: config.branding,
+    webDir: config.web.dir,
   });
   const r = amanat.rules.register;
   console.log(

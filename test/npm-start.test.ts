@@ -2,7 +2,17 @@
 // PGlite lock freed), and the data folder is the owner's alone.
 
 import { type ChildProcess, spawn } from 'node:child_process';
-import { chmodSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -24,7 +34,8 @@ function npmStart(env: Record<string, string>) {
     out += d;
   });
   const url = new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`npm start did not listen:\n${out}`)), 90_000);
+    // A first start builds the web app (tens of seconds on a busy machine) before the server listens.
+    const timer = setTimeout(() => reject(new Error(`npm start did not listen:\n${out}`)), 240_000);
     child.stdout!.on('data', () => {
       const match = /слушает (http:\/\/\S+)/.exec(out);
       if (match) {
@@ -38,6 +49,15 @@ function npmStart(env: Record<string, string>) {
     });
   });
   return { child, url, output: () => out };
+}
+
+function viteInstalled(): boolean {
+  try {
+    createRequire(fromPackageRoot('package.json')).resolve('vite/package.json');
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function exited(child: ChildProcess): Promise<number | null> {
@@ -90,8 +110,31 @@ describe('npm start and SIGTERM', () => {
     chmodSync(dataDir, 0o755);
 
     const npm = npmStart({ DATA_DIR: dataDir });
+    const started = Date.now();
     const url = await npm.url;
+    console.log(`npm start listened after ${((Date.now() - started) / 1000).toFixed(1)} s`);
     expect((await fetch(`${url}/api/health`)).status).toBe(200);
+
+    // The privacy centre and the console: built by npm start where the web app's sources and Vite are present
+    // (the page, with a fresh nonce in it and its policy), else the page saying how to build them (503).
+    const buildable = existsSync(fromPackageRoot('web', 'vite.config.ts')) && viteInstalled();
+    for (const path of ['/', '/console']) {
+      const page = await fetch(`${url}${path}`, { headers: { accept: 'text/html' } });
+      const text = await page.text();
+      expect(page.status, `${path}: ${text.slice(0, 300)}\n${npm.output()}`).toBe(buildable ? 200 : 503);
+      expect(page.headers.get('content-type')).toContain('text/html');
+      const csp = page.headers.get('content-security-policy') ?? '';
+      expect(csp).toContain("frame-ancestors 'none'");
+      expect(csp).not.toContain('unsafe-inline');
+      expect(page.headers.get('x-content-type-options')).toBe('nosniff');
+      if (buildable) {
+        const nonce = /name="csp-nonce" content="([^"]+)"/.exec(text)?.[1];
+        expect(nonce).toMatch(/^[A-Za-z0-9+/]{22}==$/);
+        expect(csp).toContain(`'nonce-${nonce}'`);
+      } else {
+        expect(text).toContain('npm run build');
+      }
+    }
     leftover = readLock(dataDir)?.pid;
     expect(leftover).toBeDefined();
     expect(notOwnerOnly(dataDir)).toEqual([]);
@@ -116,5 +159,5 @@ describe('npm start and SIGTERM', () => {
       expect(await second.stop()).toBe(0);
     }
     expect(notOwnerOnly(dataDir)).toEqual([]);
-  }, 180_000);
+  }, 400_000);
 });

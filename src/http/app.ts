@@ -5,10 +5,17 @@ import type { Context, Next } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import type { Amanat } from '../app/amanat.js';
+import { JOB_NAMES } from '../jobs/jobs.js';
 import { DomainError, ErrorCodes } from '../lib/errors.js';
+import { fromPackageRoot } from '../lib/paths.js';
 import { mountAccessRoutes } from '../modules/access/access.routes.js';
 import { mountApiKeyRoutes } from '../modules/api-keys/api-key.routes.js';
 import { mountAuditRoutes } from '../modules/audit/audit.routes.js';
+import {
+  type BrandingOptions,
+  DEFAULT_BRANDING,
+  mountBrandingRoutes,
+} from '../modules/branding/branding.routes.js';
 import { mountConsentRoutes } from '../modules/consents/consent.routes.js';
 import { mountDisclosureRoutes } from '../modules/disclosures/disclosure.routes.js';
 import { mountConsentFormRoutes } from '../modules/documents/consent-form.routes.js';
@@ -20,6 +27,8 @@ import { mountPolicyRoutes } from '../modules/policies/policy.routes.js';
 import { mountRequestRoutes } from '../modules/requests/request.routes.js';
 import { mountRetentionRoutes } from '../modules/retention/retention.routes.js';
 import { mountStaffRoutes } from '../modules/staff/staff.routes.js';
+import { mountStatsRoutes } from '../modules/stats/stats.routes.js';
+import { mountSystemRoutes } from '../modules/system/system.routes.js';
 import { mountVaultRoutes } from '../modules/vault/vault.routes.js';
 import { type AppEnv, type AuthOptions, requireScope } from './auth.js';
 import { domainErrorResponse, mapError, zodErrorBody } from './error-mapper.js';
@@ -27,6 +36,8 @@ import { type InputLimits, inputGuard } from './input-guard.js';
 import { authErrors, errors, keyOrSession, noAuth, securitySchemes } from './openapi-common.js';
 import { failureLimit, type RateLimit, type RateLimitOptions, rateLimit } from './rate-limit.js';
 import { memoryRateLimits, type RateLimitStore, sharedRateLimits } from './rate-limit-store.js';
+import { securityHeaders } from './security-headers.js';
+import { mountWebApp } from './web-app.js';
 
 const MAIL_BODY_LIMIT_BYTES = 25 * 1024 * 1024;
 
@@ -58,6 +69,10 @@ export interface HttpOptions {
   logRequest?: (line: string) => void;
   /** Longest string and deepest JSON any request may carry (100,000 characters, 32 levels by default). */
   inputLimits?: InputLimits;
+  /** The operator's logo and colour for the web pages (AMANAT_BRAND_LOGO, AMANAT_BRAND_COLOR). */
+  branding?: BrandingOptions;
+  /** The built web app (AMANAT_WEB_DIR); web/dist of the package by default. */
+  webDir?: string;
 }
 
 /** A refusal by Hono itself (malformed JSON, a body not sent as JSON) as a domain error naming what is expected. */
@@ -130,6 +145,8 @@ function rateLimitOptions(amanat: Amanat, options: HttpOptions): RateLimitOption
 }
 
 function useMiddleware(app: App, options: HttpOptions, limitOptions: RateLimitOptions): void {
+  // nosniff and no Referer on every answer; a Content-Security-Policy on every HTML page.
+  app.use('*', securityHeaders());
   const logRequest = options.logRequest;
   if (logRequest) {
     app.use('*', async (c, next) => {
@@ -168,8 +185,11 @@ function useMiddleware(app: App, options: HttpOptions, limitOptions: RateLimitOp
   app.use('/api/*', inputGuard(options.inputLimits));
 }
 
-/** Errors through one mapper, and a 404 that points to the API's description. */
-function handleErrors(app: App, options: HttpOptions): void {
+/**
+ * Errors through one mapper, and a 404 that points to the API's description — unless a browser asks for a page
+ * of the web app (its router reads the path).
+ */
+function handleErrors(app: App, options: HttpOptions, webPage: (c: Context) => Response | null): void {
   app.onError((error, c) => {
     if (error instanceof HTTPException && error.status < 500) {
       // Hono's own refusals: a body that is not JSON, or not sent as JSON.
@@ -181,6 +201,8 @@ function handleErrors(app: App, options: HttpOptions): void {
     return c.json(body, status);
   });
   app.notFound((c) => {
+    const page = webPage(c);
+    if (page) return page;
     const where = `${c.req.method} ${c.req.path}`;
     return c.json(
       {
@@ -322,6 +344,13 @@ function mountModules(
   mountPolicyChangeRoutes(app, amanat.policyChanges, auth);
   // The published policy: public pages (/policy, the register's policy.url) and the API over its versions.
   mountPolicyRoutes(app, amanat, auth);
+  // The console's front page and the web pages' look.
+  mountStatsRoutes(app, amanat, auth);
+  mountSystemRoutes(app, amanat, auth, {
+    mailPoll: JOB_NAMES.mailPoll,
+    retentionSweep: JOB_NAMES.retentionSweep,
+  });
+  mountBrandingRoutes(app, amanat, options.branding ?? DEFAULT_BRANDING);
 }
 
 /** The OpenAPI document, with the security schemes the routes name. */
@@ -356,7 +385,8 @@ export function createHttpApp(amanat: Amanat, options: HttpOptions) {
   };
   const limitOptions = rateLimitOptions(amanat, options);
   useMiddleware(app, options, limitOptions);
-  handleErrors(app, options);
+  const webPage = mountWebApp(app, options.webDir ?? fromPackageRoot('web', 'dist'));
+  handleErrors(app, options, webPage);
   mountHealthRoute(app, amanat);
   mountRegisterRoute(app, amanat, auth);
   mountModules(app, amanat, auth, options, limitOptions);

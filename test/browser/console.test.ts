@@ -9,11 +9,12 @@ import { type Browser, type BrowserContext, chromium, type Page } from 'playwrig
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { totpCode, totpStep } from '../../src/lib/totp.js';
 import { localDateOf } from '../../src/modules/calendar/dates.js';
+import type { RunningServer } from '../../src/server.js';
 import { createTestApi, type TestApi } from '../support/api.js';
+import { buildWebIfStale, startWebServer } from '../support/browser.js';
 import { approveList } from '../support/listed-keys.js';
 import { pdfText, pdftotextAvailable } from '../support/pdf.js';
 import { storeKinds } from '../support/stores.js';
-import { buildWebIfStale, startWebServer, type WebServer } from '../support/web.js';
 
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -28,7 +29,7 @@ interface Person {
 
 describe.each(storeKinds())('the console in chromium on %s', (kind) => {
   let api: TestApi;
-  let web: WebServer;
+  let web: RunningServer;
   let browser: Browser;
   let now = new Date();
   const people: Record<string, Person> = {};
@@ -53,7 +54,7 @@ describe.each(storeKinds())('the console in chromium on %s', (kind) => {
     const page = await context.newPage();
     page.on('console', (message) => {
       if (message.type() === 'error' && /Content Security Policy/i.test(message.text()))
-        cspErrors.push(message.text());
+        cspErrors.push(`${page.url()}: ${message.text().slice(0, 80)}`);
     });
     return page;
   }
@@ -315,6 +316,7 @@ describe.each(storeKinds())('the console in chromium on %s', (kind) => {
       expect(filed.length).toBe(before + 1);
       expect(filed.filter((r) => r.type === 'rectification' && r.subjectId === customer)).toHaveLength(1);
 
+      expect(cspErrors).toEqual([]);
       // The page speaks Kazakh on request.
       await page.locator('label', { hasText: /^KK$/ }).click();
       await page.getByRole('heading', { name: /№ \d+ өтініш/ }).waitFor();

@@ -146,8 +146,8 @@ export function mountConsentFormRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat)
       if (format === 'html') {
         return c.body(form.html, 200, {
           ...headers,
+          // The Content-Security-Policy naming its inline styles is added to every HTML page (http/security-headers.ts).
           'content-type': 'text/html; charset=utf-8',
-          'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'",
         });
       }
       return c.body(form.text, 200, { ...headers, 'content-type': 'text/plain; charset=utf-8' });

@@ -7,6 +7,7 @@ import {
   createTheme,
   Group,
   MantineProvider,
+  Modal,
   NavLink,
   ScrollArea,
   SegmentedControl,
@@ -37,7 +38,12 @@ import { Loading, useT } from './ui.js';
 
 // AA contrast on white: the primary colour at shade 8, dimmed text at gray 7, and the light variants' text (light
 // buttons, badges, alerts) at shade 9 of each colour or darker.
-const theme = createTheme({ primaryColor: 'blue', primaryShade: { light: 8, dark: 8 } });
+// Dialogs do not lock the page's scroll: the lock injects a <style> element without the CSP nonce.
+const theme = createTheme({
+  primaryColor: 'blue',
+  primaryShade: { light: 8, dark: 8 },
+  components: { Modal: Modal.extend({ defaultProps: { lockScroll: false } }) },
+});
 const colours = ['blue', 'red', 'orange', 'green', 'gray', 'dark'];
 const resolver: CSSVariablesResolver = () => ({
   variables: {},

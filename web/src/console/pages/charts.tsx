@@ -1,10 +1,10 @@
-// Charts of contract C7 (/api/stats): requests per week with the on-time share, consents granted and withdrawn per
+// Charts from /api/stats: requests per week with the on-time share, consents granted and withdrawn per
 // purpose, values destroyed per month. Each is a table whose cells carry a bar, so the numbers stay readable by a
 // screen reader and the shape is seen at a glance; no chart library for three bar charts.
 import { Box, Card, SimpleGrid, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useRegister } from '../api.js';
-import { getContract, type Stats } from '../contract.js';
+import { unwrap } from '../../shared/api.js';
+import { api, useRegister } from '../api.js';
 import { ErrorAlert, Loading, useDates, useT } from '../ui.js';
 
 function Bar({ value, max, color }: { value: number; max: number; color: string }) {
@@ -28,11 +28,10 @@ export function Charts() {
   const register = useRegister();
   const stats = useQuery({
     queryKey: ['stats'],
-    queryFn: () => getContract<Stats>('/api/stats?weeks=12'),
+    queryFn: async () => unwrap(await api.GET('/api/stats', { params: { query: { weeks: 12 } } })),
   });
   if (stats.isPending) return <Loading />;
   if (stats.error) return <ErrorAlert error={stats.error} />;
-  if (!stats.data) return <Text c="dimmed">{t('statsUnavailable')}</Text>;
   const { requestsPerWeek, consentsPerPurpose, destroyedPerMonth } = stats.data;
   const maxWeek = Math.max(0, ...requestsPerWeek.map((w) => w.received));
   const maxConsent = Math.max(0, ...consentsPerPurpose.flatMap((c) => [c.granted, c.withdrawn]));

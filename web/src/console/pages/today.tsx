@@ -4,7 +4,6 @@ import { Badge, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mant
 import { useQuery } from '@tanstack/react-query';
 import { type Schema, unwrap } from '../../shared/api.js';
 import { api, useRegister } from '../api.js';
-import { getContract, type SystemStatus } from '../contract.js';
 import { DaysLeft, ErrorAlert, Link, Loading, Scroll, useDates, useT } from '../ui.js';
 import { Charts } from './charts.js';
 
@@ -77,7 +76,7 @@ export function TodayPage() {
   });
   const status = useQuery({
     queryKey: ['system-status'],
-    queryFn: () => getContract<SystemStatus>('/api/system/status'),
+    queryFn: async () => unwrap(await api.GET('/api/system/status')),
   });
   const today = digest.data?.today;
 
@@ -166,7 +165,6 @@ export function TodayPage() {
             )}
             {audit.data && !audit.data.ok && <Text c="red.9">{audit.data.message}</Text>}
             <ErrorAlert error={status.error} />
-            {status.data === null && <Text c="dimmed">{t('statusUnavailable')}</Text>}
             {status.data && (
               <>
                 <Group>
@@ -193,16 +191,23 @@ export function TodayPage() {
                     {status.data.mailPoller.lastError}
                   </Text>
                 )}
-                <Group>
-                  <Text>{t('jobs')}</Text>
-                  <Badge variant="filled" color={status.data.jobs.failed > 0 ? 'red.9' : '#1b6e35'}>
-                    {t('jobsState', { queued: status.data.jobs.queued, failed: status.data.jobs.failed })}
-                  </Badge>
-                </Group>
-                {status.data.jobs.lastFailure && (
-                  <Text size="sm" c="red.9">
-                    {status.data.jobs.lastFailure}
-                  </Text>
+                {status.data.jobs === null ? (
+                  <Text c="dimmed">{t('statusUnavailable')}</Text>
+                ) : (
+                  <>
+                    <Group>
+                      <Text>{t('jobs')}</Text>
+                      <Badge variant="filled" color={status.data.jobs.failed > 0 ? 'red.9' : '#1b6e35'}>
+                        {t('jobsState', { queued: status.data.jobs.queued, failed: status.data.jobs.failed })}
+                      </Badge>
+                    </Group>
+                    {status.data.jobs.lastFailure && (
+                      <Text size="sm" c="red.9">
+                        {status.data.jobs.lastFailure.job} · {dates.dateTime(status.data.jobs.lastFailure.at)}
+                        : {status.data.jobs.lastFailure.message}
+                      </Text>
+                    )}
+                  </>
                 )}
               </>
             )}
