@@ -17,6 +17,7 @@ import { type FormEvent, useState } from 'react';
 import { unwrap } from '../../shared/api.js';
 import { api, useRegister } from '../api.js';
 import { ErrorAlert, Loading, Scroll, useDates, useT } from '../ui.js';
+import { SecondFactorCard } from './second-factor.js';
 
 export function StaffPage() {
   const { t } = useT();
@@ -48,6 +49,7 @@ export function StaffPage() {
   return (
     <Stack>
       <Title order={1}>{t('navStaff')}</Title>
+      <SecondFactorCard />
       <ErrorAlert error={staff.error} />
       {staff.isPending && <Loading />}
       {staff.data && (
