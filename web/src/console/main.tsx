@@ -25,6 +25,7 @@ import { api, useMe } from './api.js';
 import { type ConsoleKey, consoleMessages } from './messages.js';
 import { AccessListPage } from './pages/access-list.js';
 import { AuditPage } from './pages/audit.js';
+import { CookiesPage } from './pages/cookies.js';
 import { ConsentsPage, DisclosuresPage } from './pages/journal.js';
 import { PolicyPage, RegisterPage } from './pages/policy.js';
 import { RequestPage } from './pages/request.js';
@@ -77,6 +78,7 @@ const sections: { path: string; key: ConsoleKey }[] = [
   { path: '/console/roles', key: 'navRoles' },
   { path: '/console/keys', key: 'navKeys' },
   { path: '/console/audit', key: 'navAudit' },
+  { path: '/console/cookies', key: 'navCookies' },
 ];
 
 function Page({ path }: { path: string }) {
@@ -113,6 +115,8 @@ function Page({ path }: { path: string }) {
       return <KeysPage />;
     case '/console/audit':
       return <AuditPage />;
+    case '/console/cookies':
+      return <CookiesPage />;
     default:
       return <Title order={1}>{t('notFound')}</Title>;
   }
