@@ -64,7 +64,7 @@ export function useRegister(enabled = true) {
         purposes,
         purposeTitle: (id, lang) => {
           const p = byId.get(id);
-          return p ? `${p.number}. ${p.title[lang] ?? p.title.ru ?? id}` : id;
+          return p ? `${p.number ? `${p.number}. ` : ''}${p.title[lang] ?? p.title.ru ?? id}` : id;
         },
         fieldLabel: (id, lang) => fields.get(id)?.[lang] ?? fields.get(id)?.ru ?? id,
       };

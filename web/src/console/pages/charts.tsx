@@ -79,7 +79,9 @@ export function Charts() {
             {consentsPerPurpose.map((c) => (
               <Table.Tr key={c.purposeId}>
                 <Table.Td>
-                  {register.data?.purposeTitle(c.purposeId, lang).split(' ')[0] ?? c.purposeId}
+                  <Text size="sm" lineClamp={2}>
+                    {register.data?.purposeTitle(c.purposeId, lang) ?? c.purposeId}
+                  </Text>
                 </Table.Td>
                 <Table.Td>
                   <Bar value={c.granted} max={maxConsent} color="#1b6e35" />

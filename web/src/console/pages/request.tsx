@@ -5,6 +5,7 @@ import {
   Badge,
   Button,
   Card,
+  Checkbox,
   Group,
   Modal,
   Select,
@@ -165,6 +166,7 @@ export function RequestPage({ id }: { id: string }) {
   const [assignee, setAssignee] = useState('');
   const [answer, setAnswer] = useState('');
   const [showReport, setShowReport] = useState(false);
+  const [showViews, setShowViews] = useState(false);
   const [actionError, setActionError] = useState<unknown>(null);
   const path = { params: { path: { requestId: id } } };
 
@@ -431,15 +433,23 @@ export function RequestPage({ id }: { id: string }) {
           {t('timeline')}
         </Title>
         <ErrorAlert error={history.error} />
+        <Checkbox
+          mb="sm"
+          label={t('showViews')}
+          checked={showViews}
+          onChange={(e) => setShowViews(e.currentTarget.checked)}
+        />
         {history.data && (
           <Timeline bulletSize={14} lineWidth={2} active={history.data.history.length}>
-            {history.data.history.map((h) => (
-              <Timeline.Item key={h.seq} title={actionText(h.action, lang)}>
-                <Text size="sm" c="dimmed">
-                  {dates.dateTime(h.at)} · {actorName(h.actor)}
-                </Text>
-              </Timeline.Item>
-            ))}
+            {history.data.history
+              .filter((h) => showViews || h.action !== 'request.read')
+              .map((h) => (
+                <Timeline.Item key={h.seq} title={actionText(h.action, lang)}>
+                  <Text size="sm" c="dimmed">
+                    {dates.dateTime(h.at)} · {actorName(h.actor)}
+                  </Text>
+                </Timeline.Item>
+              ))}
           </Timeline>
         )}
       </Card>
