@@ -1,0 +1,123 @@
+// Register values and audit actions in words: retention rules, processing ways, deadline units and the request's
+// timeline events, in the console's language (codes stay visible only for what has no word yet).
+import type { Lang } from '../shared/i18n.js';
+
+type Words = Record<Lang, string>;
+
+const kinds: Record<string, Words> = {
+  until_liquidation: { ru: 'до ликвидации', kk: 'таратылғанға дейін', en: 'until liquidation' },
+  contract_period: { ru: 'срок договора', kk: 'шарт мерзімі', en: 'the contract’s term' },
+  until_consent_withdrawal: {
+    ru: 'до отзыва согласия',
+    kk: 'келісім кері қайтарылғанға дейін',
+    en: 'until consent is withdrawn',
+  },
+  until_purpose_achieved: {
+    ru: 'до достижения цели',
+    kk: 'мақсатқа жеткенге дейін',
+    en: 'until the purpose is achieved',
+  },
+  after_collection: { ru: 'после сбора', kk: 'жиналғаннан кейін', en: 'after collection' },
+  after_last_activity: {
+    ru: 'после последней активности',
+    kk: 'соңғы белсенділіктен кейін',
+    en: 'after last activity',
+  },
+  fixed_date: { ru: 'до даты', kk: 'күнге дейін', en: 'until' },
+};
+const or: Words = { ru: ' или ', kk: ' немесе ', en: ' or ' };
+const after: Words = { ru: ' и ещё ', kk: ' және тағы ', en: ' plus ' };
+
+interface Duration {
+  years?: number;
+  months?: number;
+  days?: number;
+}
+
+export function durationText(d: Duration, lang: Lang): string {
+  const parts: string[] = [];
+  const unit = { ru: ['г.', 'мес.', 'дн.'], kk: ['жыл', 'ай', 'күн'], en: ['y', 'mo', 'd'] }[lang];
+  if (d.years) parts.push(`${d.years} ${unit[0]}`);
+  if (d.months) parts.push(`${d.months} ${unit[1]}`);
+  if (d.days) parts.push(`${d.days} ${unit[2]}`);
+  return parts.join(' ');
+}
+
+type Rule = { kind: string; [key: string]: unknown };
+
+export function retentionText(rule: Rule, lang: Lang): string {
+  switch (rule.kind) {
+    case 'contract_period':
+      return (
+        kinds.contract_period![lang] +
+        (rule.after_end ? after[lang] + durationText(rule.after_end as Duration, lang) : '')
+      );
+    case 'after_collection':
+    case 'after_last_activity':
+      return `${durationText(rule.duration as Duration, lang)} ${kinds[rule.kind]![lang]}`;
+    case 'fixed_date':
+      return `${kinds.fixed_date![lang]} ${String(rule.date)}`;
+    case 'first_of':
+      return (rule.rules as Rule[]).map((r) => retentionText(r, lang)).join(or[lang]);
+    case 'depends_on':
+      return (rule.options as { label?: Partial<Words>; rule: Rule }[])
+        .map((o) => o.label?.[lang] ?? o.label?.ru ?? retentionText(o.rule, lang))
+        .join('; ');
+    default:
+      return kinds[rule.kind]?.[lang] ?? rule.kind;
+  }
+}
+
+const processing: Record<string, Words> = {
+  mixed: { ru: 'смешанная', kk: 'аралас', en: 'mixed' },
+  automated: { ru: 'автоматизированная', kk: 'автоматтандырылған', en: 'automated' },
+  manual: { ru: 'без средств автоматизации', kk: 'автоматтандыру құралдарынсыз', en: 'manual' },
+};
+
+export function processingText(value: string | undefined, lang: Lang): string {
+  return value ? (processing[value]?.[lang] ?? value) : '—';
+}
+
+const units: Record<string, Words> = {
+  working_days: { ru: 'раб. дн.', kk: 'жұмыс күні', en: 'working days' },
+  calendar_days: { ru: 'календ. дн.', kk: 'күнтізбелік күн', en: 'calendar days' },
+};
+
+export function unitText(unit: string, lang: Lang): string {
+  return units[unit]?.[lang] ?? unit;
+}
+
+const actions: Record<string, Words> = {
+  'request.receive': { ru: 'Обращение поступило', kk: 'Өтініш түсті', en: 'Request received' },
+  'request.read': { ru: 'Просмотр', kk: 'Қаралды', en: 'Viewed' },
+  'request.classify': { ru: 'Вид определён', kk: 'Түрі анықталды', en: 'Classified' },
+  'request.assign': { ru: 'Назначен исполнитель', kk: 'Орындаушы тағайындалды', en: 'Assigned' },
+  'request.verification_sent': { ru: 'Код отправлен', kk: 'Код жіберілді', en: 'Code sent' },
+  'request.verification_failed': {
+    ru: 'Неверный код',
+    kk: 'Код қате',
+    en: 'Wrong code',
+  },
+  'request.verify': { ru: 'Личность подтверждена', kk: 'Тұлға расталды', en: 'Identity verified' },
+  'request.extend': { ru: 'Срок продлён', kk: 'Мерзім ұзартылды', en: 'Deadline extended' },
+  'request.refuse': { ru: 'Отказ', kk: 'Бас тарту', en: 'Refused' },
+  'request.answer': { ru: 'Дан ответ', kk: 'Жауап берілді', en: 'Answered' },
+  'request.answer_sent': { ru: 'Ответ отправлен', kk: 'Жауап жіберілді', en: 'Answer sent' },
+  'request.duplicate': { ru: 'Повторное обращение', kk: 'Қайталанған өтініш', en: 'Duplicate' },
+  'data.export': {
+    ru: 'Выгрузка данных для ответа',
+    kk: 'Жауап үшін деректер жүктелді',
+    en: 'Data exported for the answer',
+  },
+  'data.read': { ru: 'Чтение данных', kk: 'Деректер оқылды', en: 'Data read' },
+  'data.rectify': { ru: 'Данные исправлены', kk: 'Деректер түзетілді', en: 'Data rectified' },
+  'data.mark_for_destruction': {
+    ru: 'Данные отмечены к уничтожению',
+    kk: 'Деректер жоюға белгіленді',
+    en: 'Data marked for destruction',
+  },
+};
+
+export function actionText(action: string, lang: Lang): string {
+  return actions[action]?.[lang] ?? action;
+}
