@@ -241,6 +241,35 @@ function createRequestServices(
   };
 }
 
+/** The privacy centre's verified subjects: codes to their e-mail or phone, a short session over their consents. */
+function createCentre(
+  options: AmanatOptions,
+  deps: {
+    stores: Stores;
+    audit: Audit;
+    rules: Rules;
+    clock: Clock;
+    mailer: Mailer;
+    deriveKey: (label: string) => Buffer;
+    data: ReturnType<typeof createDataServices>;
+  },
+) {
+  return createSubjectCentre({
+    stores: deps.stores,
+    audit: deps.audit,
+    rules: deps.rules,
+    vault: deps.data.vault,
+    consents: deps.data.consents,
+    mailer: deps.mailer,
+    sms: options.sms ?? createUnconfiguredSms(),
+    hashKey: deps.deriveKey('subject-centre'),
+    clock: deps.clock,
+    // The error's kind only: its message may carry the recipient's address.
+    onSendError: (error) =>
+      console.error(`privacy centre: a code was not sent (${error instanceof Error ? error.name : 'error'})`),
+  });
+}
+
 export async function createAmanat(options: AmanatOptions) {
   const clock = options.clock ?? (() => new Date());
   const { stores } = options;
@@ -291,21 +320,7 @@ export async function createAmanat(options: AmanatOptions) {
     clock,
     batchSubjects: options.retentionBatchSubjects,
   });
-  // The privacy centre's verified subjects: codes to their e-mail or phone, a short session over their consents.
-  const subjectCentre = createSubjectCentre({
-    stores,
-    audit,
-    rules,
-    vault: data.vault,
-    consents: data.consents,
-    mailer,
-    sms: options.sms ?? createUnconfiguredSms(),
-    hashKey: deriveKey('subject-centre'),
-    clock,
-    // The error's kind only: its message may carry the recipient's address.
-    onSendError: (error) =>
-      console.error(`privacy centre: a code was not sent (${error instanceof Error ? error.name : 'error'})`),
-  });
+  const subjectCentre = createCentre(options, { stores, audit, rules, clock, mailer, deriveKey, data });
   return {
     stores,
     rules,

@@ -9,9 +9,11 @@ import { DomainError, ErrorCodes } from '../lib/errors.js';
 import type { AccessService } from '../modules/access/access.service.js';
 import type { Principal } from '../modules/access/principal.js';
 import { type ApiKeyService, type Scope, Scopes } from '../modules/api-keys/api-key.service.js';
+import type { SubjectSession } from '../modules/centre/centre.service.js';
 import type { StaffService } from '../modules/staff/staff.service.js';
 
-export type AppEnv = { Variables: { principal: Principal } };
+/** `subjectSession`: a data subject's privacy-centre session (its routes only; never a principal). */
+export type AppEnv = { Variables: { principal: Principal; subjectSession: SubjectSession } };
 
 export const SESSION_COOKIE = 'amanat_session';
 export const CSRF_COOKIE = 'amanat_csrf';

@@ -7975,12 +7975,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The letter */
+            /** @description The letter, as an attachment */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /** @example %PDF-1.7 … */
                     "application/pdf": string;
                 };
             };
@@ -8068,6 +8069,43 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "schema": "amanat.access-report/1",
+                     *       "generatedAt": "2026-03-27T06:00:00.000Z",
+                     *       "language": "ru",
+                     *       "request": {
+                     *         "id": "3b2e7f4a-9c1d-4e5f-8a6b-7c8d9e0f1a2b",
+                     *         "number": 12,
+                     *         "type": "access",
+                     *         "receivedAt": "2026-03-20T05:00:00.000Z",
+                     *         "dueDate": "2026-03-30"
+                     *       },
+                     *       "operator": {
+                     *         "name": "ИП Бекишев Берик Серикович",
+                     *         "binIin": "123456789012",
+                     *         "address": "г. Алматы",
+                     *         "email": "privacy@nextbot.kz",
+                     *         "responsiblePerson": {
+                     *           "name": "Бекишев Б. С.",
+                     *           "email": "privacy@nextbot.kz"
+                     *         }
+                     *       },
+                     *       "noDataHeld": false,
+                     *       "subject": {
+                     *         "id": "7c9e6679-7425-40de-944b-e07fc1f90ae7",
+                     *         "status": "active",
+                     *         "identities": [
+                     *           {
+                     *             "kind": "email",
+                     *             "value": "aigerim@example.kz"
+                     *           }
+                     *         ]
+                     *       },
+                     *       "purposes": [],
+                     *       "consents": []
+                     *     }
+                     */
                     "application/json": components["schemas"]["AccessReport"];
                 };
             };
@@ -10919,6 +10957,15 @@ export interface operations {
             };
             /** @description No credentials, or an unknown, revoked or expired API key or session */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller lacks the permission (scope), the purpose, or the CSRF header this route needs */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

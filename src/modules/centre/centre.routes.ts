@@ -2,8 +2,8 @@
 // 15-minute session in an HttpOnly cookie (SameSite=Strict, with a readable CSRF cookie whose value a change must
 // repeat in the x-csrf-token header), their consents, a withdrawal, and sign-out. Rate-limited per client address
 // (app.ts) and per contact (here).
-import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
-import type { Context } from 'hono';
+import { createRoute, type OpenAPIHono, type RouteConfig, z } from '@hono/zod-openapi';
+import type { MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { Amanat } from '../../app/amanat.js';
 import { type AppEnv, CSRF_HEADER, SUBJECT_COOKIE, SUBJECT_CSRF_COOKIE } from '../../http/auth.js';
@@ -128,7 +128,7 @@ const consentsRoute = createRoute({
       }),
       'Newest first; empty when the verified contact names no subject',
     ),
-    ...errors(401, 422, 429),
+    ...errors(401, 403, 422, 429),
   },
 });
 
@@ -189,7 +189,6 @@ export function mountCentreRoutes(
     sameSite: 'Strict' as const,
   };
   const csrfCookie = { path: '/', secure: options.secureCookies, sameSite: 'Strict' as const };
-  const sessionOf = (c: Context) => centre.session(getCookie(c, SUBJECT_COOKIE));
 
   app.openapi(codeRoute, async (c) => {
     const { lang: language, ...contact } = c.req.valid('json');
@@ -227,14 +226,26 @@ export function mountCentreRoutes(
     return c.body(null, 204);
   });
 
-  app.openapi(consentsRoute, async (c) => {
-    const session = await sessionOf(c);
+  // The session is checked before the body (as staff routes check credentials first).
+  const requireSubject =
+    (csrf: boolean): MiddlewareHandler<AppEnv> =>
+    async (c, next) => {
+      const session = await centre.session(getCookie(c, SUBJECT_COOKIE));
+      // Cookies travel with cross-site requests; the header does not: a change repeats the readable cookie.
+      if (csrf) centre.checkCsrf(session, c.req.header(CSRF_HEADER));
+      c.set('subjectSession', session);
+      await next();
+    };
+  const guarded = <R extends RouteConfig>(route: R) =>
+    createRoute({ ...route, middleware: [requireSubject(route.method !== 'get')] as const });
+
+  app.openapi(guarded(consentsRoute), async (c) => {
+    const session = c.get('subjectSession');
     return c.json({ consents: await centre.consents(session, c.req.valid('query').lang) }, 200);
   });
 
-  app.openapi(withdrawRoute, async (c) => {
-    const session = await sessionOf(c);
-    centre.checkCsrf(session, c.req.header(CSRF_HEADER));
+  app.openapi(guarded(withdrawRoute), async (c) => {
+    const session = c.get('subjectSession');
     return c.json(await centre.withdraw(session, c.req.valid('json'), c.req.header('user-agent')), 200);
   });
 

@@ -366,6 +366,35 @@ const publicVerifyRoute = createRoute({
   },
 });
 
+/** An access report as the export answers it: the subject's data, purpose by purpose (shortened). */
+const exportExample = {
+  schema: 'amanat.access-report/1',
+  generatedAt: '2026-03-27T06:00:00.000Z',
+  language: 'ru',
+  request: {
+    id: '3b2e7f4a-9c1d-4e5f-8a6b-7c8d9e0f1a2b',
+    number: 12,
+    type: 'access',
+    receivedAt: '2026-03-20T05:00:00.000Z',
+    dueDate: '2026-03-30',
+  },
+  operator: {
+    name: 'ИП Бекишев Берик Серикович',
+    binIin: '123456789012',
+    address: 'г. Алматы',
+    email: 'privacy@nextbot.kz',
+    responsiblePerson: { name: 'Бекишев Б. С.', email: 'privacy@nextbot.kz' },
+  },
+  noDataHeld: false,
+  subject: {
+    id: '7c9e6679-7425-40de-944b-e07fc1f90ae7',
+    status: 'active',
+    identities: [{ kind: 'email', value: 'aigerim@example.kz' }],
+  },
+  purposes: [],
+  consents: [],
+};
+
 const statusDescription =
   'The token comes from the confirmation (the verify answer, and the e-mail link /requests/status#<token>); it is ' +
   'sent in the body, never in a URL. A wrong token answers 404 status_token_unknown; tries are limited per client address.';
@@ -395,7 +424,12 @@ const publicStatusLetterRoute = createRoute({
   description: `${statusDescription} Before the answer: 409.`,
   request: body(publicStatusTokenSchema),
   responses: {
-    200: { description: 'The letter', content: pdfContent },
+    200: {
+      description: 'The letter, as an attachment',
+      content: {
+        'application/pdf': { schema: pdfContent['application/pdf'].schema, example: '%PDF-1.7 …' },
+      },
+    },
     ...errors(...bodyErrors, 404, 409, 429),
   },
 });
@@ -410,7 +444,10 @@ const publicStatusExportRoute = createRoute({
   description: `${statusDescription} Other request types, or before the answer: 409.`,
   request: body(publicStatusTokenSchema),
   responses: {
-    200: json(accessReportSchema, 'The access report (schema amanat.access-report/1), as an attachment'),
+    200: {
+      description: 'The access report (schema amanat.access-report/1), as an attachment',
+      content: { 'application/json': { schema: accessReportSchema, example: exportExample } },
+    },
     ...errors(...bodyErrors, 404, 409, 429),
   },
 });
