@@ -2,8 +2,11 @@
 // e-mail) to the answer letter and the data export, and consent management after a code to the e-mail or phone.
 // Unknown contacts get the same answers as known ones; codes are single-use, expire and are limited; no personal
 // value travels in a URL.
+
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SmsSender } from '../src/modules/centre/centre.sms.js';
+import { createWebhookSms } from '../src/modules/centre/centre.sms.js';
 import { createSmtpMailer } from '../src/modules/mail/mailer.js';
 import { createTestApi, type TestApi } from './support/api.js';
 import { pdfText, pdftotextAvailable } from './support/pdf.js';
@@ -19,13 +22,10 @@ describe.each(storeKinds())('the privacy centre on %s', (kind) => {
   const later = (minutes: number) => {
     now = new Date(now.getTime() + minutes * 60_000);
   };
+  /** What the SMS provider's webhook (a real HTTP server on loopback) received. */
   const texts: { to: string; text: string }[] = [];
-  const sms: SmsSender = {
-    configured: true,
-    async send(message) {
-      texts.push(message);
-    },
-  };
+  let webhook: Server;
+  let webhookUrl = '';
   /** Every URL the tests requested: none may carry a personal value. */
   const urls: string[] = [];
 
@@ -58,11 +58,23 @@ describe.each(storeKinds())('the privacy centre on %s', (kind) => {
 
   beforeAll(async () => {
     smtp = await startTestSmtp();
+    webhook = createServer((req, res) => {
+      let body = '';
+      req.on('data', (chunk) => {
+        body += chunk;
+      });
+      req.on('end', () => {
+        texts.push(JSON.parse(body));
+        res.writeHead(202).end();
+      });
+    });
+    await new Promise<void>((resolve) => webhook.listen(0, '127.0.0.1', resolve));
+    webhookUrl = `http://127.0.0.1:${(webhook.address() as AddressInfo).port}/sms`;
     api = await createTestApi(kind, {
       clock: () => now,
       mailer: createSmtpMailer({ url: smtp.url, from: 'privacy@nextbot.kz' }),
       publicUrl: PUBLIC_URL,
-      sms,
+      sms: createWebhookSms(webhookUrl),
       http: {
         publicLimit: { burst: 1000, perMinute: 1000 },
         subjectCodeLimit: { burst: 1000, perMinute: 1000 },
@@ -75,6 +87,7 @@ describe.each(storeKinds())('the privacy centre on %s', (kind) => {
   afterAll(async () => {
     await api?.close();
     await smtp?.close();
+    await new Promise((resolve) => webhook?.close(resolve));
   });
 
   async function knownSubject(email: string, phone?: string) {
@@ -184,15 +197,22 @@ describe.each(storeKinds())('the privacy centre on %s', (kind) => {
     expect(missing.body.error.issues[0].path).toBe('token');
   });
 
+  /** The next text the webhook receives (sent after the answer). */
+  const nextText = async (seen: number) => {
+    while (texts.length === seen) await new Promise((r) => setTimeout(r, 10));
+    return texts[seen]!;
+  };
+
   /** Asks for a code and signs in with it; answers the cookies to send and the CSRF token. */
   async function signIn(contact: { email: string } | { phone: string }) {
     const before = smtp.messages.length;
+    const textsBefore = texts.length;
     const asked = await post('/api/public/subject/code', contact);
     expect(asked.body).toEqual({ verification: 'code_sent' });
     const code =
       'email' in contact
         ? codeIn((await nextMailTo(contact.email, before)).text)
-        : codeIn(texts.at(-1)?.text);
+        : codeIn((await nextText(textsBefore)).text);
     const verified = await post('/api/public/subject/verify', { ...contact, code });
     expect(verified.status).toBe(204);
     const cookies = verified.headers.getSetCookie();
