@@ -186,6 +186,46 @@ describe.each(storeKinds())('the privacy centre on %s', (kind) => {
     expect(reads.map((r) => r.details.what)).toEqual(['letter', 'export']);
   });
 
+  it('a request verified by staff gets its link by e-mail too; a refusal shows with its letter, no export', async () => {
+    const email = 'refused@example.kz';
+    const before = smtp.messages.length;
+    const filed = await post('/api/public/requests', { type: 'destruction', contact: { email } });
+    await nextMailTo(email, before);
+    const afterCode = smtp.messages.length;
+    const verified = await api.call('POST', `/api/requests/${filed.body.id}/verification/manual`, {
+      body: { how: 'in_person' },
+    });
+    expect(verified.status).toBe(200);
+    // The staff member's answer does not carry the token; the requester's e-mail does.
+    expect(JSON.stringify(verified.body)).not.toMatch(/requests\/status/);
+    const linkMail = await nextMailTo(email, afterCode);
+    const token = new RegExp(`${PUBLIC_URL}/requests/status#([A-Za-z0-9_-]{43})`).exec(
+      linkMail.text ?? '',
+    )?.[1];
+    expect(token).toBeDefined();
+    const [entry] = await api.stores.sql.query<{ actor: string }>(
+      `SELECT actor FROM audit_log WHERE action = 'request.status_link' AND details ->> 'request_id' = $1`,
+      [filed.body.id],
+    );
+    expect(entry!.actor).not.toBe('subject:privacy-centre');
+
+    const refused = await api.call('POST', `/api/requests/${filed.body.id}/refuse`, {
+      body: {
+        reason: 'Данные обрабатываются по требованию закона',
+        rule: 'ЗРК о персональных данных, ст. 24',
+      },
+    });
+    expect(refused.status).toBe(200);
+    const status = await post('/api/public/requests/status', { token });
+    expect(status.body).toMatchObject({ type: 'destruction', state: 'refused', letter: true, export: false });
+    const letter = await request('POST', '/api/public/requests/status/letter', { body: { token } });
+    expect(letter.status).toBe(200);
+    const pdf = Buffer.from(await letter.arrayBuffer());
+    if (pdftotextAvailable) expect(pdfText(pdf)).toContain('Данные обрабатываются по требованию закона');
+    const exported = await post('/api/public/requests/status/export', { token });
+    expect(exported.status).toBe(409);
+  });
+
   it('a wrong or malformed status token answers 404 alike; a missing one 422 naming the field', async () => {
     for (const token of ['x'.repeat(43), 'not a token', 'A'.repeat(200)]) {
       const answer = await post('/api/public/requests/status', { token });

@@ -118,6 +118,10 @@ export function createSubjectCentre(deps: {
     const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
     const key = contactHash(contact);
     const now = deps.clock();
+    // Codes dead for a day go (their keyed contact hashes with them).
+    await stores.sql.query('DELETE FROM subject_codes WHERE expires_at < $1', [
+      new Date(now.getTime() - 86_400_000),
+    ]);
     await stores.sql.query(
       `INSERT INTO subject_codes (contact_hash, code_hash, sent_at, expires_at, attempts, max_attempts)
        VALUES ($1, $2, $3, $4, 0, $5)

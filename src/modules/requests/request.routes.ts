@@ -37,7 +37,7 @@ import {
   requestSummarySchema,
   submittedRequestSchema,
 } from './request.schema.js';
-import { manualVerificationMethods } from './request.service.js';
+import { manualVerificationMethods, type RequestSummary } from './request.service.js';
 import { answerChannels, requestChannels, requestStatuses, requestTypes } from './request.table.js';
 
 const requestIdParam = z.object({
@@ -549,6 +549,17 @@ function stepMounter({ app, amanat, auth }: Mount): Step {
 
 function mountSteps({ amanat }: Mount, step: Step) {
   const { requests, requestExecution, requestClassification } = amanat;
+  /**
+   * A request verified by staff also gets its status link, e-mailed to the requester (when there is an address);
+   * the token is in that e-mail only, never in the staff member's answer.
+   */
+  const linked = async (actor: string, verified: RequestSummary) => {
+    const link = await amanat.requestStatus.issueLink(verified.id, actor);
+    link.mailed.catch((error: unknown) =>
+      console.error(`a status link was not mailed (${error instanceof Error ? error.name : 'error'})`),
+    );
+    return verified;
+  };
   step(
     'classify',
     'Decide what an unclassified message asks for; the deadline is counted again from receipt',
@@ -570,13 +581,14 @@ function mountSteps({ amanat }: Mount, step: Step) {
     'verification/manual',
     'Record that a staff member checked identity, and how (no document copy is kept)',
     manualVerificationBody,
-    (actor, id, input) => requests.verifyManually(actor, id, input.how, input.note),
+    async (actor, id, input) =>
+      linked(actor, await requests.verifyManually(actor, id, input.how, input.note)),
   );
   step(
     'verification/code',
     'Check a one-time code the requester received',
     codeBody(),
-    (actor, id, input) => requests.verifyCode(actor, id, input.code),
+    async (actor, id, input) => linked(actor, await requests.verifyCode(actor, id, input.code)),
     { schema: requestSummarySchema, errors: [410] },
   );
   step(

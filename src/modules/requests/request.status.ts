@@ -90,7 +90,10 @@ export function createRequestStatus(deps: {
    * A new status link for a confirmed request (an earlier one stops working); the e-mail with it goes to the
    * requester's address when mail is set up. Answers the token.
    */
-  async function issueLink(id: string): Promise<{ token: string; mailed: Promise<void> }> {
+  async function issueLink(
+    id: string,
+    actor: string = STATUS_ACTOR,
+  ): Promise<{ token: string; mailed: Promise<void> }> {
     const token = randomBytes(32).toString('base64url');
     const row = await stores.transaction(async (tx) => {
       const row = await loadRow(tx, id, true);
@@ -101,7 +104,7 @@ export function createRequestStatus(deps: {
       );
       await deps.audit.append(tx, [
         {
-          actor: STATUS_ACTOR,
+          actor,
           action: 'request.status_link',
           subjectId: row.subject_id,
           details: { request_id: id },
