@@ -10,6 +10,13 @@ const PUBLIC_ROUTES = new Map([
   ['POST /api/public/requests', 422],
   ['POST /api/public/requests/{requestId}/verify', 422],
   ['POST /api/public/requests/code', 422],
+  ['POST /api/public/requests/status', 422],
+  ['POST /api/public/requests/status/letter', 422],
+  ['POST /api/public/requests/status/export', 422],
+  // The privacy centre's subject: a code and its check are public; the session's routes answer 401 without it.
+  ['POST /api/public/subject/code', 422],
+  ['POST /api/public/subject/verify', 422],
+  ['POST /api/public/subject/sign-out', 204],
   ['GET /api/public/testimonials', 200],
   // The operator's name, logo and colour for the web pages.
   ['GET /api/public/branding', 200],

@@ -13,8 +13,11 @@ import { localDateOf } from '../src/modules/calendar/dates.js';
 import { approveList, LOCAL_PRINCIPAL, listedKeys } from './support/listed-keys.js';
 import { createTestAmanat, storeKinds, type TestAmanat } from './support/stores.js';
 
-/** `every-purpose`: requests:read and every purpose of the register (the access report and the letter). */
-type Rule = 'public' | 'session' | 'head' | 'every-purpose' | (typeof Scopes)[number];
+/**
+ * `every-purpose`: requests:read and every purpose of the register (the access report and the letter).
+ * `subject`: a data subject's privacy-centre session (its own cookie, from a code): no staff or key passes.
+ */
+type Rule = 'public' | 'session' | 'head' | 'every-purpose' | 'subject' | (typeof Scopes)[number];
 
 /** What each route requires. Keys are Hono paths (`:param`). */
 const expectedRules: Record<string, Rule> = {
@@ -56,6 +59,15 @@ const expectedRules: Record<string, Rule> = {
   'POST /api/public/requests': 'public',
   'POST /api/public/requests/:requestId/verify': 'public',
   'POST /api/public/requests/code': 'public',
+  'POST /api/public/requests/status': 'public',
+  'POST /api/public/requests/status/letter': 'public',
+  'POST /api/public/requests/status/export': 'public',
+  // the privacy centre's verified subjects
+  'POST /api/public/subject/code': 'public',
+  'POST /api/public/subject/verify': 'public',
+  'GET /api/public/subject/consents': 'subject',
+  'POST /api/public/subject/consents/withdraw': 'subject',
+  'POST /api/public/subject/sign-out': 'public',
   'POST /api/mail/messages': 'requests:submit',
   'POST /api/mail/poll': 'requests:write',
   // retention
@@ -139,6 +151,8 @@ interface Caller {
 
 function expected(caller: Caller, rule: Rule): Outcome {
   if (rule === 'public') return 'pass';
+  // No caller of the matrix holds a subject session: staff sessions and keys do not open the subject's routes.
+  if (rule === 'subject') return 'unauthenticated';
   if (caller.kind === 'none') return 'unauthenticated';
   if (rule === 'session') return caller.kind === 'staff' ? 'pass' : 'forbidden';
   if (rule === 'head') return caller.kind === 'staff' && caller.isHead ? 'pass' : 'forbidden';

@@ -39,7 +39,7 @@ type Schema = {
 
 /** Anyone may call these (the privacy centre, sign-in, health); every other operation needs credentials. */
 const PUBLIC =
-  /^(GET \/api\/health|GET \/api\/consent-forms(\/\{formId\})?|POST \/api\/auth\/sign-in|POST \/api\/auth\/password-reset(\/confirm)?|\w+ \/api\/public\/.*)$/;
+  /^(GET \/api\/health|GET \/api\/consent-forms(\/\{formId\})?|POST \/api\/auth\/sign-in|POST \/api\/auth\/password-reset(\/confirm)?|\w+ \/api\/public\/(?!subject\/consents).*)$/;
 const UNSAFE = new Set(['post', 'put', 'patch', 'delete']);
 
 let api: TestApi;
@@ -98,6 +98,9 @@ function lint(method: string, path: string, op: Operation, ids: Map<string, stri
       if (UNSAFE.has(method) && 'sessionCookie' in requirement && !('csrfHeader' in requirement)) {
         problems.push('a change with the session cookie must name the CSRF header');
       }
+      if (UNSAFE.has(method) && 'subjectCookie' in requirement && !('subjectCsrfHeader' in requirement)) {
+        problems.push("a change with the subject's cookie must name the CSRF header");
+      }
     }
     for (const status of ['401', '403']) if (!op.responses[status]) problems.push(`${status} not documented`);
   }
@@ -146,6 +149,8 @@ describe('the OpenAPI document', () => {
       'bearerAuth',
       'csrfHeader',
       'sessionCookie',
+      'subjectCookie',
+      'subjectCsrfHeader',
     ]);
   });
 

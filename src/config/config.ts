@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { StoreSpec } from '../db/database.js';
 import { DomainError, ErrorCodes } from '../lib/errors.js';
 import { fromPackageRoot } from '../lib/paths.js';
+import { createWebhookSms } from '../modules/centre/centre.sms.js';
 
 const postgresUrl = z
   .string()
@@ -91,6 +92,10 @@ const configSchema = z.object({
     .default(15),
   /** The console's address, for links in letters (password reset). */
   PUBLIC_URL: z.url().optional(),
+  /** Where the privacy centre is served, for links in e-mails to subjects (the status page); PUBLIC_URL if unset. */
+  AMANAT_PUBLIC_URL: z.url().optional(),
+  /** The SMS provider's webhook: POST {to, text} as JSON; without it phones are verified by the operator. */
+  AMANAT_SMS_WEBHOOK_URL: z.url().optional(),
   /** The header a trusted reverse proxy sets with the client's address, e.g. x-forwarded-for (rate limits). */
   TRUST_PROXY_HEADER: z.string().min(1).optional(),
   /** How many trusted proxies append to that header: the client's address is that many entries from the right. */
@@ -156,6 +161,8 @@ export interface AppConfig {
   /** The built web app's folder (absolute). */
   web: { dir: string };
   branding: { logoFile?: string; primaryColor: string };
+  /** The privacy centre's public address and the SMS webhook. */
+  centre: { publicUrl?: string; smsWebhookUrl?: string };
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -222,6 +229,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       logoFile: c.AMANAT_BRAND_LOGO ? resolve(c.AMANAT_BRAND_LOGO) : undefined,
       primaryColor: c.AMANAT_BRAND_COLOR.toLowerCase(),
     },
+    centre: { publicUrl: c.AMANAT_PUBLIC_URL ?? c.PUBLIC_URL, smsWebhookUrl: c.AMANAT_SMS_WEBHOOK_URL },
   };
 }
 
@@ -235,6 +243,8 @@ export function amanatOptionsOf(config: AppConfig) {
     retentionBatchSubjects: config.retention.batchSubjects,
     keyCacheEntries: config.keyCacheEntries,
     templatesDir: config.templates.dir,
+    publicUrl: config.centre.publicUrl,
+    sms: config.centre.smsWebhookUrl ? createWebhookSms(config.centre.smsWebhookUrl) : undefined,
     staffSettings: {
       sessionHours: config.staff.sessionHours,
       idleMinutes: config.staff.idleMinutes,

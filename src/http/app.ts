@@ -17,6 +17,7 @@ import {
   DEFAULT_BRANDING,
   mountBrandingRoutes,
 } from '../modules/branding/branding.routes.js';
+import { mountCentreRoutes } from '../modules/centre/centre.routes.js';
 import { mountConsentRoutes } from '../modules/consents/consent.routes.js';
 import {
   COOKIE_PROOF_PATH,
@@ -62,6 +63,10 @@ export interface HttpOptions {
   publicLimit?: RateLimit;
   /** Wrong codes on the privacy centre's requests, per client address (10, then 2 per minute, by default). */
   publicCodeFailureLimit?: RateLimit;
+  /** Codes a data subject asks for (consent management), per client address (5, then 2 per minute). */
+  subjectCodeLimit?: RateLimit;
+  /** Codes sent to one contact, e-mail or phone (3, then 1 per minute), whoever asks. */
+  subjectContactLimit?: RateLimit;
   /**
    * Where the rate limits count: by default the data store's rate_limits table on PostgreSQL (every instance on
    * the database shares one budget), this app's memory on PGlite (one process owns the store).
@@ -203,10 +208,17 @@ function useMiddleware(app: App, options: HttpOptions, limitOptions: RateLimitOp
   app.use('/api/public/*', (c, next) => (c.req.path === COOKIE_PROOF_PATH ? next() : publicLimit(c, next)));
 
   // Wrong codes per client, across requests (each code also dies after its own five wrong attempts).
+  const codeFailures = options.publicCodeFailureLimit ?? { burst: 10, perMinute: 2 };
+  app.use('/api/public/requests/:requestId/verify', failureLimit('code', codeFailures, limitOptions));
+  // Status links are 256-bit tokens; guessing is still limited, per client, like codes.
+  // ('/status/*' also matches '/status' itself.)
+  app.use('/api/public/requests/status/*', failureLimit('status', codeFailures, limitOptions));
+  // A data subject's codes (consent management): asking is limited per client, wrong codes per client too.
   app.use(
-    '/api/public/requests/:requestId/verify',
-    failureLimit('code', options.publicCodeFailureLimit ?? { burst: 10, perMinute: 2 }, limitOptions),
+    '/api/public/subject/code',
+    rateLimit('subject-code', options.subjectCodeLimit ?? { burst: 5, perMinute: 2 }, limitOptions),
   );
+  app.use('/api/public/subject/verify', failureLimit('subject-verify', codeFailures, limitOptions));
 
   // Every text a caller sends: no NUL, no lone surrogate, bounded length and JSON depth (422 naming the field).
   app.use('/api/*', inputGuard(options.inputLimits));
@@ -406,6 +418,12 @@ function mountModules(
     retentionSweep: JOB_NAMES.retentionSweep,
   });
   mountBrandingRoutes(app, amanat, options.branding ?? DEFAULT_BRANDING);
+  // The privacy centre's verified subjects (their consents).
+  mountCentreRoutes(app, amanat, {
+    secureCookies: options.secureCookies ?? true,
+    limitOptions,
+    contactLimit: options.subjectContactLimit ?? { burst: 3, perMinute: 1 },
+  });
 }
 
 /** The OpenAPI document, with the security schemes the routes name. */

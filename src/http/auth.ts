@@ -9,13 +9,18 @@ import { DomainError, ErrorCodes } from '../lib/errors.js';
 import type { AccessService } from '../modules/access/access.service.js';
 import type { Principal } from '../modules/access/principal.js';
 import { type ApiKeyService, type Scope, Scopes } from '../modules/api-keys/api-key.service.js';
+import type { SubjectSession } from '../modules/centre/centre.service.js';
 import type { StaffService } from '../modules/staff/staff.service.js';
 
-export type AppEnv = { Variables: { principal: Principal } };
+/** `subjectSession`: a data subject's privacy-centre session (its routes only; never a principal). */
+export type AppEnv = { Variables: { principal: Principal; subjectSession: SubjectSession } };
 
 export const SESSION_COOKIE = 'amanat_session';
 export const CSRF_COOKIE = 'amanat_csrf';
 export const CSRF_HEADER = 'x-csrf-token';
+/** A data subject's privacy-centre session (not staff): its own cookies, never a principal. */
+export const SUBJECT_COOKIE = 'amanat_subject';
+export const SUBJECT_CSRF_COOKIE = 'amanat_subject_csrf';
 
 export interface AuthOptions {
   apiKeys: ApiKeyService;

@@ -28,6 +28,8 @@ import {
   executionSchema,
   publicCodeRenewalSchema,
   publicRequestAnswerSchema,
+  publicRequestStatusSchema,
+  publicStatusTokenSchema,
   publicVerifiedSchema,
   requestDetailsSchema,
   requestDigestSchema,
@@ -35,7 +37,7 @@ import {
   requestSummarySchema,
   submittedRequestSchema,
 } from './request.schema.js';
-import { manualVerificationMethods } from './request.service.js';
+import { manualVerificationMethods, type RequestSummary } from './request.service.js';
 import { answerChannels, requestChannels, requestStatuses, requestTypes } from './request.table.js';
 
 const requestIdParam = z.object({
@@ -364,6 +366,92 @@ const publicVerifyRoute = createRoute({
   },
 });
 
+/** An access report as the export answers it: the subject's data, purpose by purpose (shortened). */
+const exportExample = {
+  schema: 'amanat.access-report/1',
+  generatedAt: '2026-03-27T06:00:00.000Z',
+  language: 'ru',
+  request: {
+    id: '3b2e7f4a-9c1d-4e5f-8a6b-7c8d9e0f1a2b',
+    number: 12,
+    type: 'access',
+    receivedAt: '2026-03-20T05:00:00.000Z',
+    dueDate: '2026-03-30',
+  },
+  operator: {
+    name: 'ИП Бекишев Берик Серикович',
+    binIin: '123456789012',
+    address: 'г. Алматы',
+    email: 'privacy@nextbot.kz',
+    responsiblePerson: { name: 'Бекишев Б. С.', email: 'privacy@nextbot.kz' },
+  },
+  noDataHeld: false,
+  subject: {
+    id: '7c9e6679-7425-40de-944b-e07fc1f90ae7',
+    status: 'active',
+    identities: [{ kind: 'email', value: 'aigerim@example.kz' }],
+  },
+  purposes: [],
+  consents: [],
+};
+
+const statusDescription =
+  'The token comes from the confirmation (the verify answer, and the e-mail link /requests/status#<token>); it is ' +
+  'sent in the body, never in a URL. A wrong token answers 404 status_token_unknown; tries are limited per client address.';
+
+const publicStatusRoute = createRoute({
+  method: 'post',
+  path: '/api/public/requests/status',
+  operationId: 'getPublicRequestStatus',
+  security: noAuth,
+  tags: ['Privacy centre'],
+  summary: "The requester follows their request's progress by its status link",
+  description: statusDescription,
+  request: body(publicStatusTokenSchema),
+  responses: {
+    200: json(publicRequestStatusSchema, 'The request by its number, dates, state and steps'),
+    ...errors(...bodyErrors, 404, 429),
+  },
+});
+
+const publicStatusLetterRoute = createRoute({
+  method: 'post',
+  path: '/api/public/requests/status/letter',
+  operationId: 'getPublicRequestLetter',
+  security: noAuth,
+  tags: ['Privacy centre'],
+  summary: 'The requester downloads the answer letter (PDF) once the request is answered or refused',
+  description: `${statusDescription} Before the answer: 409.`,
+  request: body(publicStatusTokenSchema),
+  responses: {
+    200: {
+      description: 'The letter, as an attachment',
+      content: {
+        'application/pdf': { schema: pdfContent['application/pdf'].schema, example: '%PDF-1.7 …' },
+      },
+    },
+    ...errors(...bodyErrors, 404, 409, 429),
+  },
+});
+
+const publicStatusExportRoute = createRoute({
+  method: 'post',
+  path: '/api/public/requests/status/export',
+  operationId: 'getPublicRequestExport',
+  security: noAuth,
+  tags: ['Privacy centre'],
+  summary: 'The requester downloads their data (JSON) once an access request is answered',
+  description: `${statusDescription} Other request types, or before the answer: 409.`,
+  request: body(publicStatusTokenSchema),
+  responses: {
+    200: {
+      description: 'The access report (schema amanat.access-report/1), as an attachment',
+      content: { 'application/json': { schema: accessReportSchema, example: exportExample } },
+    },
+    ...errors(...bodyErrors, 404, 409, 429),
+  },
+});
+
 interface StepAnswer {
   schema: z.ZodType;
   example?: unknown;
@@ -461,6 +549,17 @@ function stepMounter({ app, amanat, auth }: Mount): Step {
 
 function mountSteps({ amanat }: Mount, step: Step) {
   const { requests, requestExecution, requestClassification } = amanat;
+  /**
+   * A request verified by staff also gets its status link, e-mailed to the requester (when there is an address);
+   * the token is in that e-mail only, never in the staff member's answer.
+   */
+  const linked = async (actor: string, verified: RequestSummary) => {
+    const link = await amanat.requestStatus.issueLink(verified.id, actor);
+    link.mailed.catch((error: unknown) =>
+      console.error(`a status link was not mailed (${error instanceof Error ? error.name : 'error'})`),
+    );
+    return verified;
+  };
   step(
     'classify',
     'Decide what an unclassified message asks for; the deadline is counted again from receipt',
@@ -482,13 +581,14 @@ function mountSteps({ amanat }: Mount, step: Step) {
     'verification/manual',
     'Record that a staff member checked identity, and how (no document copy is kept)',
     manualVerificationBody,
-    (actor, id, input) => requests.verifyManually(actor, id, input.how, input.note),
+    async (actor, id, input) =>
+      linked(actor, await requests.verifyManually(actor, id, input.how, input.note)),
   );
   step(
     'verification/code',
     'Check a one-time code the requester received',
     codeBody(),
-    (actor, id, input) => requests.verifyCode(actor, id, input.code),
+    async (actor, id, input) => linked(actor, await requests.verifyCode(actor, id, input.code)),
     { schema: requestSummarySchema, errors: [410] },
   );
   step(
@@ -550,13 +650,12 @@ function mountAnswers({ app, amanat, auth, requestIdOf }: Mount, step: Step) {
 function mountPrivacyCentre({ app, amanat }: Mount) {
   const publicIntake = createPublicIntake({
     requests: amanat.requests,
+    status: amanat.requestStatus,
     mailer: amanat.mailer,
     rules: amanat.rules,
     // The error's kind only: its message may carry the recipient's address.
     onMailError: (error) =>
-      console.error(
-        `privacy centre: a code mail was not sent (${error instanceof Error ? error.name : 'error'})`,
-      ),
+      console.error(`privacy centre: a mail was not sent (${error instanceof Error ? error.name : 'error'})`),
   });
   app.openapi(publicSubmitRoute, async (c) => c.json(await publicIntake.submit(c.req.valid('json')), 201));
   app.openapi(renewCodeRoute, async (c) =>
@@ -565,4 +664,16 @@ function mountPrivacyCentre({ app, amanat }: Mount) {
   app.openapi(publicVerifyRoute, async (c) =>
     c.json(await publicIntake.verify(c.req.valid('param').requestId, c.req.valid('json').code), 200),
   );
+  app.openapi(publicStatusRoute, async (c) =>
+    c.json(await amanat.requestStatus.status(c.req.valid('json').token), 200),
+  );
+  app.openapi(publicStatusLetterRoute, async (c) => {
+    const { pdf, number } = await amanat.requestStatus.letter(c.req.valid('json').token);
+    return pdfBody(c, pdf, `answer-${number}.pdf`, 'attachment') as never;
+  });
+  app.openapi(publicStatusExportRoute, async (c) => {
+    const { report, number } = await amanat.requestStatus.exportData(c.req.valid('json').token);
+    c.header('content-disposition', `attachment; filename="data-${number}.json"`);
+    return c.json(report, 200);
+  });
 }
