@@ -40,7 +40,8 @@ describe.each(storeKinds())('cookie proofs for staff (%s)', (kind) => {
     ids.push(await proofAt(visitor, 'reject_all')); // 10 March, local
     now = new Date('2026-03-11T06:00:00Z');
     ids.push(await proofAt(visitor, 'accept_all')); // 11 March
-    ids.push(await proofAt(other, 'reject_all')); // 11 March
+    now = new Date('2026-03-11T06:00:01Z');
+    ids.push(await proofAt(other, 'reject_all')); // 11 March, a second later (the export is ordered by receipt)
     now = new Date('2026-03-12T19:30:00Z');
     ids.push(await proofAt(visitor, 'withdraw')); // 13 March, local (00:30)
   }, 120_000);
