@@ -239,6 +239,12 @@ export function publicationView({ register, lang, t }: ViewContext): PolicyView[
   };
 }
 
+/** A pattern of cookie names as a reader knows it: '^_ga_.+$' is '_ga_*'; any other expression as written. */
+function readablePattern(pattern: string): string {
+  const prefix = /^\^([A-Za-z0-9_-]+)\.[+*]\$$/.exec(pattern);
+  return prefix ? `${prefix[1]}*` : pattern;
+}
+
 function cookiesView({ register, lang, t }: ViewContext): PolicyView['cookies'] {
   const cookies = register.cookies;
   if (!cookies) return null;
@@ -246,7 +252,7 @@ function cookiesView({ register, lang, t }: ViewContext): PolicyView['cookies'] 
   const list: PolicyCookie[] = cookies.categories.flatMap((c) =>
     c.cookies.map((k, i) => ({
       category: t(c.name, `cookies.categories.${c.id}.name`),
-      name: k.name ?? k.pattern!,
+      name: k.name ?? readablePattern(k.pattern!),
       provider: k.provider,
       lifetime: lifetimeText(k.lifetime, lang),
       description: t(k.description, `cookies.categories.${c.id}.cookies.${i}.description`),
