@@ -135,6 +135,12 @@ const expectedRules: Record<string, Rule> = {
   'GET /api/stats': 'register:read',
   'GET /api/system/status': 'register:read',
   'GET /api/public/branding': 'public',
+  // the cookie banner: the widget's configuration and proofs are public, the proofs' log is the consents'
+  'GET /api/widget/config': 'public',
+  'POST /api/public/cookie-consents': 'public',
+  'GET /api/cookie-consents': 'consents:read',
+  'GET /api/cookie-consents/export': 'consents:read',
+  'POST /api/cookie-consents/link': 'consents:write',
 };
 
 type Outcome = 'pass' | 'unauthenticated' | 'forbidden';
