@@ -51,13 +51,7 @@ function Header({ branding }: { branding: Branding | null }) {
     <header className="centre-header">
       <Container size="md" py="sm">
         <Group justify="space-between" wrap="wrap" gap="sm">
-          <Anchor
-            href="/"
-            onClick={linkClick}
-            underline="never"
-            c="inherit"
-            aria-label={`${operator} — ${t('home')}`}
-          >
+          <Anchor href="/" onClick={linkClick} underline="never" c="inherit">
             <Group gap="sm" wrap="nowrap">
               {branding?.logoUrl ? <Image src={branding.logoUrl} alt="" h={32} w="auto" /> : null}
               <span>

@@ -35,6 +35,8 @@ export function brandTheme(color: string | undefined) {
     primaryColor: 'brand',
     primaryShade: 6,
     autoContrast: true,
+    // Long Russian and Kazakh words fit a 375 px screen.
+    headings: { sizes: { h1: { fontSize: 'clamp(1.5rem, 7vw, 2.125rem)' } } },
     fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',
   });
 }

@@ -154,7 +154,7 @@ function SignIn({ onSignedIn }: { onSignedIn: () => Promise<void> }) {
         </Stack>
       </form>
       {sent === 'manual' ? (
-        <Alert color="blue" role="status">
+        <Alert color="blue.9" role="status">
           {t('codeManualGeneric')}
         </Alert>
       ) : null}
@@ -219,7 +219,7 @@ function ConsentList({
   return (
     <Stack gap="md">
       {done ? (
-        <Alert color="green" role="status">
+        <Alert color="green.9" role="status">
           {done}
         </Alert>
       ) : null}

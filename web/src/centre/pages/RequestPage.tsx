@@ -157,7 +157,7 @@ function CodeStep({
   const [busy, setBusy] = useState(false);
   if (receipt.verification === 'manual') {
     return (
-      <Alert color="blue" role="status">
+      <Alert color="blue.9" role="status">
         {t('codeManual')}
       </Alert>
     );
@@ -219,7 +219,7 @@ function Verified({ verified }: { verified: PublicVerified }) {
   const { t } = useI18n<CentreKey>();
   const href = verified.statusToken ? `/requests/status#${verified.statusToken}` : null;
   return (
-    <Alert color="green" title={t('verifiedTitle', { number: verified.number })} role="status">
+    <Alert color="green.9" title={t('verifiedTitle', { number: verified.number })} role="status">
       <Stack gap="sm">
         <Text size="sm">{t('verifiedText')}</Text>
         {href ? (

@@ -8,7 +8,7 @@ export function Failure({ error }: { error: unknown }) {
   const { t } = useI18n<CentreKey>();
   if (!error) return null;
   return (
-    <Alert color="red" title={t('errorTitle')} role="alert">
+    <Alert color="red.9" title={t('errorTitle')} role="alert">
       {error instanceof Error ? error.message : String(error)}
     </Alert>
   );
