@@ -67,8 +67,10 @@ describe('the privacy centre in a browser', () => {
     // Evaluated through DevTools, not as a <script>: the page's CSP (no inline scripts) stays on.
     await page.evaluate(axeSource);
     const violations = await page.evaluate(async () => {
-      // biome-ignore lint/suspicious/noExplicitAny: axe is injected into the page.
-      const result = await (window as any).axe.run(document, { resultTypes: ['violations'] });
+      const injected = window as unknown as {
+        axe: { run: (...args: unknown[]) => Promise<{ violations: unknown }> };
+      };
+      const result = await injected.axe.run(document, { resultTypes: ['violations'] });
       return (result.violations as Array<{ id: string; impact: string; nodes: { target: string[] }[] }>).map(
         (v) => ({ id: v.id, impact: v.impact, targets: v.nodes.map((n) => n.target.join(' ')) }),
       );
@@ -154,7 +156,7 @@ describe('the privacy centre in a browser', () => {
       await page.getByLabel('Электронная почта').fill(email);
       await page.getByRole('button', { name: 'Отправить запрос' }).click();
       await page.getByLabel('Код из письма').waitFor();
-      screens.push((await page.locator('main').innerText()).replace(email, '<email>'));
+      screens.push((await page.locator('main').textContent())!.replace(email, '<email>'));
       await context.close();
     }
     expect(screens[0]).toBe(screens[1]);
@@ -228,7 +230,7 @@ describe('the privacy centre in a browser', () => {
       await page.getByLabel('Электронная почта').fill(email);
       await page.getByRole('button', { name: 'Получить код' }).click();
       await page.getByLabel('Код из письма').waitFor();
-      screens.push(await page.locator('main').innerText());
+      screens.push((await page.locator('main').textContent())!);
       await context.close();
     }
     expect(screens[0]).toBe(screens[1]);
