@@ -6,6 +6,8 @@ import { createAccessService } from '../modules/access/access.service.js';
 import { createApiKeyService } from '../modules/api-keys/api-key.service.js';
 import { createAuditService } from '../modules/audit/audit.service.js';
 import { createAuditAnchors } from '../modules/audit/audit-anchor.js';
+import { createSubjectCentre } from '../modules/centre/centre.service.js';
+import { createUnconfiguredSms, type SmsSender } from '../modules/centre/centre.sms.js';
 import { createConsentService } from '../modules/consents/consent.service.js';
 import { createDisclosureService } from '../modules/disclosures/disclosure.service.js';
 import { loadProfile } from '../modules/jurisdiction/profiles.js';
@@ -22,6 +24,7 @@ import { loadRegisterFile } from '../modules/register/register.loader.js';
 import { createRequestClassification } from '../modules/requests/request.classification.js';
 import { createRequestExecution } from '../modules/requests/request.execution.js';
 import { createRequestService, type RequestSettings } from '../modules/requests/request.service.js';
+import { createRequestStatus } from '../modules/requests/request.status.js';
 import { createDestructionActs } from '../modules/retention/destruction-act.service.js';
 import { createRetentionService } from '../modules/retention/retention.service.js';
 import { createRetentionSweeper } from '../modules/retention/retention.sweep.js';
@@ -53,6 +56,10 @@ export interface AmanatOptions {
   staffSettings?: Partial<StaffSettings>;
   /** The operator's templates folder (their own DOCX papers with letterhead); the shipped templates/ otherwise. */
   templatesDir?: string;
+  /** Where the privacy centre is served (links in e-mails to subjects), e.g. https://privacy.example.kz. */
+  publicUrl?: string;
+  /** Texts with one-time codes to phones; without it a phone is verified by the operator ('manual'). */
+  sms?: SmsSender;
 }
 
 type Clock = () => Date;
@@ -212,8 +219,19 @@ function createRequestServices(
     mailer,
     clock,
   });
+  const requestStatus = createRequestStatus({
+    stores,
+    audit,
+    rules,
+    requests,
+    execution: requestExecution,
+    mailer,
+    clock,
+    publicUrl: options.publicUrl,
+  });
   return {
     requests,
+    requestStatus,
     requestClassification,
     mailIntake,
     mailPoller,
@@ -273,10 +291,26 @@ export async function createAmanat(options: AmanatOptions) {
     clock,
     batchSubjects: options.retentionBatchSubjects,
   });
+  // The privacy centre's verified subjects: codes to their e-mail or phone, a short session over their consents.
+  const subjectCentre = createSubjectCentre({
+    stores,
+    audit,
+    rules,
+    vault: data.vault,
+    consents: data.consents,
+    mailer,
+    sms: options.sms ?? createUnconfiguredSms(),
+    hashKey: deriveKey('subject-centre'),
+    clock,
+    // The error's kind only: its message may carry the recipient's address.
+    onSendError: (error) =>
+      console.error(`privacy centre: a code was not sent (${error instanceof Error ? error.name : 'error'})`),
+  });
   return {
     stores,
     rules,
     registerWarnings: loaded.warnings,
+    subjectCentre,
     audit,
     keyStore,
     ...data,

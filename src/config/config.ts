@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { StoreSpec } from '../db/database.js';
 import { DomainError, ErrorCodes } from '../lib/errors.js';
 import { fromPackageRoot } from '../lib/paths.js';
+import { createWebhookSms } from '../modules/centre/centre.sms.js';
 
 const postgresUrl = z
   .string()
@@ -90,6 +91,10 @@ const configSchema = z.object({
     .default(15),
   /** The console's address, for links in letters (password reset). */
   PUBLIC_URL: z.url().optional(),
+  /** Where the privacy centre is served, for links in e-mails to subjects (the status page); PUBLIC_URL if unset. */
+  AMANAT_PUBLIC_URL: z.url().optional(),
+  /** The SMS provider's webhook: POST {to, text} as JSON; without it phones are verified by the operator. */
+  AMANAT_SMS_WEBHOOK_URL: z.url().optional(),
   /** The header a trusted reverse proxy sets with the client's address, e.g. x-forwarded-for (rate limits). */
   TRUST_PROXY_HEADER: z.string().min(1).optional(),
   /** How many trusted proxies append to that header: the client's address is that many entries from the right. */
@@ -133,6 +138,8 @@ export interface AppConfig {
   rateLimits: { signInPerMinute: number; publicPerMinute: number };
   /** The operator's templates folder (absolute), when set. */
   templates: { dir?: string };
+  /** The privacy centre's public address and the SMS webhook. */
+  centre: { publicUrl?: string; smsWebhookUrl?: string };
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -190,6 +197,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     trustedProxyHops: c.TRUSTED_PROXY_HOPS,
     rateLimits: { signInPerMinute: c.SIGN_IN_RATE_PER_MINUTE, publicPerMinute: c.PUBLIC_RATE_PER_MINUTE },
     templates: { dir: c.AMANAT_TEMPLATES_DIR ? resolve(c.AMANAT_TEMPLATES_DIR) : undefined },
+    centre: { publicUrl: c.AMANAT_PUBLIC_URL ?? c.PUBLIC_URL, smsWebhookUrl: c.AMANAT_SMS_WEBHOOK_URL },
   };
 }
 
@@ -203,6 +211,8 @@ export function amanatOptionsOf(config: AppConfig) {
     retentionBatchSubjects: config.retention.batchSubjects,
     keyCacheEntries: config.keyCacheEntries,
     templatesDir: config.templates.dir,
+    publicUrl: config.centre.publicUrl,
+    sms: config.centre.smsWebhookUrl ? createWebhookSms(config.centre.smsWebhookUrl) : undefined,
     staffSettings: {
       sessionHours: config.staff.sessionHours,
       idleMinutes: config.staff.idleMinutes,

@@ -4,6 +4,7 @@
 export * from '../modules/access/access.table.js';
 export * from '../modules/api-keys/api-key.table.js';
 export * from '../modules/audit/audit.table.js';
+export * from '../modules/centre/centre.table.js';
 export * from '../modules/consents/consent.table.js';
 export * from '../modules/disclosures/disclosure.table.js';
 export * from '../modules/mail/mail.table.js';

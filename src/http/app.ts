@@ -9,6 +9,7 @@ import { DomainError, ErrorCodes } from '../lib/errors.js';
 import { mountAccessRoutes } from '../modules/access/access.routes.js';
 import { mountApiKeyRoutes } from '../modules/api-keys/api-key.routes.js';
 import { mountAuditRoutes } from '../modules/audit/audit.routes.js';
+import { mountCentreRoutes } from '../modules/centre/centre.routes.js';
 import { mountConsentRoutes } from '../modules/consents/consent.routes.js';
 import { mountDisclosureRoutes } from '../modules/disclosures/disclosure.routes.js';
 import { mountConsentFormRoutes } from '../modules/documents/consent-form.routes.js';
@@ -45,6 +46,10 @@ export interface HttpOptions {
   publicLimit?: RateLimit;
   /** Wrong codes on the privacy centre's requests, per client address (10, then 2 per minute, by default). */
   publicCodeFailureLimit?: RateLimit;
+  /** Codes a data subject asks for (consent management), per client address (5, then 2 per minute). */
+  subjectCodeLimit?: RateLimit;
+  /** Codes sent to one contact, e-mail or phone (3, then 1 per minute), whoever asks. */
+  subjectContactLimit?: RateLimit;
   /**
    * Where the rate limits count: by default the data store's rate_limits table on PostgreSQL (every instance on
    * the database shares one budget), this app's memory on PGlite (one process owns the store).
@@ -159,10 +164,17 @@ function useMiddleware(app: App, options: HttpOptions, limitOptions: RateLimitOp
   );
 
   // Wrong codes per client, across requests (each code also dies after its own five wrong attempts).
+  const codeFailures = options.publicCodeFailureLimit ?? { burst: 10, perMinute: 2 };
+  app.use('/api/public/requests/:requestId/verify', failureLimit('code', codeFailures, limitOptions));
+  // Status links are 256-bit tokens; guessing is still limited, per client, like codes.
+  // ('/status/*' also matches '/status' itself.)
+  app.use('/api/public/requests/status/*', failureLimit('status', codeFailures, limitOptions));
+  // A data subject's codes (consent management): asking is limited per client, wrong codes per client too.
   app.use(
-    '/api/public/requests/:requestId/verify',
-    failureLimit('code', options.publicCodeFailureLimit ?? { burst: 10, perMinute: 2 }, limitOptions),
+    '/api/public/subject/code',
+    rateLimit('subject-code', options.subjectCodeLimit ?? { burst: 5, perMinute: 2 }, limitOptions),
   );
+  app.use('/api/public/subject/verify', failureLimit('subject-verify', codeFailures, limitOptions));
 
   // Every text a caller sends: no NUL, no lone surrogate, bounded length and JSON depth (422 naming the field).
   app.use('/api/*', inputGuard(options.inputLimits));
@@ -322,6 +334,12 @@ function mountModules(
   mountPolicyChangeRoutes(app, amanat.policyChanges, auth);
   // The published policy: public pages (/policy, the register's policy.url) and the API over its versions.
   mountPolicyRoutes(app, amanat, auth);
+  // The privacy centre's verified subjects (their consents).
+  mountCentreRoutes(app, amanat, {
+    secureCookies: options.secureCookies ?? true,
+    limitOptions,
+    contactLimit: options.subjectContactLimit ?? { burst: 3, perMinute: 1 },
+  });
 }
 
 /** The OpenAPI document, with the security schemes the routes name. */

@@ -16,6 +16,9 @@ export type AppEnv = { Variables: { principal: Principal } };
 export const SESSION_COOKIE = 'amanat_session';
 export const CSRF_COOKIE = 'amanat_csrf';
 export const CSRF_HEADER = 'x-csrf-token';
+/** A data subject's privacy-centre session (not staff): its own cookies, never a principal. */
+export const SUBJECT_COOKIE = 'amanat_subject';
+export const SUBJECT_CSRF_COOKIE = 'amanat_subject_csrf';
 
 export interface AuthOptions {
   apiKeys: ApiKeyService;

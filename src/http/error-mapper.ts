@@ -40,6 +40,8 @@ const statusByCode: Record<ErrorCode, ContentfulStatusCode> = {
   [ErrorCodes.VERIFICATION_REQUIRED]: 409,
   [ErrorCodes.VERIFICATION_FAILED]: 422,
   [ErrorCodes.VERIFICATION_EXPIRED]: 410,
+  [ErrorCodes.CODE_INVALID]: 422,
+  [ErrorCodes.STATUS_TOKEN_UNKNOWN]: 404,
   [ErrorCodes.RETENTION_BUSY]: 409,
   [ErrorCodes.OBLIGATION_FULFILLED]: 409,
   [ErrorCodes.CLOCK_BACKWARDS]: 409,

@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { tryParseIsoDate } from '../modules/calendar/dates.js';
-import { CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE } from './auth.js';
+import { CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE, SUBJECT_COOKIE, SUBJECT_CSRF_COOKIE } from './auth.js';
 
 export const isoDate = z.string().openapi({ format: 'date-time', example: '2026-03-20T09:30:00.000Z' });
 
@@ -150,6 +150,19 @@ export const securitySchemes = {
       'With the session cookie, on every change (POST, PUT, DELETE): the csrfToken the sign-in answered with ' +
       `(also in the readable cookie ${CSRF_COOKIE})`,
   },
+  subjectCookie: {
+    type: 'apiKey',
+    in: 'cookie',
+    name: SUBJECT_COOKIE,
+    description:
+      "A data subject's privacy-centre session (15 minutes): the HttpOnly cookie set by POST /api/public/subject/verify",
+  },
+  subjectCsrfHeader: {
+    type: 'apiKey',
+    in: 'header',
+    name: CSRF_HEADER,
+    description: `With the subject cookie, on a change: the value of the readable cookie ${SUBJECT_CSRF_COOKIE}`,
+  },
 } as const;
 
 /** An operation's `security`: any one of the listed requirements (each a set of schemes used together). */
@@ -163,6 +176,10 @@ export const keyOrSessionCsrf: Security = [{ bearerAuth: [] }, { sessionCookie: 
 export const sessionOnly: Security = [{ sessionCookie: [] }];
 /** Console routes (requireSession) that change something: the session with its CSRF header. */
 export const sessionCsrf: Security = [{ sessionCookie: [], csrfHeader: [] }];
+/** The privacy centre's routes for a verified subject, read-only. */
+export const subjectSession: Security = [{ subjectCookie: [] }];
+/** The privacy centre's routes for a verified subject that change something: with the CSRF header. */
+export const subjectSessionCsrf: Security = [{ subjectCookie: [], subjectCsrfHeader: [] }];
 /** Routes anyone may call. */
 export const noAuth: Security = [];
 

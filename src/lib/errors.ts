@@ -42,6 +42,9 @@ export const ErrorCodes = {
   VERIFICATION_REQUIRED: 'verification_required',
   VERIFICATION_FAILED: 'verification_failed',
   VERIFICATION_EXPIRED: 'verification_expired',
+  /** The privacy centre's subject code: wrong, expired, used up or never sent, all alike. */
+  CODE_INVALID: 'code_invalid',
+  STATUS_TOKEN_UNKNOWN: 'status_token_unknown',
   RATE_LIMITED: 'rate_limited',
   MAIL_NOT_CONFIGURED: 'mail_not_configured',
   MAIL_MALFORMED: 'mail_malformed',

@@ -1,7 +1,8 @@
 // Drives the real HTTP application in-process (app.request): routing, validation, scopes and the error mapper.
 
-import { createHttpApp } from '../../src/http/app.js';
+import { createHttpApp, type HttpOptions } from '../../src/http/app.js';
 import { Scopes, WEBSITE_BACKEND_SCOPES } from '../../src/modules/api-keys/api-key.service.js';
+import type { SmsSender } from '../../src/modules/centre/centre.sms.js';
 import type { Mailer } from '../../src/modules/mail/mailer.js';
 import { type ListEntry, listedKeys } from './listed-keys.js';
 import { createTestAmanat, type StoreKind, type TestAmanat } from './stores.js';
@@ -29,14 +30,23 @@ export async function createTestApi(
     bodyLimitBytes?: number;
     mailer?: Mailer;
     publish?: boolean;
+    publicUrl?: string;
+    sms?: SmsSender;
+    /** Options of the HTTP application besides the body limit (rate limits, cookies). */
+    http?: Omit<HttpOptions, 'bodyLimitBytes'>;
   } = {},
 ): Promise<TestApi> {
   const base = await createTestAmanat(kind, {
     clock: options.clock,
     mailer: options.mailer,
     publish: options.publish,
+    publicUrl: options.publicUrl,
+    sms: options.sms,
   });
-  const app = createHttpApp(base.amanat, { bodyLimitBytes: options.bodyLimitBytes ?? 1024 * 1024 });
+  const app = createHttpApp(base.amanat, {
+    ...options.http,
+    bodyLimitBytes: options.bodyLimitBytes ?? 1024 * 1024,
+  });
   // The admin key reads every purpose through its entry on an approved access list (as any such key must).
   const { keys, entries } = await listedKeys(base.amanat, [{ name: 'admin', scopes: [...Scopes] }]);
   const admin = keys.admin!;

@@ -97,6 +97,9 @@ export async function createTestAmanat(
     requestSettings?: Partial<RequestSettings>;
     mailSettings?: Partial<MailIntakeSettings>;
     imapUrl?: string;
+    /** The privacy centre's address (links in e-mails) and the SMS sender. */
+    publicUrl?: string;
+    sms?: AmanatOptions['sms'];
     /** Publish the loaded register as a policy version at start, as `npm start` does (default true). */
     publish?: boolean;
   } = {},
@@ -112,6 +115,8 @@ export async function createTestAmanat(
     requestSettings: options.requestSettings,
     mailSettings: options.mailSettings,
     imapUrl: options.imapUrl,
+    publicUrl: options.publicUrl,
+    sms: options.sms,
   });
   // Consents cite a published form, so a running Amanat has its register published (npm start publishes it).
   if (options.publish !== false) {

@@ -815,6 +815,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/public/requests/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The requester follows their request's progress by its status link
+         * @description The token comes from the confirmation (the verify answer, and the e-mail link /requests/status#<token>); it is sent in the body, never in a URL. A wrong token answers 404 status_token_unknown; tries are limited per client address.
+         */
+        post: operations["getPublicRequestStatus"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/requests/status/letter": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The requester downloads the answer letter (PDF) once the request is answered or refused
+         * @description The token comes from the confirmation (the verify answer, and the e-mail link /requests/status#<token>); it is sent in the body, never in a URL. A wrong token answers 404 status_token_unknown; tries are limited per client address. Before the answer: 409.
+         */
+        post: operations["getPublicRequestLetter"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/requests/status/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The requester downloads their data (JSON) once an access request is answered
+         * @description The token comes from the confirmation (the verify answer, and the e-mail link /requests/status#<token>); it is sent in the body, never in a URL. A wrong token answers 404 status_token_unknown; tries are limited per client address. Other request types, or before the answer: 409.
+         */
+        post: operations["getPublicRequestExport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/mail/messages": {
         parameters: {
             query?: never;
@@ -1409,6 +1469,97 @@ export interface paths {
         put?: never;
         /** Publish the server's loaded register as a policy version (unchanged: says so and writes nothing; a label already published with other contents: 409 naming policy.version; an invalid register: 422 naming each rule) */
         post: operations["publishPolicy"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/subject/code": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A data subject asks for a one-time code to their e-mail or phone (to manage their consents)
+         * @description The same answer whether or not the operator knows the contact. A code lives 10 minutes and 5 tries; a new one voids the old. Limited per client address and per contact (429).
+         */
+        post: operations["requestSubjectCode"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/subject/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The data subject enters the code: a 15-minute session starts (cookies)
+         * @description Sets the HttpOnly cookie amanat_subject and the readable amanat_subject_csrf (SameSite=Strict). A wrong, expired, used-up or never-sent code all answer the same 422 code_invalid; wrong codes are limited per client address.
+         */
+        post: operations["verifySubjectCode"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/subject/consents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The verified subject's consents, each with its text and policy version (the read is audited) */
+        get: operations["listSubjectConsents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/subject/consents/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The verified subject withdraws a consent: the obligation to stop processing is recorded at once */
+        post: operations["withdrawSubjectConsent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/subject/sign-out": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ends the subject's privacy-centre session (if any) and clears its cookies */
+        post: operations["signOutSubject"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3036,7 +3187,8 @@ export interface components {
          * @example {
          *       "id": "3b2e7f4a-9c1d-4e5f-8a6b-7c8d9e0f1a2b",
          *       "number": 12,
-         *       "status": "in_progress"
+         *       "status": "in_progress",
+         *       "statusToken": "Xq3vN0bq1zJ2yLw8mZ4u7cT5rE9sK6aH1dP0fG2iU3o"
          *     }
          */
         PublicRequestVerified: {
@@ -3045,6 +3197,76 @@ export interface components {
             number: number;
             /** @enum {string} */
             status: "received" | "verifying" | "in_progress" | "answered" | "refused";
+            /** @description The status link's token (256 random bits, shown once; also e-mailed as <public URL>/requests/status#<token>): POST /api/public/requests/status reads the request with it */
+            statusToken: string;
+        };
+        /**
+         * @description No personal value: the request by its number, dates and steps
+         * @example {
+         *       "number": 12,
+         *       "type": "access",
+         *       "receivedOn": "2026-03-20",
+         *       "dueOn": "2026-03-30",
+         *       "workingDaysLeft": 6,
+         *       "state": "in_progress",
+         *       "timeline": [
+         *         {
+         *           "at": "2026-03-20T05:00:00.000Z",
+         *           "event": "received"
+         *         },
+         *         {
+         *           "at": "2026-03-20T05:00:00.000Z",
+         *           "event": "code_sent"
+         *         },
+         *         {
+         *           "at": "2026-03-20T05:04:00.000Z",
+         *           "event": "verified"
+         *         }
+         *       ],
+         *       "letter": false,
+         *       "export": false
+         *     }
+         */
+        PublicRequestStatus: {
+            number: number;
+            /** @enum {string} */
+            type: "information" | "access" | "rectification" | "blocking" | "unblocking" | "destruction" | "consent_withdrawal" | "objection_automated_decision" | "unclassified";
+            /**
+             * Format: date
+             * @description The day received, in the operator's time zone
+             */
+            receivedOn: string;
+            /**
+             * Format: date
+             * @description The last day of the deadline (working days of the calendar)
+             */
+            dueOn: string;
+            /** @description Working days to the due date; 0 once answered */
+            workingDaysLeft: number;
+            /** @enum {string} */
+            state: "received" | "verifying" | "in_progress" | "extended" | "answered" | "refused";
+            timeline: {
+                /**
+                 * Format: date-time
+                 * @example 2026-03-20T09:30:00.000Z
+                 */
+                at: string;
+                /** @enum {string} */
+                event: "received" | "classified" | "code_sent" | "verified" | "extended" | "executed" | "answered" | "refused" | "answer_sent";
+            }[];
+            /** @description The answer letter can be downloaded (…/status/letter) */
+            letter: boolean;
+            /** @description The data export can be downloaded (…/status/export) */
+            export: boolean;
+        };
+        /**
+         * @example {
+         *       "token": "Xq3vN0bq1zJ2yLw8mZ4u7cT5rE9sK6aH1dP0fG2iU3o"
+         *     }
+         */
+        PublicStatusToken: {
+            /** @description The status link's token (the part after #) */
+            token: string;
         };
         MailIngestResult: {
             /**
@@ -3649,6 +3871,95 @@ export interface components {
             status: "published" | "unchanged";
             message: string;
             version: components["schemas"]["PolicyVersion"];
+        };
+        /**
+         * @example {
+         *       "verification": "code_sent"
+         *     }
+         */
+        SubjectCodeAnswer: {
+            /**
+             * @description code_sent: a code went to the contact (whether or not the operator knows it); manual: no e-mail or SMS is set up for this kind of contact, ask the operator
+             * @enum {string}
+             */
+            verification: "code_sent" | "manual";
+        };
+        /**
+         * @example {
+         *       "email": "aigerim@example.kz",
+         *       "lang": "ru"
+         *     }
+         */
+        SubjectCodeRequest: {
+            /** @description The e-mail (or give phone instead) */
+            email?: string;
+            /** @description The phone, e.g. +7 701 123 45 67 */
+            phone?: string;
+            /** @enum {string} */
+            lang?: "ru" | "kk" | "en";
+        };
+        /**
+         * @example {
+         *       "email": "aigerim@example.kz",
+         *       "code": "482913"
+         *     }
+         */
+        SubjectCodeCheck: {
+            /** @description The e-mail (or give phone instead) */
+            email?: string;
+            /** @description The phone, e.g. +7 701 123 45 67 */
+            phone?: string;
+            code: string;
+        };
+        SubjectConsent: {
+            purposeId: string;
+            purposeName: string;
+            /** @enum {string} */
+            kind: "processing" | "publication";
+            /** @enum {string} */
+            state: "granted" | "withdrawn";
+            /**
+             * Format: date-time
+             * @example 2026-03-20T09:30:00.000Z
+             */
+            grantedAt: string;
+            /**
+             * Format: date-time
+             * @example 2026-03-20T09:30:00.000Z
+             */
+            withdrawnAt: string | null;
+            policyVersion: string;
+            /** @description The consent form (GET /api/consent-forms/{formId}) */
+            formId: string;
+            /** @description The text the subject agreed to */
+            text: string;
+            /** @enum {string} */
+            channel: "web" | "api" | "email" | "paper";
+        };
+        /**
+         * @example {
+         *       "obligationDueOn": "2026-04-03"
+         *     }
+         */
+        SubjectConsentWithdrawn: {
+            /**
+             * Format: date
+             * @description The operator stops the processing by this day (working days by the law or policy)
+             */
+            obligationDueOn: string;
+        };
+        /**
+         * @example {
+         *       "purposeId": "mailing"
+         *     }
+         */
+        SubjectConsentWithdrawal: {
+            purposeId: string;
+            /**
+             * @description Default processing
+             * @enum {string}
+             */
+            kind?: "processing" | "publication";
         };
     };
     responses: never;
@@ -7573,6 +7884,258 @@ export interface operations {
             };
         };
     };
+    getPublicRequestStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PublicStatusToken"];
+            };
+        };
+        responses: {
+            /** @description The request by its number, dates, state and steps */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicRequestStatus"];
+                };
+            };
+            /** @description The body is not valid JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body over the limit (1 MB by default) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not sent as Content-Type: application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Invalid input, with the field and what was expected */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests; the Retry-After header says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getPublicRequestLetter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PublicStatusToken"];
+            };
+        };
+        responses: {
+            /** @description The letter */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description The body is not valid JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict with the current state (a duplicate, a state that does not allow the step, a concurrent change) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body over the limit (1 MB by default) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not sent as Content-Type: application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Invalid input, with the field and what was expected */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests; the Retry-After header says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getPublicRequestExport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PublicStatusToken"];
+            };
+        };
+        responses: {
+            /** @description The access report (schema amanat.access-report/1), as an attachment */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccessReport"];
+                };
+            };
+            /** @description The body is not valid JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict with the current state (a duplicate, a state that does not allow the step, a concurrent change) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body over the limit (1 MB by default) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not sent as Content-Type: application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Invalid input, with the field and what was expected */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests; the Retry-After header says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     ingestMail: {
         parameters: {
             query?: never;
@@ -10186,6 +10749,317 @@ export interface operations {
             };
             /** @description Invalid input, with the field and what was expected */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    requestSubjectCode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubjectCodeRequest"];
+            };
+        };
+        responses: {
+            /** @description Accepted */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubjectCodeAnswer"];
+                };
+            };
+            /** @description The body is not valid JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body over the limit (1 MB by default) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not sent as Content-Type: application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Invalid input, with the field and what was expected */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests; the Retry-After header says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    verifySubjectCode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubjectCodeCheck"];
+            };
+        };
+        responses: {
+            /** @description Verified; the cookies are set */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The body is not valid JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body over the limit (1 MB by default) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not sent as Content-Type: application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Invalid input, with the field and what was expected */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests; the Retry-After header says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listSubjectConsents: {
+        parameters: {
+            query?: {
+                /** @description Purpose names in (ru) */
+                lang?: "ru" | "kk" | "en";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Newest first; empty when the verified contact names no subject */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        consents: components["schemas"]["SubjectConsent"][];
+                    };
+                };
+            };
+            /** @description No credentials, or an unknown, revoked or expired API key or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Invalid input, with the field and what was expected */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests; the Retry-After header says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    withdrawSubjectConsent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubjectConsentWithdrawal"];
+            };
+        };
+        responses: {
+            /** @description Withdrawn */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubjectConsentWithdrawn"];
+                };
+            };
+            /** @description The body is not valid JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No credentials, or an unknown, revoked or expired API key or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller lacks the permission (scope), the purpose, or the CSRF header this route needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body over the limit (1 MB by default) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not sent as Content-Type: application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Invalid input, with the field and what was expected */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests; the Retry-After header says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    signOutSubject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Signed out */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Too many requests; the Retry-After header says when to try again */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -113,3 +113,46 @@ export function answerMail(lang: Lang, m: AnswerMail): SubjectMail {
   const w = words[lang];
   return { subject: w.answerSubject(m.number), text: `${w.answerText(m.number)}\n\n${m.operator}` };
 }
+
+interface StatusLinkMail {
+  number: number;
+  /** The status page's address with the token in its fragment; none when the public address is not configured. */
+  link: string | null;
+  operator: string;
+}
+
+const statusWords = {
+  ru: {
+    subject: (n: number) => `Обращение № ${n} подтверждено`,
+    text: (m: StatusLinkMail) =>
+      `Вы подтвердили обращение № ${m.number}; оно принято к рассмотрению.\n\n` +
+      (m.link
+        ? `Ход рассмотрения, а после ответа — письмо и выгрузку данных можно посмотреть по ссылке:\n${m.link}\n` +
+          'Не пересылайте эту ссылку: по ней виден ответ на ваше обращение.'
+        : 'Ответ придёт на этот адрес.'),
+  },
+  kk: {
+    subject: (n: number) => `№ ${n} өтініш расталды`,
+    text: (m: StatusLinkMail) =>
+      `Сіз № ${m.number} өтінішті растадыңыз; ол қарауға қабылданды.\n\n` +
+      (m.link
+        ? `Қарау барысын, ал жауаптан кейін — хатты және деректер үзіндісін мына сілтеме бойынша көруге болады:\n${m.link}\n` +
+          'Бұл сілтемені ешкімге жібермеңіз: ол арқылы өтінішіңізге берілген жауап көрінеді.'
+        : 'Жауап осы мекенжайға келеді.'),
+  },
+  en: {
+    subject: (n: number) => `Request No. ${n} confirmed`,
+    text: (m: StatusLinkMail) =>
+      `You have confirmed request No. ${m.number}; it is being considered.\n\n` +
+      (m.link
+        ? `Follow its progress and, once answered, download the letter and your data at:\n${m.link}\n` +
+          'Do not forward this link: it shows the answer to your request.'
+        : 'The answer will come to this address.'),
+  },
+} satisfies Record<Lang, unknown>;
+
+/** A confirmed request: the link to its status page (the token only in the link's fragment). */
+export function statusLinkMail(lang: Lang, m: StatusLinkMail): SubjectMail {
+  const w = statusWords[lang];
+  return { subject: w.subject(m.number), text: `${w.text(m)}\n\n${m.operator}` };
+}

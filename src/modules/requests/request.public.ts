@@ -12,6 +12,7 @@ import { localized } from '../register/register.retention.js';
 import type { RegisterRules } from '../rules/register-rules.js';
 import { alreadyReceivedMail } from './request.mails.js';
 import type { RequestService, RequestSummary, SubmitInput } from './request.service.js';
+import type { RequestStatusService } from './request.status.js';
 
 export type PublicIntakeInput = Omit<SubmitInput, 'channel'>;
 
@@ -27,6 +28,8 @@ export function createPublicIntake(deps: {
   requests: Pick<RequestService, 'submit' | 'startEmailVerification' | 'renewEmailCodes' | 'verifyCode'>;
   mailer: Mailer;
   rules: Pick<RegisterRules, 'register'>;
+  /** The status link a confirmed request gets (answered once, and e-mailed). */
+  status: Pick<RequestStatusService, 'issueLink'>;
   /** A code mail that failed after the answer was given (the caller is gone; the subject may ask again). */
   onMailError?: (error: unknown) => void;
 }) {
@@ -78,13 +81,22 @@ export function createPublicIntake(deps: {
     },
 
     /**
-     * The requester's code. Every failure — a receipt's id, a wrong code, an expired or used-up one, a request
+     * The requester's code; once it is right, the answer carries the status link's token (also e-mailed).
+     * Every failure — a receipt's id, a wrong code, an expired or used-up one, a request
      * already confirmed or closed — is the same answer, with no attempt count: the caller may be anyone.
      */
     async verify(id: string, code: string) {
       try {
         const verified = await deps.requests.verifyCode('subject', id, code);
-        return { id: verified.id, number: verified.number, status: verified.status };
+        const link = await deps.status.issueLink(verified.id);
+        // The link's e-mail goes after the answer (the answer carries the token already).
+        link.mailed.catch((error: unknown) => deps.onMailError?.(error));
+        return {
+          id: verified.id,
+          number: verified.number,
+          status: verified.status,
+          statusToken: link.token,
+        };
       } catch (error) {
         if (isDomainError(error) && UNIFORM_FAILURES.has(error.code)) {
           throw new DomainError(

@@ -28,6 +28,8 @@ import {
   executionSchema,
   publicCodeRenewalSchema,
   publicRequestAnswerSchema,
+  publicRequestStatusSchema,
+  publicStatusTokenSchema,
   publicVerifiedSchema,
   requestDetailsSchema,
   requestDigestSchema,
@@ -364,6 +366,55 @@ const publicVerifyRoute = createRoute({
   },
 });
 
+const statusDescription =
+  'The token comes from the confirmation (the verify answer, and the e-mail link /requests/status#<token>); it is ' +
+  'sent in the body, never in a URL. A wrong token answers 404 status_token_unknown; tries are limited per client address.';
+
+const publicStatusRoute = createRoute({
+  method: 'post',
+  path: '/api/public/requests/status',
+  operationId: 'getPublicRequestStatus',
+  security: noAuth,
+  tags: ['Privacy centre'],
+  summary: "The requester follows their request's progress by its status link",
+  description: statusDescription,
+  request: body(publicStatusTokenSchema),
+  responses: {
+    200: json(publicRequestStatusSchema, 'The request by its number, dates, state and steps'),
+    ...errors(...bodyErrors, 404, 429),
+  },
+});
+
+const publicStatusLetterRoute = createRoute({
+  method: 'post',
+  path: '/api/public/requests/status/letter',
+  operationId: 'getPublicRequestLetter',
+  security: noAuth,
+  tags: ['Privacy centre'],
+  summary: 'The requester downloads the answer letter (PDF) once the request is answered or refused',
+  description: `${statusDescription} Before the answer: 409.`,
+  request: body(publicStatusTokenSchema),
+  responses: {
+    200: { description: 'The letter', content: pdfContent },
+    ...errors(...bodyErrors, 404, 409, 429),
+  },
+});
+
+const publicStatusExportRoute = createRoute({
+  method: 'post',
+  path: '/api/public/requests/status/export',
+  operationId: 'getPublicRequestExport',
+  security: noAuth,
+  tags: ['Privacy centre'],
+  summary: 'The requester downloads their data (JSON) once an access request is answered',
+  description: `${statusDescription} Other request types, or before the answer: 409.`,
+  request: body(publicStatusTokenSchema),
+  responses: {
+    200: json(accessReportSchema, 'The access report (schema amanat.access-report/1), as an attachment'),
+    ...errors(...bodyErrors, 404, 409, 429),
+  },
+});
+
 interface StepAnswer {
   schema: z.ZodType;
   example?: unknown;
@@ -550,13 +601,12 @@ function mountAnswers({ app, amanat, auth, requestIdOf }: Mount, step: Step) {
 function mountPrivacyCentre({ app, amanat }: Mount) {
   const publicIntake = createPublicIntake({
     requests: amanat.requests,
+    status: amanat.requestStatus,
     mailer: amanat.mailer,
     rules: amanat.rules,
     // The error's kind only: its message may carry the recipient's address.
     onMailError: (error) =>
-      console.error(
-        `privacy centre: a code mail was not sent (${error instanceof Error ? error.name : 'error'})`,
-      ),
+      console.error(`privacy centre: a mail was not sent (${error instanceof Error ? error.name : 'error'})`),
   });
   app.openapi(publicSubmitRoute, async (c) => c.json(await publicIntake.submit(c.req.valid('json')), 201));
   app.openapi(renewCodeRoute, async (c) =>
@@ -565,4 +615,16 @@ function mountPrivacyCentre({ app, amanat }: Mount) {
   app.openapi(publicVerifyRoute, async (c) =>
     c.json(await publicIntake.verify(c.req.valid('param').requestId, c.req.valid('json').code), 200),
   );
+  app.openapi(publicStatusRoute, async (c) =>
+    c.json(await amanat.requestStatus.status(c.req.valid('json').token), 200),
+  );
+  app.openapi(publicStatusLetterRoute, async (c) => {
+    const { pdf, number } = await amanat.requestStatus.letter(c.req.valid('json').token);
+    return pdfBody(c, pdf, `answer-${number}.pdf`, 'attachment') as never;
+  });
+  app.openapi(publicStatusExportRoute, async (c) => {
+    const { report, number } = await amanat.requestStatus.exportData(c.req.valid('json').token);
+    c.header('content-disposition', `attachment; filename="data-${number}.json"`);
+    return c.json(report, 200);
+  });
 }

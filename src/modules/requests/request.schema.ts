@@ -272,8 +272,24 @@ export const publicCodeRenewalSchema = z
   });
 
 export const publicVerifiedSchema = z
-  .object({ id: z.uuid(), number: z.number().int(), status: z.enum(requestStatuses) })
-  .openapi('PublicRequestVerified', { example: { id: exampleId, number: 12, status: 'in_progress' } });
+  .object({
+    id: z.uuid(),
+    number: z.number().int(),
+    status: z.enum(requestStatuses),
+    statusToken: z.string().openapi({
+      description:
+        "The status link's token (256 random bits, shown once; also e-mailed as <public URL>/requests/status#<token>): " +
+        'POST /api/public/requests/status reads the request with it',
+    }),
+  })
+  .openapi('PublicRequestVerified', {
+    example: {
+      id: exampleId,
+      number: 12,
+      status: 'in_progress',
+      statusToken: 'Xq3vN0bq1zJ2yLw8mZ4u7cT5rE9sK6aH1dP0fG2iU3o',
+    },
+  });
 
 export const classifiedRequestSchema = requestSummarySchema
   .extend({
@@ -291,3 +307,61 @@ export const classifiedRequestSchema = requestSummarySchema
       .openapi({ description: 'The further requests the same message made (classify `also`)' }),
   })
   .openapi('ClassifiedRequest');
+
+export const publicStatusTokenSchema = z
+  .object({
+    token: z.string().min(1).max(200).openapi({ description: "The status link's token (the part after #)" }),
+  })
+  .strict()
+  .openapi('PublicStatusToken', { example: { token: 'Xq3vN0bq1zJ2yLw8mZ4u7cT5rE9sK6aH1dP0fG2iU3o' } });
+
+export const publicRequestStatusSchema = z
+  .object({
+    number: z.number().int(),
+    type: z.enum(requestTypes),
+    receivedOn: z.iso.date().openapi({ description: "The day received, in the operator's time zone" }),
+    dueOn: z.iso
+      .date()
+      .openapi({ description: 'The last day of the deadline (working days of the calendar)' }),
+    workingDaysLeft: z
+      .number()
+      .int()
+      .openapi({ description: 'Working days to the due date; 0 once answered' }),
+    state: z.enum(['received', 'verifying', 'in_progress', 'extended', 'answered', 'refused']),
+    timeline: z.array(
+      z.object({
+        at: isoDate,
+        event: z.enum([
+          'received',
+          'classified',
+          'code_sent',
+          'verified',
+          'extended',
+          'executed',
+          'answered',
+          'refused',
+          'answer_sent',
+        ]),
+      }),
+    ),
+    letter: z.boolean().openapi({ description: 'The answer letter can be downloaded (…/status/letter)' }),
+    export: z.boolean().openapi({ description: 'The data export can be downloaded (…/status/export)' }),
+  })
+  .openapi('PublicRequestStatus', {
+    description: 'No personal value: the request by its number, dates and steps',
+    example: {
+      number: 12,
+      type: 'access',
+      receivedOn: '2026-03-20',
+      dueOn: '2026-03-30',
+      workingDaysLeft: 6,
+      state: 'in_progress',
+      timeline: [
+        { at: '2026-03-20T05:00:00.000Z', event: 'received' },
+        { at: '2026-03-20T05:00:00.000Z', event: 'code_sent' },
+        { at: '2026-03-20T05:04:00.000Z', event: 'verified' },
+      ],
+      letter: false,
+      export: false,
+    },
+  });

@@ -139,3 +139,19 @@ export const verificationCodes = pgTable('verification_codes', {
   maxAttempts: integer('max_attempts').notNull(),
   consumedAt: timestamp('consumed_at', { withTimezone: true, mode: 'date' }),
 });
+
+/**
+ * The link a verified requester follows to the request's status (the privacy centre's status page): one per
+ * request, only a SHA-256 of the random token is kept (the token itself is in the requester's e-mail alone).
+ */
+export const requestStatusTokens = pgTable(
+  'request_status_tokens',
+  {
+    requestId: uuid('request_id')
+      .primaryKey()
+      .references(() => subjectRequests.id),
+    tokenHash: bytea('token_hash').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [uniqueIndex('request_status_tokens_hash_uq').on(t.tokenHash)],
+);
