@@ -101,6 +101,7 @@ async function main(): Promise<void> {
     signInLimit: { burst: config.rateLimits.signInPerMinute, perMinute: config.rateLimits.signInPerMinute },
     publicLimit: { burst: config.rateLimits.publicPerMinute, perMinute: config.rateLimits.publicPerMinute },
     dataDir: config.store.kind === 'pglite' ? config.store.dataDir : undefined,
+    branding: config.branding,
   });
   const r = amanat.rules.register;
   console.log(

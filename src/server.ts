@@ -8,6 +8,7 @@ import { serve } from '@hono/node-server';
 import type { Amanat } from './app/amanat.js';
 import { createHttpApp } from './http/app.js';
 import type { RateLimit } from './http/rate-limit.js';
+import type { BrandingOptions } from './modules/branding/branding.routes.js';
 
 export interface RunningServer {
   url: string;
@@ -30,6 +31,7 @@ export interface ServerOptions {
   log?: (line: string) => void;
   /** How long close() lets requests in flight finish before it cuts their connections; 10 s by default. */
   shutdownGraceMs?: number;
+  branding?: BrandingOptions;
 }
 
 export async function startServer(amanat: Amanat, options: ServerOptions): Promise<RunningServer> {
@@ -44,6 +46,7 @@ export async function startServer(amanat: Amanat, options: ServerOptions): Promi
     trustedProxyHops: options.trustedProxyHops,
     signInLimit: options.signInLimit,
     publicLimit: options.publicLimit,
+    branding: options.branding,
     logRequest: options.logRequests ? log : undefined,
     onUnexpectedError: (error) =>
       log(`error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),

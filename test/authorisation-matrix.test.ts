@@ -119,6 +119,10 @@ const expectedRules: Record<string, Rule> = {
   'GET /api/policy/versions': 'register:read',
   'GET /api/policy/versions/:id': 'register:read',
   'POST /api/policy/publish': 'register:edit',
+  // the console's front page (counts and machinery only) and the web pages' branding
+  'GET /api/stats': 'register:read',
+  'GET /api/system/status': 'register:read',
+  'GET /api/public/branding': 'public',
 };
 
 type Outcome = 'pass' | 'unauthenticated' | 'forbidden';

@@ -1,5 +1,6 @@
 // One zod schema for all configuration, checked once at boot: a wrong setting stops the start with a message
 // naming the variable, instead of failing later in the middle of a request.
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import type { StoreSpec } from '../db/database.js';
@@ -108,6 +109,19 @@ const configSchema = z.object({
    * replaces the shipped DOCX of that paper (the operator's letterhead); a file it lacks comes from templates/.
    */
   AMANAT_TEMPLATES_DIR: z.string().min(1).optional(),
+  /** The built web app (privacy centre and console): web/dist of the package by default. */
+  AMANAT_WEB_DIR: z.string().min(1).default(fromPackageRoot('web', 'dist')),
+  /** The operator's logo shown by the privacy centre and the console: a PNG, JPEG, WebP or SVG file. */
+  AMANAT_BRAND_LOGO: z
+    .string()
+    .regex(/\.(png|jpe?g|webp|svg)$/i, 'a .png, .jpg, .webp or .svg file')
+    .refine((file) => existsSync(file), 'no such file')
+    .optional(),
+  /** The web app's main colour. */
+  AMANAT_BRAND_COLOR: z
+    .string()
+    .regex(/^#[0-9a-fA-F]{6}$/, 'a colour as #rrggbb, e.g. #1c7ed6')
+    .default('#1c7ed6'),
 });
 
 export interface AppConfig {
@@ -140,6 +154,9 @@ export interface AppConfig {
   templates: { dir?: string };
   /** The privacy centre's public address and the SMS webhook. */
   centre: { publicUrl?: string; smsWebhookUrl?: string };
+  /** The built web app's folder (absolute). */
+  web: { dir: string };
+  branding: { logoFile?: string; primaryColor: string };
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -198,6 +215,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     rateLimits: { signInPerMinute: c.SIGN_IN_RATE_PER_MINUTE, publicPerMinute: c.PUBLIC_RATE_PER_MINUTE },
     templates: { dir: c.AMANAT_TEMPLATES_DIR ? resolve(c.AMANAT_TEMPLATES_DIR) : undefined },
     centre: { publicUrl: c.AMANAT_PUBLIC_URL ?? c.PUBLIC_URL, smsWebhookUrl: c.AMANAT_SMS_WEBHOOK_URL },
+    web: { dir: resolve(c.AMANAT_WEB_DIR) },
+    branding: {
+      logoFile: c.AMANAT_BRAND_LOGO ? resolve(c.AMANAT_BRAND_LOGO) : undefined,
+      primaryColor: c.AMANAT_BRAND_COLOR.toLowerCase(),
+    },
   };
 }
 

@@ -5,11 +5,17 @@ import type { Context, Next } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import type { Amanat } from '../app/amanat.js';
+import { JOB_NAMES } from '../jobs/jobs.js';
 import { DomainError, ErrorCodes } from '../lib/errors.js';
 import { mountAccessRoutes } from '../modules/access/access.routes.js';
 import { mountApiKeyRoutes } from '../modules/api-keys/api-key.routes.js';
 import { mountAuditRoutes } from '../modules/audit/audit.routes.js';
 import { mountCentreRoutes } from '../modules/centre/centre.routes.js';
+import {
+  type BrandingOptions,
+  DEFAULT_BRANDING,
+  mountBrandingRoutes,
+} from '../modules/branding/branding.routes.js';
 import { mountConsentRoutes } from '../modules/consents/consent.routes.js';
 import { mountDisclosureRoutes } from '../modules/disclosures/disclosure.routes.js';
 import { mountConsentFormRoutes } from '../modules/documents/consent-form.routes.js';
@@ -21,6 +27,8 @@ import { mountPolicyRoutes } from '../modules/policies/policy.routes.js';
 import { mountRequestRoutes } from '../modules/requests/request.routes.js';
 import { mountRetentionRoutes } from '../modules/retention/retention.routes.js';
 import { mountStaffRoutes } from '../modules/staff/staff.routes.js';
+import { mountStatsRoutes } from '../modules/stats/stats.routes.js';
+import { mountSystemRoutes } from '../modules/system/system.routes.js';
 import { mountVaultRoutes } from '../modules/vault/vault.routes.js';
 import { type AppEnv, type AuthOptions, requireScope } from './auth.js';
 import { domainErrorResponse, mapError, zodErrorBody } from './error-mapper.js';
@@ -63,6 +71,8 @@ export interface HttpOptions {
   logRequest?: (line: string) => void;
   /** Longest string and deepest JSON any request may carry (100,000 characters, 32 levels by default). */
   inputLimits?: InputLimits;
+  /** The operator's logo and colour for the web pages (AMANAT_BRAND_LOGO, AMANAT_BRAND_COLOR). */
+  branding?: BrandingOptions;
 }
 
 /** A refusal by Hono itself (malformed JSON, a body not sent as JSON) as a domain error naming what is expected. */
@@ -340,6 +350,13 @@ function mountModules(
     limitOptions,
     contactLimit: options.subjectContactLimit ?? { burst: 3, perMinute: 1 },
   });
+  // The console's front page and the web pages' look.
+  mountStatsRoutes(app, amanat, auth);
+  mountSystemRoutes(app, amanat, auth, {
+    mailPoll: JOB_NAMES.mailPoll,
+    retentionSweep: JOB_NAMES.retentionSweep,
+  });
+  mountBrandingRoutes(app, amanat, options.branding ?? DEFAULT_BRANDING);
 }
 
 /** The OpenAPI document, with the security schemes the routes name. */

@@ -1566,6 +1566,63 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Counts for the console charts: requests per week (and on time), consents per purpose, values destroyed per month
+         * @description Counts only — no subject, value or text — so every signed-in person may read them (register:read). Weeks and months are the operator's time zone.
+         */
+        get: operations["getStats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/system/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The mailbox poller, the scheduled jobs, the next retention sweep and the audit chain
+         * @description No personal data (error messages are cut short and addresses in them masked): every signed-in person may read it (register:read).
+         */
+        get: operations["getSystemStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/branding": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The operator's name, logo and colour for the web pages */
+        get: operations["getBranding"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3960,6 +4017,129 @@ export interface components {
              * @enum {string}
              */
             kind?: "processing" | "publication";
+        };
+        /**
+         * @example {
+         *       "requestsPerWeek": [
+         *         {
+         *           "week": "2026-03-16",
+         *           "received": 4,
+         *           "answered": 3,
+         *           "onTime": 3
+         *         }
+         *       ],
+         *       "consentsPerPurpose": [
+         *         {
+         *           "purposeId": "mailing",
+         *           "granted": 120,
+         *           "withdrawn": 7
+         *         }
+         *       ],
+         *       "destroyedPerMonth": [
+         *         {
+         *           "month": "2026-03",
+         *           "values": 42
+         *         }
+         *       ]
+         *     }
+         */
+        Stats: {
+            requestsPerWeek: {
+                /**
+                 * @description The Monday the week starts on
+                 * @example 2026-03-16
+                 */
+                week: string;
+                received: number;
+                /** @description Answered or refused (a reasoned refusal is an answer) that week */
+                answered: number;
+                /** @description Of those answered, closed by their deadline */
+                onTime: number;
+            }[];
+            consentsPerPurpose: {
+                purposeId: string;
+                /** @description Consents in force now */
+                granted: number;
+                /** @description Consents withdrawn */
+                withdrawn: number;
+            }[];
+            destroyedPerMonth: {
+                /** @example 2026-03 */
+                month: string;
+                /** @description Values destroyed by the sweeps finished that month */
+                values: number;
+            }[];
+        };
+        /**
+         * @example {
+         *       "mailPoller": {
+         *         "configured": true,
+         *         "lastPollAt": "2026-03-20T09:30:00.000Z",
+         *         "lastError": null
+         *       },
+         *       "jobs": {
+         *         "queued": 0,
+         *         "failed": 0,
+         *         "lastFailure": null
+         *       },
+         *       "nextSweepAt": "2026-03-20T21:30:00.000Z",
+         *       "auditChain": {
+         *         "ok": true,
+         *         "entries": 5120,
+         *         "checkedAt": "2026-03-20T09:31:00.000Z"
+         *       }
+         *     }
+         */
+        SystemStatus: {
+            mailPoller: {
+                /** @description IMAP_URL is set on this instance */
+                configured: boolean;
+                /** @description The last poll that finished (any instance) */
+                lastPollAt: string | null;
+                /** @description The last poll’s error, while no poll has succeeded since */
+                lastError: string | null;
+            };
+            /** @description null: no scheduler has run on this store (JOBS=false on every instance) */
+            jobs: {
+                /** @description Jobs due and waiting for a worker */
+                queued: number;
+                /** @description Jobs failed in the last 7 days */
+                failed: number;
+                lastFailure: {
+                    job: string;
+                    at: string;
+                    message: string;
+                } | null;
+            } | null;
+            /** @description The next scheduled retention sweep; null when none is scheduled */
+            nextSweepAt: string | null;
+            auditChain: {
+                ok: boolean;
+                entries: number;
+                /** @description When the chain was walked (reused for 10 minutes) */
+                checkedAt: string;
+            };
+        };
+        /**
+         * @example {
+         *       "operatorName": {
+         *         "ru": "ИП Бекишев",
+         *         "kk": "ЖК Бекишев",
+         *         "en": "IE Bekishev"
+         *       },
+         *       "logoUrl": "/branding/logo",
+         *       "primaryColor": "#1c7ed6"
+         *     }
+         */
+        Branding: {
+            operatorName: {
+                ru: string;
+                kk: string;
+                en: string;
+            };
+            /** @description /branding/logo, or null without a logo */
+            logoUrl: string | null;
+            primaryColor: string;
         };
     };
     responses: never;
@@ -11057,6 +11237,123 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Too many requests; the Retry-After header says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getStats: {
+        parameters: {
+            query?: {
+                /** @description How many weeks back, this one included (1–104) */
+                weeks?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The counts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Stats"];
+                };
+            };
+            /** @description No credentials, or an unknown, revoked or expired API key or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller lacks the permission (scope), the purpose, or the CSRF header this route needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Invalid input, with the field and what was expected */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getSystemStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The state */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SystemStatus"];
+                };
+            };
+            /** @description No credentials, or an unknown, revoked or expired API key or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller lacks the permission (scope), the purpose, or the CSRF header this route needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getBranding: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The branding */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Branding"];
+                };
             };
             /** @description Too many requests; the Retry-After header says when to try again */
             429: {
