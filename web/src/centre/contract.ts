@@ -1,5 +1,4 @@
-// What the privacy centre asks the server, typed. The routes already in the OpenAPI document take their types from
-// the generated schema; the privacy-centre routes of contract C6 are typed here by hand until they are in it.
+// What the privacy centre asks the server, typed by the schema generated from the OpenAPI document.
 // Plain fetch, not openapi-fetch: the centre's first load is kept small.
 import type { components } from '../../../clients/ts/src/index.js';
 import { ApiFailure } from '../shared/api.js';
@@ -7,7 +6,7 @@ import { ApiFailure } from '../shared/api.js';
 export type RequestType = Exclude<components['schemas']['PublicSubjectRequest']['type'], 'unclassified'>;
 export type PublicSubmission = components['schemas']['PublicSubjectRequest'];
 export type PublicReceipt = components['schemas']['PublicRequestReceipt'];
-export type PublicVerified = components['schemas']['PublicRequestVerified'] & { statusToken?: string };
+export type PublicVerified = components['schemas']['PublicRequestVerified'];
 
 /** The request types a subject can file from the centre, in the order of the home page's cards. */
 export const centreRequestTypes = [
@@ -21,37 +20,11 @@ export const centreRequestTypes = [
 ] as const satisfies readonly RequestType[];
 export type CentreRequestType = (typeof centreRequestTypes)[number];
 
-export type RequestState = 'received' | 'verifying' | 'in_progress' | 'extended' | 'answered' | 'refused';
-
-export interface RequestStatus {
-  number: number;
-  type: RequestType;
-  receivedOn: string;
-  dueOn: string;
-  workingDaysLeft: number;
-  state: RequestState;
-  timeline: Array<{ at: string; event: string }>;
-  letter: boolean;
-  export: boolean;
-}
-
-export interface SubjectConsent {
-  purposeId: string;
-  purposeName: string;
-  state: 'granted' | 'withdrawn';
-  grantedAt: string;
-  withdrawnAt: string | null;
-  policyVersion: string;
-  formId: string | null;
-  text: string;
-  channel: string;
-}
-
-export interface Branding {
-  operatorName: { ru: string; kk: string; en: string };
-  logoUrl: string | null;
-  primaryColor: string;
-}
+export type RequestStatus = components['schemas']['PublicRequestStatus'];
+export type RequestState = RequestStatus['state'];
+export type TimelineEvent = RequestStatus['timeline'][number]['event'];
+export type SubjectConsent = components['schemas']['SubjectConsent'];
+export type Branding = components['schemas']['Branding'];
 
 export type Contact = { email: string } | { phone: string };
 
@@ -124,8 +97,10 @@ export const centreApi = {
     download('/api/public/requests/status/letter', { token }, `answer-${number}.pdf`),
   dataExport: (token: string, number: number) =>
     download('/api/public/requests/status/export', { token }, `my-data-${number}.json`),
-  subjectCode: (contact: Contact) =>
-    json<{ verification: 'code_sent' | 'manual' }>(call('POST', '/api/public/subject/code', contact)),
+  subjectCode: (contact: Contact, lang: 'ru' | 'kk' | 'en') =>
+    json<components['schemas']['SubjectCodeAnswer']>(
+      call('POST', '/api/public/subject/code', { ...contact, lang }),
+    ),
   subjectVerify: (contact: Contact, code: string) =>
     json<null>(call('POST', '/api/public/subject/verify', { ...contact, code })),
   consents: () => json<{ consents: SubjectConsent[] }>(call('GET', '/api/public/subject/consents')),

@@ -75,7 +75,7 @@ export function ConsentsPage() {
 }
 
 function SignIn({ onSignedIn }: { onSignedIn: () => Promise<void> }) {
-  const { t } = useI18n<CentreKey>();
+  const { t, lang } = useI18n<CentreKey>();
   const [by, setBy] = useState<'email' | 'phone'>('email');
   const [value, setValue] = useState('');
   const [code, setCode] = useState('');
@@ -93,7 +93,7 @@ function SignIn({ onSignedIn }: { onSignedIn: () => Promise<void> }) {
     setBusy(true);
     setFailure(null);
     try {
-      setSent((await centreApi.subjectCode(contact())).verification);
+      setSent((await centreApi.subjectCode(contact(), lang)).verification);
     } catch (error) {
       setFailure(error);
     } finally {
@@ -237,7 +237,7 @@ function ConsentList({
             <Title order={2} size="h4">
               {consent.purposeName}
             </Title>
-            <Badge color={consent.state === 'granted' ? 'green' : 'gray.7'} variant="filled">
+            <Badge color={consent.state === 'granted' ? 'green.3' : 'gray.7'} variant="filled">
               {consent.state === 'granted'
                 ? t('consentGranted', { date: formatDate(consent.grantedAt, lang) })
                 : t('consentWithdrawn', { date: formatDate(consent.withdrawnAt ?? consent.grantedAt, lang) })}
@@ -245,7 +245,7 @@ function ConsentList({
           </Group>
           <Text size="sm" mt="xs">
             {t('consentVersion', { version: consent.policyVersion })} ·{' '}
-            {t('consentChannel', { channel: consent.channel })}
+            {t('consentChannel', { channel: t(`channel_${consent.channel}`) })}
           </Text>
           <details>
             <summary>

@@ -4,7 +4,13 @@ import { Badge, Button, Group, Stack, Text, Timeline, Title } from '@mantine/cor
 import { useCallback, useEffect, useState } from 'react';
 import { ApiFailure } from '../../shared/api.js';
 import { formatDate, useI18n } from '../../shared/i18n.js';
-import { centreApi, type RequestState, type RequestStatus, saveFile } from '../contract.js';
+import {
+  centreApi,
+  type RequestState,
+  type RequestStatus,
+  saveFile,
+  type TimelineEvent,
+} from '../contract.js';
 import type { CentreKey } from '../messages.js';
 import { BackHome, Failure, Loading } from './common.js';
 
@@ -16,12 +22,13 @@ const states: readonly RequestState[] = [
   'answered',
   'refused',
 ];
+// Light shades get black text, the dark one white (theme autoContrast): each pair passes WCAG AA.
 const stateColor: Record<RequestState, string> = {
-  received: 'gray',
-  verifying: 'yellow',
-  in_progress: 'blue',
-  extended: 'orange',
-  answered: 'green',
+  received: 'gray.3',
+  verifying: 'yellow.3',
+  in_progress: 'blue.2',
+  extended: 'orange.3',
+  answered: 'green.3',
   refused: 'red.9',
 };
 
@@ -71,8 +78,8 @@ export function StatusPage() {
     [status, token],
   );
 
-  const stateLabel = (value: string) =>
-    (states as readonly string[]).includes(value) ? t(`state_${value as RequestState}`) : value;
+  const stateLabel = (value: RequestState) => t(`state_${value}`);
+  const eventLabel = (value: TimelineEvent) => t(`event_${value}`);
   const open = status && status.state !== 'answered' && status.state !== 'refused';
 
   return (
@@ -126,7 +133,7 @@ export function StatusPage() {
             </Title>
             <Timeline active={status.timeline.length - 1} bulletSize={16} lineWidth={2}>
               {status.timeline.map((entry) => (
-                <Timeline.Item key={`${entry.at}-${entry.event}`} title={stateLabel(entry.event)}>
+                <Timeline.Item key={`${entry.at}-${entry.event}`} title={eventLabel(entry.event)}>
                   <Text size="sm">{formatDate(entry.at, lang, undefined, true)}</Text>
                 </Timeline.Item>
               ))}
