@@ -389,7 +389,7 @@ export const centreMessages: Catalog<CentreKey> = {
     consentVersion: 'Policy version: {version}',
     consentChannel: 'Channel: {channel}',
     channel_web: 'on the website',
-    channel_api: 'through the operator\'s website',
+    channel_api: "through the operator's website",
     channel_email: 'by e-mail',
     channel_paper: 'on paper',
     consentText: 'Consent text',

@@ -268,6 +268,7 @@ function ConsentList({
         opened={confirming !== null}
         onClose={() => setConfirming(null)}
         title={t('withdrawConfirmTitle')}
+        closeButtonProps={{ 'aria-label': t('cancel') }}
         centered
       >
         <Stack gap="md">
