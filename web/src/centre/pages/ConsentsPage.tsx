@@ -237,7 +237,7 @@ function ConsentList({
             <Title order={2} size="h4">
               {consent.purposeName}
             </Title>
-            <Badge color={consent.state === 'granted' ? 'green.3' : 'gray.7'} variant="filled">
+            <Badge color={consent.state === 'granted' ? 'green.3' : 'gray.7'} variant="filled" tt="none">
               {consent.state === 'granted'
                 ? t('consentGranted', { date: formatDate(consent.grantedAt, lang) })
                 : t('consentWithdrawn', { date: formatDate(consent.withdrawnAt ?? consent.grantedAt, lang) })}

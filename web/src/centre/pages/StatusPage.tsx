@@ -14,14 +14,6 @@ import {
 import type { CentreKey } from '../messages.js';
 import { BackHome, Failure, Loading } from './common.js';
 
-const states: readonly RequestState[] = [
-  'received',
-  'verifying',
-  'in_progress',
-  'extended',
-  'answered',
-  'refused',
-];
 // Light shades get black text, the dark one white (theme autoContrast): each pair passes WCAG AA.
 const stateColor: Record<RequestState, string> = {
   received: 'gray.3',
@@ -31,6 +23,18 @@ const stateColor: Record<RequestState, string> = {
   answered: 'green.3',
   refused: 'red.9',
 };
+
+/** A step's instant with its time zone named: the dates above are the operator's days, this is the reader's clock. */
+function moment(at: string, lang: string): string {
+  return new Intl.DateTimeFormat(lang === 'kk' ? 'kk-KZ' : lang === 'en' ? 'en-GB' : 'ru-RU', {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZoneName: 'short',
+  }).format(new Date(at));
+}
 
 function tokenFromHash(): string {
   return decodeURIComponent(window.location.hash.replace(/^#/, '')).trim();
@@ -93,7 +97,13 @@ export function StatusPage() {
         <>
           <Group gap="sm">
             <Text fw={600}>{t(`type_${status.type}`)}</Text>
-            <Badge color={stateColor[status.state]} variant="filled" size="lg" data-state={status.state}>
+            <Badge
+              color={stateColor[status.state]}
+              variant="filled"
+              size="lg"
+              tt="none"
+              data-state={status.state}
+            >
               {stateLabel(status.state)}
             </Badge>
           </Group>
@@ -134,7 +144,7 @@ export function StatusPage() {
             <Timeline active={status.timeline.length - 1} bulletSize={16} lineWidth={2}>
               {status.timeline.map((entry) => (
                 <Timeline.Item key={`${entry.at}-${entry.event}`} title={eventLabel(entry.event)}>
-                  <Text size="sm">{formatDate(entry.at, lang, undefined, true)}</Text>
+                  <Text size="sm">{moment(entry.at, lang)}</Text>
                 </Timeline.Item>
               ))}
             </Timeline>
