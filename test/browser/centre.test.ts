@@ -11,14 +11,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSmtpMailer } from '../../src/modules/mail/mailer.js';
 import { createTestApi, type TestApi } from '../support/api.js';
 import { startTestSmtp, type TestSmtp } from '../support/smtp.js';
-import { grantConsent } from '../support/stores.js';
+import { grantConsent, type StoreKind, storeKinds } from '../support/stores.js';
 import { ensureWebBuilt, startWebServer, type WebServer } from './web-server.js';
 
 const require = createRequire(import.meta.url);
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const shots = new URL('../../test-results/', import.meta.url).pathname;
 
-describe('the privacy centre in a browser', () => {
+describe.each(storeKinds())('the privacy centre in a browser on %s', (kind: StoreKind) => {
   let api: TestApi;
   let smtp: TestSmtp;
   let web: WebServer;
@@ -29,7 +29,7 @@ describe('the privacy centre in a browser', () => {
     ensureWebBuilt();
     mkdirSync(shots, { recursive: true });
     smtp = await startTestSmtp();
-    api = await createTestApi('pglite', {
+    api = await createTestApi(kind, {
       mailer: createSmtpMailer({ url: smtp.url, from: 'privacy@nextbot.kz' }),
     });
     web = await startWebServer(api);
@@ -123,8 +123,13 @@ describe('the privacy centre in a browser', () => {
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Перейти к содержанию');
     await context.close();
-    // The only console errors are the answers the pages expect: 401 for "not signed in" on /consents.
-    expect(errors.filter((e) => !/status of 401/.test(e))).toEqual([]);
+    // A status link with a wrong token says so (the API's 404), and nothing else.
+    const wrong = await open('/requests/status#not-a-token');
+    await wrong.page.getByText('Ссылка недействительна').waitFor();
+    await wrong.context.close();
+    // The only console errors are the answers the pages expect: 401 for "not signed in" on /consents, 404 for
+    // the wrong status token.
+    expect(errors.filter((e) => !/status of (401|404)/.test(e))).toEqual([]);
   });
 
   it('bad input is named next to its field and files nothing', async () => {
