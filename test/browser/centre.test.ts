@@ -179,6 +179,9 @@ describe.each(storeKinds())('the privacy centre in a browser on %s', (kind: Stor
     await page.getByLabel('Код из письма').fill(code);
     await page.getByRole('button', { name: 'Подтвердить' }).click();
     await page.getByText(/Запрос № \d+ подтверждён/).waitFor();
+    // The deadline in working days, as the server counts it, shows at once.
+    await page.getByText(/Срок ответа: .* — остал/).waitFor();
+    expect(await axe(page)).toEqual([]);
     await shoot(page, 'request-verified');
     await page.getByRole('link', { name: 'Открыть страницу статуса' }).click();
     await page.getByText('В работе').first().waitFor();

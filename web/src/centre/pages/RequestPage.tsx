@@ -1,9 +1,15 @@
 // A request of one type: the form, then the e-mailed one-time code, then the link to the status page.
-import { Alert, Anchor, Button, Group, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
-import { useI18n } from '../../shared/i18n.js';
+import { Alert, Button, Group, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { type FormEvent, useEffect, useState } from 'react';
+import { formatDate, useI18n } from '../../shared/i18n.js';
 import { linkClick } from '../../shared/router.js';
-import { type CentreRequestType, centreApi, type PublicReceipt, type PublicVerified } from '../contract.js';
+import {
+  type CentreRequestType,
+  centreApi,
+  type PublicReceipt,
+  type PublicVerified,
+  type RequestStatus,
+} from '../contract.js';
 import type { CentreKey } from '../messages.js';
 import { BackHome, emailPattern, Failure } from './common.js';
 
@@ -216,17 +222,28 @@ function CodeStep({
 }
 
 function Verified({ verified }: { verified: PublicVerified }) {
-  const { t } = useI18n<CentreKey>();
-  const href = verified.statusToken ? `/requests/status#${verified.statusToken}` : null;
+  const { t, lang } = useI18n<CentreKey>();
+  const [status, setStatus] = useState<RequestStatus | null>(null);
+  // The deadline as the server counts it (working-day calendar, the register's or the law's term).
+  useEffect(() => {
+    centreApi.requestStatus(verified.statusToken).then(setStatus, () => setStatus(null));
+  }, [verified.statusToken]);
+  const href = `/requests/status#${verified.statusToken}`;
   return (
     <Alert color="green.9" title={t('verifiedTitle', { number: verified.number })} role="status">
       <Stack gap="sm">
-        <Text size="sm">{t('verifiedText')}</Text>
-        {href ? (
-          <Anchor href={href} onClick={linkClick} fw={600}>
-            {t('statusLink')}
-          </Anchor>
+        {status ? (
+          <Text size="sm" fw={600}>
+            {t('statusDue', { date: formatDate(status.dueOn, lang) })} —{' '}
+            {t('daysLeft', { count: status.workingDaysLeft })}
+          </Text>
         ) : null}
+        <Text size="sm">{t('verifiedText')}</Text>
+        <Group>
+          <Button component="a" href={href} onClick={linkClick}>
+            {t('statusLink')}
+          </Button>
+        </Group>
       </Stack>
     </Alert>
   );
