@@ -253,6 +253,14 @@ describe.each(storeKinds())('the privacy centre in a browser on %s', (kind: Stor
     await page.getByRole('button', { name: 'Отозвать согласие' }).first().click();
     const dialog = page.getByRole('dialog', { name: 'Отозвать согласие?' });
     await dialog.waitFor();
+    // Checked once its opening transition is over (half-faded colours are not what a reader sees).
+    const faded = () =>
+      page.evaluate(() =>
+        Array.from(document.querySelectorAll('[role="dialog"], .mantine-Modal-overlay')).some(
+          (el) => getComputedStyle(el).opacity !== '1',
+        ),
+      );
+    await expect.poll(faded).toBe(false);
     expect(await axe(page)).toEqual([]);
     await dialog.getByRole('button', { name: 'Отозвать согласие' }).click();
     const done = page.getByText(/отозвано\. Оператор прекратит обработку не позднее/);
