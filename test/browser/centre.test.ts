@@ -264,7 +264,9 @@ describe.each(storeKinds())('the privacy centre in a browser on %s', (kind: Stor
     expect(await axe(page)).toEqual([]);
     await dialog.getByRole('button', { name: 'Отозвать согласие' }).click();
     const done = page.getByText(/отозвано\. Оператор прекратит обработку не позднее/);
-    await done.waitFor();
+    await done.waitFor().catch(async (error: Error) => {
+      throw new Error(`${error.message}\nThe page showed: ${await page.locator('main').textContent()}`);
+    });
 
     const obligations = (await api.call('GET', `/api/obligations?subject_id=${subject.body.id}`)).body
       .obligations;

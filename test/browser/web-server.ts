@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
+import { createHttpApp } from '../../src/http/app.js';
 import type { TestApi } from '../support/api.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -74,11 +75,17 @@ export interface WebServer {
 }
 
 export async function startWebServer(api: TestApi): Promise<WebServer> {
+  // The same Amanat, served with a public limit that a whole test file's page loads from one loopback address stay
+  // under (a person loads a few pages; the limits have their own tests).
+  const app = createHttpApp(api.amanat, {
+    bodyLimitBytes: 1024 * 1024,
+    publicLimit: { burst: 1000, perMinute: 1000 },
+  });
   const server = serve({
     hostname: '127.0.0.1',
     port: 0,
     fetch: async (request, env) => {
-      const answer = await api.app.fetch(request, env);
+      const answer = await app.fetch(request, env);
       if (answer.status !== 404) return answer;
       return staticAnswer(new URL(request.url).pathname) ?? answer;
     },
