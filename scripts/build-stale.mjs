@@ -34,7 +34,11 @@ export function parts(root = packageRoot) {
         } catch {
           return null;
         }
-        return [process.execPath, [vite, 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn']];
+        // The console on React first (it empties web/dist), then the privacy centre on preact/compat beside it.
+        return ['web/vite.config.ts', 'web/vite.centre.config.ts'].map((config) => [
+          process.execPath,
+          [vite, 'build', '--config', config, '--logLevel', 'warn'],
+        ]);
       },
       missingTool:
         'Vite не установлен (npm install без --omit=dev) / Vite is not installed (a development dependency)',
@@ -46,7 +50,7 @@ export function parts(root = packageRoot) {
       sources: ['widget', 'scripts/build-widget.ts'],
       skip: ['widget/dist'],
       outputs: ['widget/dist/widget.js', 'widget/dist/widget.css'],
-      command: () => [process.execPath, ['--import', 'tsx', 'scripts/build-widget.ts']],
+      command: () => [[process.execPath, ['--import', 'tsx', 'scripts/build-widget.ts']]],
       missingTool: '',
     },
   ];
@@ -109,6 +113,7 @@ export function buildStale({ root = packageRoot, all = false, log = console.log,
       results[part.name] = 'fresh';
       continue;
     }
+    /** The commands that build the part, in order: [file, args][]. */
     const command = part.command();
     if (!command) {
       results[part.name] = 'no-tool';
@@ -125,11 +130,11 @@ export function buildStale({ root = packageRoot, all = false, log = console.log,
           : '';
     log(`${part.title}: собираю${reason ? ` (${reason})` : ''} / building…`);
     const started = Date.now();
-    const run = spawnSync(command[0], command[1], {
-      cwd: root,
-      stdio: ['ignore', 'inherit', 'inherit'],
-      env,
-    });
+    let run;
+    for (const [file, args] of command) {
+      run = spawnSync(file, args, { cwd: root, stdio: ['ignore', 'inherit', 'inherit'], env });
+      if (run.status !== 0) break;
+    }
     if (run.status === 0) {
       results[part.name] = 'built';
       log(`${part.title}: собран за ${((Date.now() - started) / 1000).toFixed(1)} с / built`);

@@ -1,5 +1,6 @@
-// The web app: the privacy centre (index.html, public) and the console (console.html, staff), one build into
-// web/dist that the server serves. `npm run build:web` builds it; `npm run dev:web` serves it with hot reload.
+// The web app: the privacy centre (index.html, public) and the console (console.html, staff), built into web/dist
+// that the server serves; this config builds the console, vite.centre.config.ts the centre (`npm run build:web` runs
+// both). `npm run dev:web` serves both pages with hot reload, the centre on React.
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
@@ -30,6 +31,7 @@ export default defineConfig({
     // No inline scripts or data: modules: the pages run under a CSP without 'unsafe-inline'.
     assetsInlineLimit: 0,
     modulePreload: { polyfill: false },
-    rollupOptions: { input: { index: here('index.html'), console: here('console.html') } },
+    // The privacy centre (index.html) is built by vite.centre.config.ts on preact/compat, after this one.
+    rollupOptions: { input: { console: here('console.html') } },
   },
 });
