@@ -18,6 +18,10 @@ const PUBLIC_ROUTES = new Map([
   ['POST /api/public/subject/verify', 422],
   ['POST /api/public/subject/sign-out', 204],
   ['GET /api/public/testimonials', 200],
+  // The cookie banner, called from any site: its configuration, proofs of choices, and the GPC statement.
+  ['GET /api/widget/config', 200],
+  ['POST /api/public/cookie-consents', 422],
+  ['GET /.well-known/gpc.json', 200],
   // The operator's name, logo and colour for the web pages.
   ['GET /api/public/branding', 200],
   // The published consent forms are public texts; a form id that is no form is a 404.
