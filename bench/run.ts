@@ -4,6 +4,8 @@
 // BENCH_PARTS=core,sweep,policy,cli (default all four): the HTTP part, the retention sweep (bench/sweep.ts),
 // publishing and serving the policy (bench/policy.ts), and the CLI's start (bench/cli.ts).
 // BENCH_PARTS=grants: only the collection and the grant rounds, printed and not written (to try a change).
+// BENCH_PARTS=widget (`npm run bench:widget`, not in the default): the cookie banner against its peers in headless
+// chromium (bench/widget.ts); the report keeps every other part's last results.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -24,6 +26,7 @@ import { listedKeys } from '../test/support/listed-keys.js';
 import { benchCliStart, cliStartTable } from './cli.js';
 import { benchPolicy } from './policy.js';
 import { benchSweep } from './sweep.js';
+import { benchWidget, type WidgetBenchResult, widgetTable } from './widget.js';
 
 const SUBJECTS = Number(process.env.BENCH_SUBJECTS ?? 100_000);
 const LOOKUP_ROWS = Number(process.env.BENCH_LOOKUP_ROWS ?? 1_000_000);
@@ -507,7 +510,12 @@ function fmt(n: number, digits = 1) {
   return n.toFixed(digits);
 }
 
-function report(all: Record<string, any>[], machine: Record<string, string>, cliLines: string[]) {
+function report(
+  all: Record<string, any>[],
+  machine: Record<string, string>,
+  cliLines: string[],
+  widgetLines: string[],
+) {
   const lines = [
     '# Benchmarks',
     '',
@@ -577,6 +585,7 @@ function report(all: Record<string, any>[], machine: Record<string, string>, cli
       }),
     '',
     ...cliLines,
+    ...widgetLines,
     '| store | publish the policy: documents, median / max ms | GET /policy: connections, req/s | p50 / p99 ms | baseline (same bytes, bare server): req/s, p50 / p99 ms | target p99 < 5 ms |',
     '|---|---|---|---|---|---|',
     ...all
@@ -657,6 +666,9 @@ async function main() {
   if (PARTS.includes('cli')) {
     writeFileSync(join(RESULTS, 'cli.json'), `${JSON.stringify(await benchCliStart(), null, 2)}\n`);
   }
+  if (PARTS.includes('widget')) {
+    writeFileSync(join(RESULTS, 'widget.json'), `${JSON.stringify(await benchWidget(), null, 2)}\n`);
+  }
   const read = (name: string) => JSON.parse(readFileSync(join(RESULTS, name), 'utf8')) as Record<string, any>;
   const all = (['pglite', 'postgres'] as const)
     .filter((kind) => existsSync(join(RESULTS, `${kind}.json`)))
@@ -668,7 +680,15 @@ async function main() {
       ...(existsSync(join(RESULTS, `${kind}-policy.json`)) ? { policy: read(`${kind}-policy.json`) } : {}),
     }));
   const cli = existsSync(join(RESULTS, 'cli.json')) ? read('cli.json') : null;
-  const markdown = report(all, machine, cli ? cliStartTable(cli as Parameters<typeof cliStartTable>[0]) : []);
+  const widget = existsSync(join(RESULTS, 'widget.json'))
+    ? widgetTable(read('widget.json') as WidgetBenchResult)
+    : [];
+  const markdown = report(
+    all,
+    machine,
+    cli ? cliStartTable(cli as Parameters<typeof cliStartTable>[0]) : [],
+    widget,
+  );
   writeFileSync(fromPackageRoot('BENCHMARKS.md'), markdown);
   console.log(markdown);
 }
