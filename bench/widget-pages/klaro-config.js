@@ -1,5 +1,5 @@
 // klaro 0.7: its documented set-up (a global klaroConfig before klaro.js), three purposes, Russian only.
-var klaroConfig = {
+window.klaroConfig = {
   version: 1,
   elementID: 'klaro',
   storageMethod: 'cookie',
