@@ -452,7 +452,7 @@ export async function benchWidget(): Promise<WidgetBenchResult> {
       cpuSlowdown: CPU_SLOWDOWN,
       settleMs: SETTLE_MS,
       viewport: VIEWPORT,
-      chromium: browser.version(),
+      chromium: `Chromium ${browser.version()}`,
       skipped,
       banners: banners.map((banner) => {
         const rs = runs.get(banner.id)!;
