@@ -14,9 +14,7 @@ import os from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { type Browser, chromium } from 'playwright-core';
-import type { Stores } from '../src/db/database.js';
 import { fromPackageRoot } from '../src/lib/paths.js';
-import { benchCookieProofs, type CookieProofResult, cookieProofTable } from './cookie-proofs.js';
 
 // Fewer than 10 only to try a change; the report states the count.
 const RUNS = Math.max(1, Number(process.env.BENCH_WIDGET_RUNS ?? 10));
@@ -182,9 +180,7 @@ async function answers(server: string): Promise<string | null> {
  * A real Amanat on the example register, its policy published, the widget built; or, with BENCH_AMANAT_URL, an
  * Amanat already running there. Skipped (with the reason) while the widget or its routes are not in this checkout.
  */
-async function startAmanat(): Promise<
-  { banner: Banner; close: () => Promise<void>; own?: { url: string; stores: Stores } } | { skipped: string }
-> {
+async function startAmanat(): Promise<{ banner: Banner; close: () => Promise<void> } | { skipped: string }> {
   const external = process.env.BENCH_AMANAT_URL?.replace(/\/$/, '');
   if (external) {
     const problem = await answers(external);
@@ -234,7 +230,7 @@ async function startAmanat(): Promise<
     await close();
     return { skipped: problem };
   }
-  return { banner: amanatBanner(server.url), close, own: { url: server.url, stores } };
+  return { banner: amanatBanner(server.url), close };
 }
 
 /** Installed before any of the page's scripts: layout shifts, LCP, the banner's first visible frame, the click. */
@@ -413,8 +409,6 @@ export interface WidgetBenchResult {
   chromium: string;
   skipped: { id: BannerId; reason: string }[];
   banners: WidgetBannerResult[];
-  /** Measured after the browser runs, on the Amanat started for them (none with BENCH_AMANAT_URL). */
-  cookieProofs?: CookieProofResult | { skipped: string };
   runAt: string;
 }
 
@@ -440,13 +434,6 @@ export async function benchWidget(): Promise<WidgetBenchResult> {
       log(`round ${round}/${RUNS}${round === 0 ? ' (warm-up, not counted)' : ''}`);
     }
     const noneTask = stat(runs.get('none')!.map((r) => r.taskMs)).median;
-    await browser.close();
-    const cookieProofs =
-      'skipped' in amanat
-        ? undefined
-        : amanat.own
-          ? await benchCookieProofs(amanat.own.url, amanat.own.stores, 'pglite')
-          : { skipped: 'BENCH_AMANAT_URL: an Amanat running elsewhere has no store here for the baseline' };
     return {
       runs: RUNS,
       cpuSlowdown: CPU_SLOWDOWN,
@@ -477,7 +464,6 @@ export async function benchWidget(): Promise<WidgetBenchResult> {
           runsWithScriptsBeforeConsent: rs.filter((r) => r.ranBeforeConsent.length > 0).length,
         };
       }),
-      ...(cookieProofs ? { cookieProofs } : {}),
       runAt: new Date().toISOString(),
     };
   } finally {
@@ -528,6 +514,5 @@ export function widgetTable(result: WidgetBenchResult): string[] {
           `| CLS 0 | ${verdict(amanat?.cls.max === 0)} |`,
         ]),
     '',
-    ...(result.cookieProofs ? cookieProofTable(result.cookieProofs) : []),
   ];
 }
