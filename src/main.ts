@@ -100,6 +100,9 @@ async function main(): Promise<void> {
     trustedProxyHops: config.trustedProxyHops,
     signInLimit: { burst: config.rateLimits.signInPerMinute, perMinute: config.rateLimits.signInPerMinute },
     publicLimit: { burst: config.rateLimits.publicPerMinute, perMinute: config.rateLimits.publicPerMinute },
+    cookieProofLimit: { burst: config.widget.proofsPerMinute, perMinute: config.widget.proofsPerMinute },
+    publicUrl: config.staff.publicUrl,
+    widgetDir: config.widget.dir,
     dataDir: config.store.kind === 'pglite' ? config.store.dataDir : undefined,
   });
   const r = amanat.rules.register;

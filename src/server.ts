@@ -27,6 +27,12 @@ export interface ServerOptions {
   trustedProxyHops?: number;
   signInLimit?: RateLimit;
   publicLimit?: RateLimit;
+  /** Cookie-banner proofs per client address. */
+  cookieProofLimit?: RateLimit;
+  /** The server's public address, for the widget configuration's absolute URLs. */
+  publicUrl?: string;
+  /** The built cookie widget (widget.js, widget.css). */
+  widgetDir?: string;
   log?: (line: string) => void;
   /** How long close() lets requests in flight finish before it cuts their connections; 10 s by default. */
   shutdownGraceMs?: number;
@@ -44,6 +50,9 @@ export async function startServer(amanat: Amanat, options: ServerOptions): Promi
     trustedProxyHops: options.trustedProxyHops,
     signInLimit: options.signInLimit,
     publicLimit: options.publicLimit,
+    cookieProofLimit: options.cookieProofLimit,
+    publicUrl: options.publicUrl,
+    widgetDir: options.widgetDir,
     logRequest: options.logRequests ? log : undefined,
     onUnexpectedError: (error) =>
       log(`error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),

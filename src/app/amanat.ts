@@ -7,6 +7,8 @@ import { createApiKeyService } from '../modules/api-keys/api-key.service.js';
 import { createAuditService } from '../modules/audit/audit.service.js';
 import { createAuditAnchors } from '../modules/audit/audit-anchor.js';
 import { createConsentService } from '../modules/consents/consent.service.js';
+import { createWidgetConfigs } from '../modules/cookies/cookie.config.js';
+import { createCookieConsentService } from '../modules/cookies/cookie.service.js';
 import { createDisclosureService } from '../modules/disclosures/disclosure.service.js';
 import { loadProfile } from '../modules/jurisdiction/profiles.js';
 import { createImapPoller, parseImapUrl } from '../modules/mail/imap-poller.js';
@@ -98,6 +100,25 @@ function createMailer(options: AmanatOptions, register: Rules['register']): Mail
     options.mailer ??
     (options.smtp ? createSmtpMailer({ url: options.smtp.url, from: sender }) : createUnconfiguredMailer())
   );
+}
+
+/** The cookie banner: its configuration from the published versions and the proofs of visitors' choices. */
+function createCookieServices(deps: {
+  stores: Stores;
+  audit: Audit;
+  rules: Rules;
+  clock: Clock;
+  policies: PolicyService;
+}) {
+  const widgetConfigs = createWidgetConfigs({ sql: deps.stores.sql, versions: deps.policies.reader });
+  const cookieConsents = createCookieConsentService({
+    stores: deps.stores,
+    audit: deps.audit,
+    configs: widgetConfigs,
+    clock: deps.clock,
+    timezone: deps.rules.register.operator.timezone,
+  });
+  return { widgetConfigs, cookieConsents };
 }
 
 /** The vault, obligations and consents, the subject's rights over the vault, and publication. */
@@ -287,6 +308,7 @@ export async function createAmanat(options: AmanatOptions) {
     retentionSweeper,
     papers: createPaperService({ rules, access: people.access, templatesDir: options.templatesDir }),
     policyChanges: createPolicyChanges({ versions: policies.reader, sql: stores.sql }),
+    ...createCookieServices({ stores, audit, rules, clock, policies }),
     policies,
     clock,
     auditAnchors,

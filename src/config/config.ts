@@ -103,6 +103,10 @@ const configSchema = z.object({
    * replaces the shipped DOCX of that paper (the operator's letterhead); a file it lacks comes from templates/.
    */
   AMANAT_TEMPLATES_DIR: z.string().min(1).optional(),
+  /** The built cookie widget (widget.js, widget.css) served at /widget.js and /widget.css; widget/dist by default. */
+  AMANAT_WIDGET_DIR: z.string().min(1).optional(),
+  /** Cookie-banner proofs per client address per minute (also the burst): visitors behind one NAT share it. */
+  COOKIE_PROOF_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(120),
 });
 
 export interface AppConfig {
@@ -133,6 +137,8 @@ export interface AppConfig {
   rateLimits: { signInPerMinute: number; publicPerMinute: number };
   /** The operator's templates folder (absolute), when set. */
   templates: { dir?: string };
+  /** The built cookie widget (absolute) and its proofs' rate per client address. */
+  widget: { dir: string; proofsPerMinute: number };
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -190,6 +196,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     trustedProxyHops: c.TRUSTED_PROXY_HOPS,
     rateLimits: { signInPerMinute: c.SIGN_IN_RATE_PER_MINUTE, publicPerMinute: c.PUBLIC_RATE_PER_MINUTE },
     templates: { dir: c.AMANAT_TEMPLATES_DIR ? resolve(c.AMANAT_TEMPLATES_DIR) : undefined },
+    widget: {
+      dir: resolve(c.AMANAT_WIDGET_DIR ?? 'widget/dist'),
+      proofsPerMinute: c.COOKIE_PROOF_RATE_PER_MINUTE,
+    },
   };
 }
 

@@ -5,6 +5,7 @@ export * from '../modules/access/access.table.js';
 export * from '../modules/api-keys/api-key.table.js';
 export * from '../modules/audit/audit.table.js';
 export * from '../modules/consents/consent.table.js';
+export * from '../modules/cookies/cookie.table.js';
 export * from '../modules/disclosures/disclosure.table.js';
 export * from '../modules/mail/mail.table.js';
 export * from '../modules/obligations/obligation.table.js';

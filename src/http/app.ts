@@ -1,8 +1,9 @@
 // The HTTP application: validation (zod), authorisation (scopes), then the service; errors through one mapper.
-import { basename } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context, Next } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import type { Amanat } from '../app/amanat.js';
 import { DomainError, ErrorCodes } from '../lib/errors.js';
@@ -10,6 +11,11 @@ import { mountAccessRoutes } from '../modules/access/access.routes.js';
 import { mountApiKeyRoutes } from '../modules/api-keys/api-key.routes.js';
 import { mountAuditRoutes } from '../modules/audit/audit.routes.js';
 import { mountConsentRoutes } from '../modules/consents/consent.routes.js';
+import {
+  COOKIE_PROOF_PATH,
+  mountCookieRoutes,
+  WIDGET_CONFIG_PATH,
+} from '../modules/cookies/cookie.routes.js';
 import { mountDisclosureRoutes } from '../modules/disclosures/disclosure.routes.js';
 import { mountConsentFormRoutes } from '../modules/documents/consent-form.routes.js';
 import { MAIL_INTAKE_PATH, mountMailRoutes } from '../modules/mail/mail.routes.js';
@@ -58,7 +64,27 @@ export interface HttpOptions {
   logRequest?: (line: string) => void;
   /** Longest string and deepest JSON any request may carry (100,000 characters, 32 levels by default). */
   inputLimits?: InputLimits;
+  /** Cookie-banner proofs per client address (120 at once, 120 a minute by default: visitors share NAT addresses). */
+  cookieProofLimit?: RateLimit;
+  /** The widget's configuration per client address (120 at once, 120 a minute by default). */
+  widgetConfigLimit?: RateLimit;
+  /** The server's public address (PUBLIC_URL), for the absolute URLs of the widget's configuration. */
+  publicUrl?: string;
+  /** The built cookie widget (widget.js, widget.css); widget/dist by default. */
+  widgetDir?: string;
 }
+
+/** A proof is a few hundred bytes: anything over this is not the widget's. */
+const COOKIE_PROOF_BODY_LIMIT_BYTES = 8 * 1024;
+
+/** Routes any site's pages call from the browser: answered with CORS *, no credentials. */
+const CROSS_ORIGIN_PATHS = [
+  WIDGET_CONFIG_PATH,
+  COOKIE_PROOF_PATH,
+  '/.well-known/gpc.json',
+  '/widget.js',
+  '/widget.css',
+];
 
 /** A refusal by Hono itself (malformed JSON, a body not sent as JSON) as a domain error naming what is expected. */
 function frameworkRefusal(error: HTTPException, contentType: string | undefined): DomainError {
@@ -130,6 +156,7 @@ function rateLimitOptions(amanat: Amanat, options: HttpOptions): RateLimitOption
 }
 
 function useMiddleware(app: App, options: HttpOptions, limitOptions: RateLimitOptions): void {
+  useCrossOrigin(app, options, limitOptions);
   const logRequest = options.logRequest;
   if (logRequest) {
     app.use('*', async (c, next) => {
@@ -143,9 +170,10 @@ function useMiddleware(app: App, options: HttpOptions, limitOptions: RateLimitOp
 
   // No answer of the API is kept by a browser or a proxy cache: many carry decrypted personal data (records,
   // consents, requests, reports, letters), and one rule for all cannot miss a new route. Errors included.
+  // The widget's configuration is the one exception: public texts the same for everyone, cached briefly.
   app.use('/api/*', async (c, next) => {
     await next();
-    c.header('Cache-Control', 'no-store');
+    if (c.req.path !== WIDGET_CONFIG_PATH) c.header('Cache-Control', 'no-store');
   });
 
   // E-mails are bigger than API bodies: the mail intake route has its own limit.
@@ -153,10 +181,9 @@ function useMiddleware(app: App, options: HttpOptions, limitOptions: RateLimitOp
   const mailLimit = limitBody(options.mailBodyLimitBytes ?? MAIL_BODY_LIMIT_BYTES);
   app.use('/api/*', (c, next) => (c.req.path === MAIL_INTAKE_PATH ? mailLimit(c, next) : apiLimit(c, next)));
   // Anyone can reach the privacy centre and the testimonials: limited per client address.
-  app.use(
-    '/api/public/*',
-    rateLimit('public', options.publicLimit ?? { burst: 30, perMinute: 30 }, limitOptions),
-  );
+  // Cookie proofs have a limit of their own (useCrossOrigin).
+  const publicLimit = rateLimit('public', options.publicLimit ?? { burst: 30, perMinute: 30 }, limitOptions);
+  app.use('/api/public/*', (c, next) => (c.req.path === COOKIE_PROOF_PATH ? next() : publicLimit(c, next)));
 
   // Wrong codes per client, across requests (each code also dies after its own five wrong attempts).
   app.use(
@@ -166,6 +193,30 @@ function useMiddleware(app: App, options: HttpOptions, limitOptions: RateLimitOp
 
   // Every text a caller sends: no NUL, no lone surrogate, bounded length and JSON depth (422 naming the field).
   app.use('/api/*', inputGuard(options.inputLimits));
+}
+
+/**
+ * The cookie banner's routes, called from the operator's site: CORS * (preflights answered here, before any
+ * limit), a small body limit for proofs, and a rate limit per client address of their own.
+ */
+function useCrossOrigin(app: App, options: HttpOptions, limitOptions: RateLimitOptions): void {
+  const crossOrigin = cors({
+    origin: '*',
+    allowMethods: ['GET', 'POST', 'OPTIONS'],
+    allowHeaders: ['Content-Type'],
+    exposeHeaders: ['ETag', 'Retry-After'],
+    maxAge: 86_400,
+  });
+  for (const path of CROSS_ORIGIN_PATHS) app.use(path, crossOrigin);
+  app.use(COOKIE_PROOF_PATH, limitBody(COOKIE_PROOF_BODY_LIMIT_BYTES));
+  app.use(
+    COOKIE_PROOF_PATH,
+    rateLimit('cookie-proof', options.cookieProofLimit ?? { burst: 120, perMinute: 120 }, limitOptions),
+  );
+  app.use(
+    WIDGET_CONFIG_PATH,
+    rateLimit('widget-config', options.widgetConfigLimit ?? { burst: 120, perMinute: 120 }, limitOptions),
+  );
 }
 
 /** Errors through one mapper, and a 404 that points to the API's description. */
@@ -305,6 +356,10 @@ function mountModules(
   mountVaultRoutes(app, amanat, auth);
   mountConsentRoutes(app, amanat, auth);
   mountConsentFormRoutes(app, amanat);
+  mountCookieRoutes(app, amanat, auth, {
+    publicUrl: options.publicUrl,
+    widgetDir: options.widgetDir ?? resolve('widget/dist'),
+  });
   mountObligationRoutes(app, amanat, auth);
   mountRetentionRoutes(app, amanat, auth);
   mountRequestRoutes(app, amanat, auth);

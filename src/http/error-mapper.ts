@@ -27,6 +27,8 @@ const statusByCode: Record<ErrorCode, ContentfulStatusCode> = {
   [ErrorCodes.CONSENT_CONTENT_INCOMPLETE]: 422,
   [ErrorCodes.CONSENT_TEXT_MISMATCH]: 422,
   [ErrorCodes.POLICY_VERSION_UNKNOWN]: 422,
+  [ErrorCodes.POLICY_NOT_PUBLISHED]: 503,
+  [ErrorCodes.COOKIE_TEXT_MISMATCH]: 422,
   [ErrorCodes.IDENTITY_CONFLICT]: 409,
   [ErrorCodes.UNAUTHENTICATED]: 401,
   [ErrorCodes.FORBIDDEN]: 403,

@@ -24,6 +24,9 @@ export const ErrorCodes = {
   // a grant's text differs from the published consent form, or it names a policy version never published
   CONSENT_TEXT_MISMATCH: 'consent_text_mismatch',
   POLICY_VERSION_UNKNOWN: 'policy_version_unknown',
+  // cookie banner: nothing published yet, or a proof quoting texts other than the version's
+  POLICY_NOT_PUBLISHED: 'policy_not_published',
+  COOKIE_TEXT_MISMATCH: 'cookie_text_mismatch',
   // identities
   IDENTITY_CONFLICT: 'identity_conflict',
   // auth

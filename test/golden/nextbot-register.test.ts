@@ -444,11 +444,11 @@ describe.skipIf(seed === null)('golden: examples/nextbot.kz/register.yaml encode
     expect(analyticsRows).toEqual([7]);
     const categories = register.cookies!.categories;
     const numbers = (ids: string[]) => ids.map((id) => register.purposes.find((p) => p.id === id)!.number);
-    expect(categories.map((c) => [c.id, c.necessary, numbers(c.purposes)])).toEqual([
+    expect(categories.map((c) => [c.id, c.required, numbers(c.purposes)])).toEqual([
       ['necessary', true, necessaryRows],
       ['analytics', false, analyticsRows],
     ]);
-    expect(normalise(register.cookies!.notice.ru)).toContain('посещая или используя сайт вы соглашаетесь');
+    expect(normalise(register.cookies!.notice!.ru)).toContain('посещая или используя сайт вы соглашаетесь');
   });
 
   it('7.1 and 7.2: the policy address and the operator’s details', () => {

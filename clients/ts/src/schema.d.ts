@@ -213,6 +213,108 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/widget/config": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The cookie banner's texts and categories of the latest published policy version (CORS *, ETag) */
+        get: operations["getWidgetConfig"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/cookie-consents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A proof of a visitor's cookie choice (the widget; JSON as application/json or text/plain for sendBeacon) */
+        post: operations["recordCookieConsent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/.well-known/gpc.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Global Privacy Control support: the site honours the signal (marketing categories are refused) */
+        get: operations["getGpcSupport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cookie-consents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A visitor's cookie proofs, newest first */
+        get: operations["listCookieConsents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cookie-consents/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The cookie proofs received on the operator's local days from..to, as CSV or JSON (streamed) */
+        get: operations["exportCookieConsents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cookie-consents/link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Links a visitor's cookie proofs to a subject (the site's backend, when the visitor signs in) */
+        post: operations["linkCookieVisitor"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/obligations": {
         parameters: {
             query?: never;
@@ -1922,6 +2024,128 @@ export interface components {
             lang: "ru" | "kk" | "en";
             /** @description SHA-256 of the UTF-8 plain text, hex */
             sha256: string;
+        };
+        WidgetConfig: {
+            policyVersion: string;
+            /** @enum {string} */
+            lang: "ru" | "kk" | "en";
+            /** @description SHA-256 (hex) a proof must quote */
+            textHash: string;
+            policyUrl: string;
+            proofUrl: string;
+            texts: {
+                title: string;
+                text: string;
+                acceptAll: string;
+                rejectAll: string;
+                settings: string;
+                save: string;
+                close: string;
+                settingsLink: string;
+                alwaysOn: string;
+                policyLink: string;
+                placeholder: string;
+                loadOnce: string;
+                allowCategory: string;
+            };
+            categories: {
+                id: string;
+                required: boolean;
+                gpc: boolean;
+                name: string;
+                description: string;
+                consentMode: string[];
+                vendors: string[];
+                cookies: {
+                    name?: string;
+                    /** @description A JavaScript regular expression's source */
+                    pattern?: string;
+                    provider: string;
+                    /** @example 24 мес. */
+                    lifetime: string;
+                    /** @description null: a session cookie */
+                    lifetimeDays: number | null;
+                    description: string;
+                }[];
+            }[];
+        };
+        /**
+         * @example {
+         *       "visitorId": "3f1c2a9e-7b4d-4e2f-9a61-0c8d5b7e4a21",
+         *       "policyVersion": "2025-01",
+         *       "lang": "ru",
+         *       "textHash": "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+         *       "choices": {
+         *         "necessary": true,
+         *         "analytics": true,
+         *         "marketing": false
+         *       },
+         *       "method": "custom",
+         *       "gpc": false,
+         *       "decidedAt": "2026-12-04T10:15:00.000Z"
+         *     }
+         */
+        CookieProof: {
+            /**
+             * Format: uuid
+             * @description UUID v4 made by the widget, kept in its amanat_consent cookie
+             */
+            visitorId: string;
+            policyVersion: string;
+            /** @enum {string} */
+            lang: "ru" | "kk" | "en";
+            /** @description The config's textHash for that version and language */
+            textHash: string;
+            /**
+             * @description Every category of the version: id → granted; required ones true
+             * @example {
+             *       "necessary": true,
+             *       "analytics": true,
+             *       "marketing": false
+             *     }
+             */
+            choices: {
+                [key: string]: boolean;
+            };
+            /** @enum {string} */
+            method: "accept_all" | "reject_all" | "custom" | "withdraw" | "gpc";
+            /** @description The browser sent a Global Privacy Control signal */
+            gpc: boolean;
+            /**
+             * Format: date-time
+             * @description When the visitor chose: at most 5 minutes ahead, at most 30 days ago
+             */
+            decidedAt: string;
+        };
+        CookieProofRecord: {
+            id: string;
+            visitorId: string;
+            policyVersion: string;
+            /** @enum {string} */
+            lang: "ru" | "kk" | "en";
+            textHash: string;
+            choices: {
+                [key: string]: boolean;
+            };
+            /** @enum {string} */
+            method: "accept_all" | "reject_all" | "custom" | "withdraw" | "gpc";
+            gpc: boolean;
+            decidedAt: string;
+            receivedAt: string;
+            userAgent: string | null;
+            subjectId: string | null;
+        };
+        /**
+         * @example {
+         *       "visitorId": "3f1c2a9e-7b4d-4e2f-9a61-0c8d5b7e4a21",
+         *       "subjectId": "0b5e7a52-1c4f-4d2a-8f3e-6a9b1c2d3e4f"
+         *     }
+         */
+        CookieVisitorLink: {
+            /** Format: uuid */
+            visitorId: string;
+            /** Format: uuid */
+            subjectId: string;
         };
         RetentionPlan: {
             at: string;
@@ -4662,6 +4886,351 @@ export interface operations {
             };
             /** @description Not found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Invalid input, with the field and what was expected */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getWidgetConfig: {
+        parameters: {
+            query?: {
+                /** @description ru (default), kk or en */
+                lang?: "ru" | "kk" | "en";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The configuration */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WidgetConfig"];
+                };
+            };
+            /** @description Not modified (If-None-Match matched the ETag) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input, with the field and what was expected */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests; the Retry-After header says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A service the route needs is not configured or not available (mail, mailbox) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    recordCookieConsent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["CookieProof"];
+                "text/plain": string;
+            };
+        };
+        responses: {
+            /** @description Accepted and written */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                    };
+                };
+            };
+            /** @description The body is not valid JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body over the limit (1 MB by default) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not sent as Content-Type: application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Invalid input, with the field and what was expected */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests; the Retry-After header says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getGpcSupport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description GPC support */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        gpc: true;
+                        lastUpdate: string;
+                    };
+                };
+            };
+        };
+    };
+    listCookieConsents: {
+        parameters: {
+            query: {
+                visitorId: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The proofs */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        proofs: components["schemas"]["CookieProofRecord"][];
+                    };
+                };
+            };
+            /** @description No credentials, or an unknown, revoked or expired API key or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller lacks the permission (scope), the purpose, or the CSRF header this route needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Invalid input, with the field and what was expected */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    exportCookieConsents: {
+        parameters: {
+            query: {
+                from: string;
+                to: string;
+                format?: "csv" | "json";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The proofs, oldest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/json": components["schemas"]["CookieProofRecord"][];
+                };
+            };
+            /** @description No credentials, or an unknown, revoked or expired API key or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller lacks the permission (scope), the purpose, or the CSRF header this route needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Invalid input, with the field and what was expected */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    linkCookieVisitor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CookieVisitorLink"];
+            };
+        };
+        responses: {
+            /** @description Linked */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        linked: number;
+                    };
+                };
+            };
+            /** @description The body is not valid JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No credentials, or an unknown, revoked or expired API key or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller lacks the permission (scope), the purpose, or the CSRF header this route needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body over the limit (1 MB by default) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not sent as Content-Type: application/json */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -79,6 +79,7 @@ export const AuditActions = [
   'master_key.rotation_start',
   'master_key.rotation_complete',
   'policy.published',
+  'cookie_consent.link',
 ] as const;
 export type AuditAction = (typeof AuditActions)[number];
 

@@ -69,7 +69,7 @@ export interface PolicyView {
     withdrawal_deadline: string;
   };
   destruction: { electronic: string | null; paper: string | null };
-  cookies: { notice: string; categories: PolicyCookieCategory[] } | null;
+  cookies: { notice: string | null; categories: PolicyCookieCategory[] } | null;
   /** Register texts with no translation into the document's language, given in Russian (RU is required). */
   missing_translations: { path: string }[];
   has_missing_translations: boolean;
@@ -225,13 +225,13 @@ function cookiesView({ register, lang, t }: ViewContext): PolicyView['cookies'] 
   if (!cookies) return null;
   const w = policyWords[lang];
   return {
-    notice: t(cookies.notice, 'cookies.notice'),
+    notice: cookies.notice ? t(cookies.notice, 'cookies.notice') : null,
     categories: cookies.categories.map((c) => {
       const served = c.purposes.map((id) => register.purposes.find((p) => p.id === id)!);
       return {
-        label: t(c.labels, `cookies.categories.${c.id}.labels`),
+        label: t(c.name, `cookies.categories.${c.id}.name`),
         description: c.description ? t(c.description, `cookies.categories.${c.id}.description`) : null,
-        needs_consent: c.necessary ? w.no : w.yes,
+        needs_consent: c.required ? w.no : w.yes,
         purposes: served.map((p) => purposeNumber(register, p.id)).join(', '),
         lifetime: served
           .map(

@@ -285,7 +285,7 @@ function cookieChanges(before: Register, after: Register): RegisterChange[] {
     (id: string, side: 'before' | 'after'): Say =>
     (lang) => {
       const c = (side === 'before' ? b : a).find((x) => x.id === id);
-      return c ? localized(c.labels, lang) : id;
+      return c ? localized(c.name, lang) : id;
     };
   const out = [
     ...valueChange({ ...input, phrase: 'cookieNotice' }, before.cookies?.notice, after.cookies?.notice),
@@ -299,7 +299,7 @@ function cookieChanges(before: Register, after: Register): RegisterChange[] {
   for (const category of a) {
     const old = b.find((c) => c.id === category.id);
     if (!old) continue;
-    const who: Who = (lang, w) => `${w.sections.cookies}, «${localized(old.labels, lang)}»`;
+    const who: Who = (lang, w) => `${w.sections.cookies}, «${localized(old.name, lang)}»`;
     const yesNo = (v: boolean) => say((_lang, w) => (v ? w.yes : w.no));
     const purposeLabel =
       (id: string): Say =>
@@ -308,15 +308,15 @@ function cookieChanges(before: Register, after: Register): RegisterChange[] {
         return p ? purposeWho(p)(lang, diffWords[lang]) : id;
       };
     out.push(
-      ...valueChange({ ...input, who, phrase: 'cookieCategory' }, old.labels, category.labels),
+      ...valueChange({ ...input, who, phrase: 'cookieCategory' }, old.name, category.name),
       ...valueChange({ ...input, who, phrase: 'cookieCategory' }, old.description, category.description),
       ...valueChange(
         { ...input, who, phrase: 'cookieNecessary' },
-        yesNo(old.necessary),
-        yesNo(category.necessary),
+        yesNo(old.required),
+        yesNo(category.required),
         {
-          before: old.necessary,
-          after: category.necessary,
+          before: old.required,
+          after: category.required,
         },
       ),
       ...memberChanges(

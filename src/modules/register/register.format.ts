@@ -376,7 +376,7 @@ export function formatRegister(register: Register, lang: Lang, width = 120): str
     out.push(`${v.cookies}:`);
     for (const c of register.cookies.categories) {
       out.push(
-        `  - ${localized(c.labels, lang)}${c.necessary ? ` (${v.necessary})` : ''}: ${c.purposes.map(purposeRef).join(', ')}`,
+        `  - ${localized(c.name, lang)}${c.required ? ` (${v.necessary})` : ''}: ${c.purposes.map(purposeRef).join(', ')}`,
       );
     }
   }

@@ -235,14 +235,63 @@ export const publication = z
   .strict();
 export type Publication = z.infer<typeof publication>;
 
+/** Google Consent Mode v2 signals a cookie category may grant. */
+export const consentModeSignal = z.enum([
+  'ad_storage',
+  'ad_user_data',
+  'ad_personalization',
+  'analytics_storage',
+  'functionality_storage',
+  'personalization_storage',
+  'security_storage',
+]);
+export type ConsentModeSignal = z.infer<typeof consentModeSignal>;
+
+/** How long a cookie lives in the visitor's browser: months, days, or until the browser session ends. */
+export const cookieLifetime = z.union([
+  z.literal('session'),
+  z.object({ months: z.number().int().positive() }).strict(),
+  z.object({ days: z.number().int().positive() }).strict(),
+]);
+export type CookieLifetime = z.infer<typeof cookieLifetime>;
+
+/** One cookie (or a family of them, by a JS regular expression over the name) a category sets. */
+export const cookieEntry = z
+  .object({
+    name: z.string().min(1).max(256).optional(),
+    /** A JavaScript regular expression's source over the cookie name, e.g. '^_ga_.+$'. */
+    pattern: z.string().min(1).max(256).optional(),
+    provider: z.string().min(1),
+    lifetime: cookieLifetime,
+    description: localizedText,
+  })
+  .strict()
+  .refine((c) => (c.name === undefined) !== (c.pattern === undefined), {
+    message: 'a cookie needs exactly one of name (the exact cookie name) or pattern (a regular expression)',
+  });
+export type CookieEntry = z.infer<typeof cookieEntry>;
+
 export const cookieCategory = z
   .object({
-    id,
-    labels: localizedText,
-    description: localizedText.optional(),
-    /** Strictly necessary cookies cannot be refused and need no consent. */
-    necessary: z.boolean(),
+    id: z
+      .string()
+      .regex(
+        /^[a-z][a-z0-9_]{0,31}$/,
+        'a category id: lower-case latin letters, digits and "_", starting with a letter, at most 32 characters',
+      ),
+    /** Strictly necessary cookies: always on, the visitor cannot refuse them, no consent is asked. */
+    required: z.boolean(),
+    /** Register purpose ids this category serves. */
     purposes: z.array(id).default([]),
+    name: localizedText,
+    description: localizedText,
+    /** A Global Privacy Control signal refuses this category (until the visitor's explicit choice). */
+    gpc: z.boolean().default(false),
+    /** Google Consent Mode v2 signals granted with this category. */
+    consent_mode: z.array(consentModeSignal).default([]),
+    /** The tags this category gates: google_analytics, yandex_metrika, vk_pixel, youtube… */
+    vendors: z.array(id).default([]),
+    cookies: z.array(cookieEntry).default([]),
   })
   .strict();
 export type CookieCategory = z.infer<typeof cookieCategory>;
@@ -348,7 +397,13 @@ export const register = z
       .default([]),
     publication: publication.optional(),
     cookies: z
-      .object({ notice: localizedText, categories: z.array(cookieCategory).min(1) })
+      .object({
+        /** Section 5 of the policy: the notice about cookies, beacons, pixels and tags. */
+        notice: localizedText.optional(),
+        /** The banner's own title and text; the server's defaults in ru/kk/en otherwise. */
+        banner: z.object({ title: localizedText, text: localizedText }).strict().optional(),
+        categories: z.array(cookieCategory).min(1),
+      })
       .strict()
       .optional(),
     disclosure_grounds: z.array(disclosureGround).default([]),

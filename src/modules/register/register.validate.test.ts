@@ -128,7 +128,17 @@ describe('register semantics', () => {
         r.cookies = {
           notice: { ru: 'Cookie' },
           categories: [
-            { id: 'analytics', labels: { ru: 'Аналитика' }, necessary: false, purposes: ['ux_analytics'] },
+            {
+              id: 'analytics',
+              name: { ru: 'Аналитика' },
+              description: { ru: 'Статистика посещений' },
+              required: false,
+              purposes: ['ux_analytics'],
+              gpc: false,
+              consent_mode: [],
+              vendors: [],
+              cookies: [],
+            },
           ],
         };
         r.additional_processing = [{ id: 'reserve', text: { ru: 'Кадровый резерв' }, purposes: ['hiring'] }];

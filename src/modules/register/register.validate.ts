@@ -28,6 +28,7 @@ export const RegisterRules = {
   knownReferences: 'known-references',
   publicationPurpose: 'publication-purpose',
   cookiePurposes: 'cookie-purposes',
+  cookieNames: 'cookie-names',
   operatorIdentifier: 'operator-bin-iin',
   timezone: 'operator-timezone',
   consentRetentionEnds: 'consent-retention-ends',
@@ -302,6 +303,8 @@ function checkCookies(findings: RegisterFinding[], register: Register, context: 
   if (!cookies) return;
   checkUniqueIds(findings, context, 'cookie category', cookies.categories, ['cookies', 'categories']);
   const purposeIds = new Set(register.purposes.map((p) => p.id));
+  // A cookie name or pattern belongs to one category: the widget deletes it when that category is withdrawn.
+  const seen = new Map<string, string>();
   for (const [i, category] of cookies.categories.entries()) {
     for (const [j, ref] of category.purposes.entries()) {
       if (purposeIds.has(ref)) continue;
@@ -311,6 +314,31 @@ function checkCookies(findings: RegisterFinding[], register: Register, context: 
         message: `cookie category '${category.id}' refers to unknown purpose '${ref}' — defined: ${[...purposeIds].join(', ')}`,
         rule: RegisterRules.cookiePurposes,
       });
+    }
+    for (const [j, cookie] of category.cookies.entries()) {
+      const at: RegisterPath = ['cookies', 'categories', i, 'cookies', j, cookie.name ? 'name' : 'pattern'];
+      const key = cookie.name ? `name ${cookie.name}` : `pattern ${cookie.pattern}`;
+      const earlier = seen.get(key);
+      if (earlier !== undefined) {
+        findings.push({
+          severity: 'error',
+          at,
+          message: `duplicate cookie ${key.replace(' ', " '")}': already listed in cookie category '${earlier}'`,
+          rule: RegisterRules.cookieNames,
+        });
+      }
+      seen.set(key, category.id);
+      if (cookie.pattern === undefined) continue;
+      try {
+        new RegExp(cookie.pattern);
+      } catch (error) {
+        findings.push({
+          severity: 'error',
+          at,
+          message: `cookie pattern '${cookie.pattern}' is not a valid JavaScript regular expression: ${(error as Error).message}`,
+          rule: RegisterRules.cookieNames,
+        });
+      }
     }
   }
 }
