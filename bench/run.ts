@@ -1,8 +1,9 @@
 // npm run bench: HTTP benchmarks on loopback with autocannon, on PGlite and (when reachable) PostgreSQL.
 // Each store gets a baseline measured in the same run: a bare route doing one INSERT.
 // Scale with BENCH_SUBJECTS (default 100000) and BENCH_LOOKUP_ROWS (default 1000000).
-// BENCH_PARTS=core,sweep,policy,cli (default all four): the HTTP part, the retention sweep (bench/sweep.ts),
-// publishing and serving the policy (bench/policy.ts), and the CLI's start (bench/cli.ts).
+// BENCH_PARTS=core,sweep,policy,cli,cookies (default all five): the HTTP part, the retention sweep (bench/sweep.ts),
+// publishing and serving the policy (bench/policy.ts), the CLI's start (bench/cli.ts) and cookie-banner
+// proofs against a bare INSERT (bench/cookies.ts).
 // BENCH_PARTS=grants: only the collection and the grant rounds, printed and not written (to try a change).
 // BENCH_PARTS=widget (`npm run bench:widget`, not in the default): the cookie banner against its peers in headless
 // chromium (bench/widget.ts); the report keeps every other part's last results.
@@ -24,6 +25,7 @@ import { openKeyring } from '../src/modules/vault/master-keyring.js';
 import { startServer } from '../src/server.js';
 import { listedKeys } from '../test/support/listed-keys.js';
 import { benchCliStart, cliStartTable } from './cli.js';
+import { benchCookies, cookieProofTable } from './cookies.js';
 import { benchPolicy } from './policy.js';
 import { benchSweep } from './sweep.js';
 import { benchWidget, type WidgetBenchResult, widgetTable } from './widget.js';
@@ -34,7 +36,7 @@ const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 6);
 const ROUND_SECONDS = Number(process.env.BENCH_ROUND_SECONDS ?? 5);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
-const PARTS = (process.env.BENCH_PARTS ?? 'core,sweep,policy,cli').split(',');
+const PARTS = (process.env.BENCH_PARTS ?? 'core,sweep,policy,cli,cookies').split(',');
 const IMAP_MESSAGES = Number(process.env.BENCH_IMAP_MESSAGES ?? 1000);
 const PG_URL = process.env.AMANAT_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const REGISTER = fromPackageRoot('examples', 'nextbot.kz', 'register.yaml');
@@ -510,12 +512,7 @@ function fmt(n: number, digits = 1) {
   return n.toFixed(digits);
 }
 
-function report(
-  all: Record<string, any>[],
-  machine: Record<string, string>,
-  cliLines: string[],
-  widgetLines: string[],
-) {
+function report(all: Record<string, any>[], machine: Record<string, string>, cliLines: string[]) {
   const lines = [
     '# Benchmarks',
     '',
@@ -585,7 +582,6 @@ function report(
       }),
     '',
     ...cliLines,
-    ...widgetLines,
     '| store | publish the policy: documents, median / max ms | GET /policy: connections, req/s | p50 / p99 ms | baseline (same bytes, bare server): req/s, p50 / p99 ms | target p99 < 5 ms |',
     '|---|---|---|---|---|---|',
     ...all
@@ -662,6 +658,10 @@ async function main() {
       const result = { ...(await benchPolicy(kind, PG_URL, REGISTER)), runAt: new Date().toISOString() };
       writeFileSync(join(RESULTS, `${kind}-policy.json`), `${JSON.stringify(result, null, 2)}\n`);
     }
+    if (PARTS.includes('cookies')) {
+      const result = { ...(await benchCookies(kind, PG_URL, REGISTER)), runAt: new Date().toISOString() };
+      writeFileSync(join(RESULTS, `${kind}-cookies.json`), `${JSON.stringify(result, null, 2)}\n`);
+    }
   }
   if (PARTS.includes('cli')) {
     writeFileSync(join(RESULTS, 'cli.json'), `${JSON.stringify(await benchCliStart(), null, 2)}\n`);
@@ -680,15 +680,15 @@ async function main() {
       ...(existsSync(join(RESULTS, `${kind}-policy.json`)) ? { policy: read(`${kind}-policy.json`) } : {}),
     }));
   const cli = existsSync(join(RESULTS, 'cli.json')) ? read('cli.json') : null;
-  const widget = existsSync(join(RESULTS, 'widget.json'))
-    ? widgetTable(read('widget.json') as WidgetBenchResult)
-    : [];
-  const markdown = report(
-    all,
-    machine,
-    cli ? cliStartTable(cli as Parameters<typeof cliStartTable>[0]) : [],
-    widget,
-  );
+  const cookies = (['pglite', 'postgres'] as const)
+    .filter((kind) => existsSync(join(RESULTS, `${kind}-cookies.json`)))
+    .map((kind) => read(`${kind}-cookies.json`) as Parameters<typeof cookieProofTable>[0][number]);
+  const widget = existsSync(join(RESULTS, 'widget.json')) ? read('widget.json') : null;
+  const markdown = report(all, machine, [
+    ...(cli ? cliStartTable(cli as Parameters<typeof cliStartTable>[0]) : []),
+    ...cookieProofTable(cookies),
+    ...(widget ? widgetTable(widget as WidgetBenchResult) : []),
+  ]);
   writeFileSync(fromPackageRoot('BENCHMARKS.md'), markdown);
   console.log(markdown);
 }

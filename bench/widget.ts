@@ -219,6 +219,7 @@ async function startAmanat(): Promise<{ banner: Banner; close: () => Promise<voi
     logRequests: false,
     // Every run fetches the configuration and posts a proof from the same address.
     publicLimit: { burst: 100_000, perMinute: 100_000 },
+    cookieProofLimit: { burst: 100_000, perMinute: 100_000 },
   });
   const close = async () => {
     await server.close();

@@ -119,6 +119,12 @@ const expectedRules: Record<string, Rule> = {
   'GET /api/policy/versions': 'register:read',
   'GET /api/policy/versions/:id': 'register:read',
   'POST /api/policy/publish': 'register:edit',
+  // the cookie banner: the widget's configuration and proofs are public, the proofs' log is the consents'
+  'GET /api/widget/config': 'public',
+  'POST /api/public/cookie-consents': 'public',
+  'GET /api/cookie-consents': 'consents:read',
+  'GET /api/cookie-consents/export': 'consents:read',
+  'POST /api/cookie-consents/link': 'consents:write',
 };
 
 type Outcome = 'pass' | 'unauthenticated' | 'forbidden';

@@ -286,4 +286,30 @@ describe.each(storeKinds())('cookie banner (%s)', (kind) => {
     const css = await app.request('/widget.css');
     expect(css.headers.get('content-type')).toContain('text/css');
   });
+
+  it('reads a version published before categories had names and cookies (labels, necessary)', async () => {
+    const legacy = structuredClone(t.amanat.rules.register) as unknown as Record<string, any>;
+    legacy.policy.version = 'legacy-1';
+    legacy.cookies.categories = [
+      { id: 'necessary', labels: { ru: 'Необходимые' }, necessary: true, purposes: [] },
+      { id: 'analytics', labels: { ru: 'Аналитические' }, necessary: false, purposes: ['ux_analytics'] },
+    ];
+    // cross-module write: a row as an older release published it (the policies module never writes this shape now)
+    await t.stores.sql.query(
+      `INSERT INTO policy_versions (id, published_at, published_on, register_sha256, register, published_by)
+       VALUES ('legacy-1', '2020-01-01T00:00:00Z', '2020-01-01', 'x', $1::jsonb, 'test')`,
+      [JSON.stringify(legacy)],
+    );
+    const content = await t.amanat.widgetConfigs.of('legacy-1', 'en');
+    expect(content!.categories).toEqual([
+      expect.objectContaining({
+        id: 'necessary',
+        required: true,
+        name: 'Необходимые',
+        cookies: [],
+        gpc: false,
+      }),
+      expect.objectContaining({ id: 'analytics', required: false, name: 'Аналитические', consentMode: [] }),
+    ]);
+  });
 });

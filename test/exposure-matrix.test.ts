@@ -445,7 +445,8 @@ describe.each(storeKinds())('no personal value reaches a caller not allowed it, 
     expect(leaks).toEqual([]);
     expect(unaudited).toEqual([]);
     expect(checked).toBeGreaterThan(routes.length * callers.length * 0.9);
-  });
+    // Every route of the document times every caller: over a minute on a loaded 2-core machine.
+  }, 240_000);
 
   it('a withdrawal answers a write-only key with ids, status and the deadline; a reader gets the evidence, audited', async () => {
     const call = async (caller: string) => {

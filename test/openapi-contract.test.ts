@@ -39,7 +39,7 @@ type Schema = {
 
 /** Anyone may call these (the privacy centre, sign-in, health); every other operation needs credentials. */
 const PUBLIC =
-  /^(GET \/api\/health|GET \/api\/consent-forms(\/\{formId\})?|POST \/api\/auth\/sign-in|POST \/api\/auth\/password-reset(\/confirm)?|\w+ \/api\/public\/.*)$/;
+  /^(GET \/api\/health|GET \/api\/consent-forms(\/\{formId\})?|POST \/api\/auth\/sign-in|POST \/api\/auth\/password-reset(\/confirm)?|GET \/api\/widget\/config|GET \/\.well-known\/gpc\.json|\w+ \/api\/public\/.*)$/;
 const UNSAFE = new Set(['post', 'put', 'patch', 'delete']);
 
 let api: TestApi;

@@ -113,9 +113,13 @@ function mountProof(app: OpenAPIHono<AppEnv>, amanat: Amanat): void {
           content: {
             'application/json': { schema: cookieProofBody },
             'text/plain': {
-              schema: z
-                .string()
-                .openapi({ description: 'The same JSON document, sent by navigator.sendBeacon' }),
+              schema: z.string().openapi({
+                description: 'The same JSON document, sent by navigator.sendBeacon',
+                example:
+                  '{"visitorId":"3f1c2a9e-7b4d-4e2f-9a61-0c8d5b7e4a21","policyVersion":"2025-01","lang":"ru",' +
+                  '"textHash":"…","choices":{"necessary":true,"analytics":false,"marketing":false},' +
+                  '"method":"reject_all","gpc":false,"decidedAt":"2026-12-04T10:15:00.000Z"}',
+              }),
             },
           },
         },
@@ -123,7 +127,13 @@ function mountProof(app: OpenAPIHono<AppEnv>, amanat: Amanat): void {
       responses: {
         202: {
           description: 'Accepted and written',
-          content: { 'application/json': { schema: z.object({ id: z.string() }) } },
+          content: {
+            'application/json': {
+              schema: z
+                .object({ id: z.string() })
+                .openapi({ example: { id: '7d9f1e2a-3b4c-4d5e-8f60-718293a4b5c6' } }),
+            },
+          },
         },
         ...errors(...bodyErrors, 429),
       },
@@ -223,6 +233,7 @@ function csvLine(p: CookieProof): string {
     p.lang,
     p.textHash,
     Object.entries(p.choices)
+      .sort(([a], [b]) => (a < b ? -1 : 1))
       .map(([k, v]) => `${k}=${v ? 1 : 0}`)
       .join(';'),
     p.method,
@@ -336,7 +347,11 @@ function mountStaffRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, auth: AuthOp
       responses: {
         200: {
           description: 'Linked',
-          content: { 'application/json': { schema: z.object({ linked: z.number().int() }) } },
+          content: {
+            'application/json': {
+              schema: z.object({ linked: z.number().int() }).openapi({ example: { linked: 3 } }),
+            },
+          },
         },
         ...errors(...authErrors, ...bodyErrors, 404),
       },

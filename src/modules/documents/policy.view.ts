@@ -1,7 +1,9 @@
 // Everything in the privacy policy that varies from operator to operator, taken from the register (and the
 // law's name from the jurisdiction profile) into one typed view per language. The templates in
 // templates/policy/ hold the fixed prose and may name only what is here (policyViewShape).
+
 import { plainDay } from '../../lib/document-dates.js';
+import { lifetimeText } from '../cookies/cookie.texts.js';
 import type { JurisdictionProfile } from '../jurisdiction/profile.schema.js';
 import type { Lang } from '../register/register.retention.js';
 import type { LocalizedText, Purpose, Register } from '../register/register.schema.js';
@@ -28,6 +30,15 @@ export interface PolicyCookieCategory {
   purposes: string;
   /** How long the category's data is kept: the retention of the purposes it serves. */
   lifetime: string;
+}
+
+export interface PolicyCookie {
+  category: string;
+  /** The exact name, or the pattern of names. */
+  name: string;
+  provider: string;
+  lifetime: string;
+  description: string;
 }
 
 export interface PolicyView {
@@ -69,7 +80,13 @@ export interface PolicyView {
     withdrawal_deadline: string;
   };
   destruction: { electronic: string | null; paper: string | null };
-  cookies: { notice: string | null; categories: PolicyCookieCategory[] } | null;
+  cookies: {
+    notice: string | null;
+    categories: PolicyCookieCategory[];
+    /** Every cookie the categories list (section 5.2), the banner's own list; empty when none is named. */
+    list: PolicyCookie[];
+    has_list: boolean;
+  } | null;
   /** Register texts with no translation into the document's language, given in Russian (RU is required). */
   missing_translations: { path: string }[];
   has_missing_translations: boolean;
@@ -138,6 +155,8 @@ export const policyViewShape: ShapeOf<PolicyView> = {
         lifetime: 'value',
       },
     ],
+    list: [{ category: 'value', name: 'value', provider: 'value', lifetime: 'value', description: 'value' }],
+    has_list: 'value',
   },
   missing_translations: [{ path: 'value' }],
   has_missing_translations: 'value',
@@ -220,27 +239,45 @@ export function publicationView({ register, lang, t }: ViewContext): PolicyView[
   };
 }
 
+/** A pattern of cookie names as a reader knows it: '^_ga_.+$' is '_ga_*'; any other expression as written. */
+function readablePattern(pattern: string): string {
+  const prefix = /^\^([A-Za-z0-9_-]+)\.[+*]\$$/.exec(pattern);
+  return prefix ? `${prefix[1]}*` : pattern;
+}
+
 function cookiesView({ register, lang, t }: ViewContext): PolicyView['cookies'] {
   const cookies = register.cookies;
   if (!cookies) return null;
   const w = policyWords[lang];
+  const list: PolicyCookie[] = cookies.categories.flatMap((c) =>
+    c.cookies.map((k, i) => ({
+      category: t(c.name, `cookies.categories.${c.id}.name`),
+      name: k.name ?? readablePattern(k.pattern!),
+      provider: k.provider,
+      lifetime: lifetimeText(k.lifetime, lang),
+      description: t(k.description, `cookies.categories.${c.id}.cookies.${i}.description`),
+    })),
+  );
   return {
     notice: cookies.notice ? t(cookies.notice, 'cookies.notice') : null,
     categories: cookies.categories.map((c) => {
       const served = c.purposes.map((id) => register.purposes.find((p) => p.id === id)!);
       return {
         label: t(c.name, `cookies.categories.${c.id}.name`),
-        description: c.description ? t(c.description, `cookies.categories.${c.id}.description`) : null,
+        description: t(c.description, `cookies.categories.${c.id}.description`),
         needs_consent: c.required ? w.no : w.yes,
-        purposes: served.map((p) => purposeNumber(register, p.id)).join(', '),
-        lifetime: served
-          .map(
-            (p) =>
-              `${w.purposeRef(purposeNumber(register, p.id))}: ${numbered(retentionItems(p.retention, lang))}`,
-          )
-          .join('; '),
+        purposes: served.map((p) => purposeNumber(register, p.id)).join(', ') || '—',
+        lifetime:
+          served
+            .map(
+              (p) =>
+                `${w.purposeRef(purposeNumber(register, p.id))}: ${numbered(retentionItems(p.retention, lang))}`,
+            )
+            .join('; ') || '—',
       };
     }),
+    list,
+    has_list: list.length > 0,
   };
 }
 

@@ -325,6 +325,23 @@ function cookieChanges(before: Register, after: Register): RegisterChange[] {
         category.purposes,
         purposeLabel,
       ),
+      // The cookies the banner deletes on withdrawal and the tags it gates: a reader of the diff sees them too.
+      ...memberChanges(
+        { ...input, who, phrase: 'cookieItem' },
+        old.cookies.map((k) => k.name ?? k.pattern!),
+        category.cookies.map((k) => k.name ?? k.pattern!),
+        (id) => () => id,
+      ),
+      ...memberChanges(
+        { ...input, who, phrase: 'cookieVendor' },
+        old.vendors,
+        category.vendors,
+        (id) => () => id,
+      ),
+      ...valueChange({ ...input, who, phrase: 'cookieGpc' }, yesNo(old.gpc), yesNo(category.gpc), {
+        before: old.gpc,
+        after: category.gpc,
+      }),
     );
   }
   return out;

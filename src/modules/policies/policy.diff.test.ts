@@ -253,6 +253,25 @@ describe('diffRegisters', () => {
       'Файлы cookie, «Аналитические»: категория используется для цели «Цель 8»',
     ]);
   });
+
+  it('reports the banner’s cookies, services and GPC refusal of a category', () => {
+    const after = edited((r) => {
+      const marketing = r.cookies!.categories[2]!;
+      marketing.cookies.push({
+        name: '_fbp',
+        provider: 'Meta',
+        lifetime: { days: 90 },
+        description: { ru: 'Пиксель' },
+      });
+      marketing.vendors = marketing.vendors.filter((v) => v !== 'vk_pixel');
+      marketing.gpc = false;
+    });
+    expect(diffRegisters(example, after).map((c) => c.text.ru)).toEqual([
+      'Файлы cookie, «Маркетинговые»: добавлен файл cookie «_fbp»',
+      'Файлы cookie, «Маркетинговые»: исключён сервис «vk_pixel»',
+      'Файлы cookie, «Маркетинговые»: отказ по сигналу Global Privacy Control «да» → «нет»',
+    ]);
+  });
 });
 
 describe('retention lengths', () => {

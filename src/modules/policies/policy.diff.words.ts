@@ -55,6 +55,9 @@ export type PhraseKey =
   | 'cookieNecessary'
   | 'cookiePurpose'
   | 'cookieNotice'
+  | 'cookieItem'
+  | 'cookieVendor'
+  | 'cookieGpc'
   | 'additionalProcessing'
   | 'deadline'
   | 'destruction';
@@ -223,6 +226,9 @@ const ru: DiffWords = {
       changed: 'цель категории',
     },
     cookieNotice: same('уведомление'),
+    cookieItem: { added: 'добавлен файл cookie', removed: 'исключён файл cookie', changed: 'файл cookie' },
+    cookieVendor: { added: 'добавлен сервис', removed: 'исключён сервис', changed: 'сервис' },
+    cookieGpc: same('отказ по сигналу Global Privacy Control'),
     additionalProcessing: {
       added: 'добавлено положение',
       removed: 'исключено положение',
@@ -367,6 +373,13 @@ const kk: DiffWords = {
       changed: 'санаттың мақсаты',
     },
     cookieNotice: same('хабарлама'),
+    cookieItem: {
+      added: 'cookie файлы қосылды',
+      removed: 'cookie файлы алынып тасталды',
+      changed: 'cookie файлы',
+    },
+    cookieVendor: { added: 'сервис қосылды', removed: 'сервис алынып тасталды', changed: 'сервис' },
+    cookieGpc: same('Global Privacy Control сигналы бойынша бас тарту'),
     additionalProcessing: {
       added: 'ереже қосылды',
       removed: 'ереже алынып тасталды',
@@ -499,6 +512,9 @@ const en: DiffWords = {
       changed: 'category purpose',
     },
     cookieNotice: same('notice'),
+    cookieItem: { added: 'cookie added', removed: 'cookie removed', changed: 'cookie' },
+    cookieVendor: { added: 'service added', removed: 'service removed', changed: 'service' },
+    cookieGpc: same('refused by a Global Privacy Control signal'),
     additionalProcessing: { added: 'statement added', removed: 'statement removed', changed: 'statement' },
     deadline: same('deadline'),
     destruction: same('method'),

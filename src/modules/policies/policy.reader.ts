@@ -77,6 +77,33 @@ export async function versionSummary(
   return row ? summaryOf(row) : null;
 }
 
+/**
+ * Versions published before the banner's cookie categories froze them as { labels, necessary, purposes }: read
+ * them in today's shape (name, required, description, no cookies listed, no signals), so the banner and the
+ * diff read every version alike. The stored JSON and its hash stay as published.
+ */
+function withCurrentCookies(register: Register): Register {
+  const cookies = register.cookies as
+    | (Omit<NonNullable<Register['cookies']>, 'categories'> & { categories: Record<string, unknown>[] })
+    | undefined;
+  if (!cookies?.categories.some((c) => 'labels' in c || 'necessary' in c)) return register;
+  const categories = cookies.categories.map((c) => {
+    if (!('labels' in c || 'necessary' in c)) return c;
+    const { labels, necessary, ...rest } = c;
+    return {
+      gpc: false,
+      consent_mode: [],
+      vendors: [],
+      cookies: [],
+      ...rest,
+      name: rest.name ?? labels,
+      description: rest.description ?? labels,
+      required: rest.required ?? necessary === true,
+    };
+  });
+  return { ...register, cookies: { ...cookies, categories } } as Register;
+}
+
 export function createPolicyVersionReader(deps: { sql: Sql }): PolicyVersionReader {
   const { sql } = deps;
 
@@ -87,7 +114,9 @@ export function createPolicyVersionReader(deps: { sql: Sql }): PolicyVersionRead
         ORDER BY name, array_position(ARRAY['ru','kk','en'], lang)`,
       [row.id],
     );
-    const register = (typeof row.register === 'string' ? JSON.parse(row.register) : row.register) as Register;
+    const register = withCurrentCookies(
+      (typeof row.register === 'string' ? JSON.parse(row.register) : row.register) as Register,
+    );
     return {
       ...summaryOf(row),
       register,
