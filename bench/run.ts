@@ -5,6 +5,8 @@
 // publishing and serving the policy (bench/policy.ts), the CLI's start (bench/cli.ts) and cookie-banner
 // proofs against a bare INSERT (bench/cookies.ts).
 // BENCH_PARTS=grants: only the collection and the grant rounds, printed and not written (to try a change).
+// BENCH_PARTS=widget (`npm run bench:widget`, not in the default): the cookie banner against its peers in headless
+// chromium (bench/widget.ts); the report keeps every other part's last results.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -26,6 +28,7 @@ import { benchCliStart, cliStartTable } from './cli.js';
 import { benchCookies, cookieProofTable } from './cookies.js';
 import { benchPolicy } from './policy.js';
 import { benchSweep } from './sweep.js';
+import { benchWidget, type WidgetBenchResult, widgetTable } from './widget.js';
 
 const SUBJECTS = Number(process.env.BENCH_SUBJECTS ?? 100_000);
 const LOOKUP_ROWS = Number(process.env.BENCH_LOOKUP_ROWS ?? 1_000_000);
@@ -663,6 +666,9 @@ async function main() {
   if (PARTS.includes('cli')) {
     writeFileSync(join(RESULTS, 'cli.json'), `${JSON.stringify(await benchCliStart(), null, 2)}\n`);
   }
+  if (PARTS.includes('widget')) {
+    writeFileSync(join(RESULTS, 'widget.json'), `${JSON.stringify(await benchWidget(), null, 2)}\n`);
+  }
   const read = (name: string) => JSON.parse(readFileSync(join(RESULTS, name), 'utf8')) as Record<string, any>;
   const all = (['pglite', 'postgres'] as const)
     .filter((kind) => existsSync(join(RESULTS, `${kind}.json`)))
@@ -677,9 +683,11 @@ async function main() {
   const cookies = (['pglite', 'postgres'] as const)
     .filter((kind) => existsSync(join(RESULTS, `${kind}-cookies.json`)))
     .map((kind) => read(`${kind}-cookies.json`) as Parameters<typeof cookieProofTable>[0][number]);
+  const widget = existsSync(join(RESULTS, 'widget.json')) ? read('widget.json') : null;
   const markdown = report(all, machine, [
     ...(cli ? cliStartTable(cli as Parameters<typeof cliStartTable>[0]) : []),
     ...cookieProofTable(cookies),
+    ...(widget ? widgetTable(widget as WidgetBenchResult) : []),
   ]);
   writeFileSync(fromPackageRoot('BENCHMARKS.md'), markdown);
   console.log(markdown);
