@@ -4,8 +4,10 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHttpApp } from '../src/http/app.js';
+import type { WidgetConfig } from '../src/modules/cookies/cookie.config.js';
 import type { Register } from '../src/modules/register/register.schema.js';
 import { createTestAmanat, storeKinds, type TestAmanat } from './support/stores.js';
 
@@ -285,6 +287,23 @@ describe.each(storeKinds())('cookie banner (%s)', (kind) => {
     expect(await js.text()).toBe('(()=>{window.amanat={}})();');
     const css = await app.request('/widget.css');
     expect(css.headers.get('content-type')).toContain('text/css');
+
+    // A browser that takes gzip gets it (the widget is on every page of the site); the bytes unzip to the file.
+    const zipped = await app.request('/widget.js', { headers: { 'accept-encoding': 'gzip, br' } });
+    expect(zipped.headers.get('content-encoding')).toBe('gzip');
+    expect(zipped.headers.get('vary')).toBe('Accept-Encoding');
+    expect(gunzipSync(Buffer.from(await zipped.arrayBuffer())).toString()).toBe(
+      '(()=>{window.amanat={}})();',
+    );
+    const config = await app.request('/api/widget/config?lang=ru', {
+      headers: { 'accept-encoding': 'gzip' },
+    });
+    expect(config.headers.get('content-encoding')).toBe('gzip');
+    const analytics = (
+      JSON.parse(gunzipSync(Buffer.from(await config.arrayBuffer())).toString()) as WidgetConfig
+    ).categories.find((c) => c.id === 'analytics')!;
+    // A pattern is shown as a reader knows it.
+    expect(analytics.cookies.find((k) => k.pattern === '^_ga_.+$')?.label).toBe('_ga_*');
   });
 
   it('reads a version published before categories had names and cookies (labels, necessary)', async () => {

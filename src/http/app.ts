@@ -3,6 +3,7 @@ import { basename, resolve } from 'node:path';
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context, Next } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { compress } from 'hono/compress';
 import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import type { Amanat } from '../app/amanat.js';
@@ -237,6 +238,8 @@ function useCrossOrigin(app: App, options: HttpOptions, limitOptions: RateLimitO
     maxAge: 86_400,
   });
   for (const path of CROSS_ORIGIN_PATHS) app.use(path, crossOrigin);
+  // The configuration travels with every first page view of the operator's site: gzipped, like the widget's files.
+  app.use(WIDGET_CONFIG_PATH, compress({ encoding: 'gzip' }));
   app.use(COOKIE_PROOF_PATH, limitBody(COOKIE_PROOF_BODY_LIMIT_BYTES));
   // Counted in this process's memory even on PostgreSQL: every page view of a busy site may send a proof, and a
   // shared counter is one more write per proof on one row per address. Bench on PostgreSQL, one address: 352

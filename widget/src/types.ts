@@ -4,6 +4,8 @@ export type Lang = 'ru' | 'kk' | 'en';
 export interface CookieInfo {
   name?: string;
   pattern?: string;
+  /** The pattern as a reader knows it ('_ga_*'). */
+  label?: string;
   provider: string;
   lifetime: string;
   lifetimeDays: number | null;

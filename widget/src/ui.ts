@@ -70,7 +70,7 @@ export function openDialog(cfg: WidgetConfig, granted: Choices, act: UiActions):
     if (c.required) label.append(h('small', '', t.alwaysOn));
     const list = h('ul');
     for (const k of c.cookies)
-      list.append(h('li', '', `${k.name || k.pattern} · ${k.provider} · ${k.lifetime} — ${k.description}`));
+      list.append(h('li', '', `${k.name || k.label} · ${k.provider} · ${k.lifetime} — ${k.description}`));
     const div = h('div', 'amanat-cat');
     div.append(label, h('p', '', c.description), list);
     dlg.append(div);

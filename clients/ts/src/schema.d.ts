@@ -2268,6 +2268,8 @@ export interface components {
                     name?: string;
                     /** @description A JavaScript regular expression's source */
                     pattern?: string;
+                    /** @description The pattern as a reader knows it (e.g. '_ga_*' for '^_ga_.+$') */
+                    label?: string;
                     provider: string;
                     /** @example 24 мес. */
                     lifetime: string;

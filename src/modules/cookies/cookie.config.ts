@@ -9,11 +9,19 @@ import { sha256Hex } from '../../lib/crypto.js';
 import { type PolicyVersionReader, versionSummary } from '../policies/policy.reader.js';
 import { type Lang, localized } from '../register/register.retention.js';
 import type { Register } from '../register/register.schema.js';
-import { type BannerTexts, defaultBannerTexts, lifetimeDays, lifetimeText } from './cookie.texts.js';
+import {
+  type BannerTexts,
+  defaultBannerTexts,
+  lifetimeDays,
+  lifetimeText,
+  readablePattern,
+} from './cookie.texts.js';
 
 export interface WidgetCookie {
   name?: string;
   pattern?: string;
+  /** The pattern as a reader knows it ('_ga_*' for '^_ga_.+$'). */
+  label?: string;
   provider: string;
   lifetime: string;
   lifetimeDays: number | null;
@@ -63,7 +71,9 @@ export function widgetContent(policyVersion: string, register: Register, lang: L
     consentMode: [...c.consent_mode],
     vendors: [...c.vendors],
     cookies: c.cookies.map((k) => ({
-      ...(k.name !== undefined ? { name: k.name } : { pattern: k.pattern! }),
+      ...(k.name !== undefined
+        ? { name: k.name }
+        : { pattern: k.pattern!, label: readablePattern(k.pattern!) }),
       provider: k.provider,
       lifetime: lifetimeText(k.lifetime, lang),
       lifetimeDays: lifetimeDays(k.lifetime),

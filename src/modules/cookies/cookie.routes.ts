@@ -1,7 +1,9 @@
 // The cookie banner's routes: the widget's configuration and files, a visitor's proof (public, from any
 // site: CORS *), the GPC declaration, and the staff views of the proofs (lookup, export, link to a subject).
+
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { Amanat } from '../../app/amanat.js';
@@ -369,8 +371,12 @@ function mountWidgetFiles(app: OpenAPIHono<AppEnv>, options: CookieRouteOptions)
     '/widget.js': 'application/javascript; charset=utf-8',
     '/widget.css': 'text/css; charset=utf-8',
   };
-  // Read once per change of the file (its modification time), not on every page view.
-  const cache = new Map<string, { mtimeMs: number; bytes: Uint8Array<ArrayBuffer> }>();
+  // Read and gzipped once per change of the file (its modification time), not on every page view: the banner is on
+  // every page of the operator's site, and gzip sends about a third of the bytes.
+  const cache = new Map<
+    string,
+    { mtimeMs: number; bytes: Uint8Array<ArrayBuffer>; gzipped: Uint8Array<ArrayBuffer> }
+  >();
   for (const [path, contentType] of Object.entries(files)) {
     app.get(path, (c) => {
       const file = join(options.widgetDir, path.slice(1));
@@ -385,13 +391,21 @@ function mountWidgetFiles(app: OpenAPIHono<AppEnv>, options: CookieRouteOptions)
       const { mtimeMs } = statSync(file);
       let entry = cache.get(file);
       if (!entry || entry.mtimeMs !== mtimeMs) {
-        entry = { mtimeMs, bytes: new Uint8Array(readFileSync(file)) as Uint8Array<ArrayBuffer> };
+        const bytes = readFileSync(file);
+        entry = {
+          mtimeMs,
+          bytes: new Uint8Array(bytes) as Uint8Array<ArrayBuffer>,
+          gzipped: new Uint8Array(gzipSync(bytes, { level: 9 })) as Uint8Array<ArrayBuffer>,
+        };
         cache.set(file, entry);
       }
-      return c.body(entry.bytes, 200, {
+      const gzip = /\bgzip\b/.test(c.req.header('accept-encoding') ?? '');
+      return c.body(gzip ? entry.gzipped : entry.bytes, 200, {
         'content-type': contentType,
         'cache-control': 'public, max-age=300',
         'x-content-type-options': 'nosniff',
+        vary: 'Accept-Encoding',
+        ...(gzip ? { 'content-encoding': 'gzip' } : {}),
       });
     });
   }

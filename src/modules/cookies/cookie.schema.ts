@@ -6,6 +6,10 @@ export const langSchema = z.enum(['ru', 'kk', 'en']);
 const widgetCookie = z.object({
   name: z.string().optional(),
   pattern: z.string().optional().openapi({ description: "A JavaScript regular expression's source" }),
+  label: z
+    .string()
+    .optional()
+    .openapi({ description: "The pattern as a reader knows it (e.g. '_ga_*' for '^_ga_.+$')" }),
   provider: z.string(),
   lifetime: z.string().openapi({ example: '24 мес.' }),
   lifetimeDays: z.number().int().nullable().openapi({ description: 'null: a session cookie' }),

@@ -92,3 +92,9 @@ export function lifetimeDays(lifetime: CookieLifetime): number | null {
   if (lifetime === 'session') return null;
   return 'months' in lifetime ? Math.round((lifetime.months * 365) / 12) : lifetime.days;
 }
+
+/** A pattern of cookie names as a reader knows it: '^_ga_.+$' is '_ga_*'; any other expression as written. */
+export function readablePattern(pattern: string): string {
+  const prefix = /^\^([A-Za-z0-9_-]+)\.[+*]\$$/.exec(pattern);
+  return prefix ? `${prefix[1]}*` : pattern;
+}

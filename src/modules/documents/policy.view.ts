@@ -3,7 +3,7 @@
 // templates/policy/ hold the fixed prose and may name only what is here (policyViewShape).
 
 import { plainDay } from '../../lib/document-dates.js';
-import { lifetimeText } from '../cookies/cookie.texts.js';
+import { lifetimeText, readablePattern } from '../cookies/cookie.texts.js';
 import type { JurisdictionProfile } from '../jurisdiction/profile.schema.js';
 import type { Lang } from '../register/register.retention.js';
 import type { LocalizedText, Purpose, Register } from '../register/register.schema.js';
@@ -237,12 +237,6 @@ export function publicationView({ register, lang, t }: ViewContext): PolicyView[
           : f.restrictions.map((r, i) => t(r, `publication.fields.${f.field}.restrictions.${i}`)).join('; '),
     })),
   };
-}
-
-/** A pattern of cookie names as a reader knows it: '^_ga_.+$' is '_ga_*'; any other expression as written. */
-function readablePattern(pattern: string): string {
-  const prefix = /^\^([A-Za-z0-9_-]+)\.[+*]\$$/.exec(pattern);
-  return prefix ? `${prefix[1]}*` : pattern;
 }
 
 function cookiesView({ register, lang, t }: ViewContext): PolicyView['cookies'] {
