@@ -4,10 +4,8 @@ import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-// @ts-expect-error: a plain JavaScript script, run before the server (no types).
 import { buildStale, parts, staleness } from '../scripts/build-stale.mjs';
 
-type Part = { name: string };
 const roots: string[] = [];
 afterEach(() => {
   for (const root of roots.splice(0)) rmSync(root, { recursive: true, force: true });
@@ -33,7 +31,7 @@ function tree(files: Record<string, number>): string {
   return root;
 }
 
-const web = (root: string) => (parts(root) as Part[]).find((p) => p.name === 'web')!;
+const web = (root: string) => parts(root).find((p) => p.name === 'web')!;
 
 describe('build at start', () => {
   it('is fresh when the outputs are newer than every source, stale when a source changed, missing without them', () => {

@@ -11,7 +11,7 @@ import { totpCode, totpStep } from '../../src/lib/totp.js';
 import { localDateOf } from '../../src/modules/calendar/dates.js';
 import type { RunningServer } from '../../src/server.js';
 import { createTestApi, type TestApi } from '../support/api.js';
-import { buildWebIfStale, startWebServer } from '../support/browser.js';
+import { CHROMIUM, chromiumAvailable, startWebServer } from '../support/browser.js';
 import { approveList } from '../support/listed-keys.js';
 import { pdfText, pdftotextAvailable } from '../support/pdf.js';
 import { storeKinds } from '../support/stores.js';
@@ -27,7 +27,7 @@ interface Person {
   secret?: string;
 }
 
-describe.each(storeKinds())('the console in chromium on %s', (kind) => {
+describe.skipIf(!chromiumAvailable).each(storeKinds())('the console in chromium on %s', (kind) => {
   let api: TestApi;
   let web: RunningServer;
   let browser: Browser;
@@ -89,7 +89,6 @@ describe.each(storeKinds())('the console in chromium on %s', (kind) => {
   }
 
   beforeAll(async () => {
-    buildWebIfStale();
     mkdirSync(SHOTS, { recursive: true });
     api = await createTestApi(kind, { clock: () => now });
     const { amanat } = api;
@@ -176,7 +175,7 @@ describe.each(storeKinds())('the console in chromium on %s', (kind) => {
     now = new Date(`${filed.body.dueDate}T03:00:00Z`);
 
     web = await startWebServer(amanat);
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
   });
 
   afterAll(async () => {

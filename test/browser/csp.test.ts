@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer, startServer } from '../../src/server.js';
+import { CHROMIUM, chromiumAvailable } from '../support/browser.js';
 import { createTestAmanat, type TestAmanat } from '../support/stores.js';
 import { fakeBuild } from '../support/web.js';
 
@@ -16,7 +17,7 @@ declare global {
   }
 }
 
-describe('CSP in a real browser', () => {
+describe.skipIf(!chromiumAvailable)('CSP in a real browser', () => {
   let t: TestAmanat;
   let server: RunningServer;
   let browser: Browser;
@@ -33,7 +34,7 @@ describe('CSP in a real browser', () => {
       webDir: join(root, 'dist'),
       log: () => {},
     });
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
   }, 60_000);
   afterAll(async () => {
     await browser?.close();

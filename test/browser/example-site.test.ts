@@ -10,6 +10,7 @@ import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSite } from '../../examples/nextbot.kz/site/app.js';
 import { createTestApi, type TestApi } from '../support/api.js';
+import { CHROMIUM, chromiumAvailable } from '../support/browser.js';
 import { tableCounts } from '../support/table-counts.js';
 
 function listen(fetch: (request: Request) => Response | Promise<Response>) {
@@ -22,7 +23,7 @@ function listen(fetch: (request: Request) => Response | Promise<Response>) {
 
 const close = (server: Server) => new Promise<void>((resolve) => server.close(() => resolve()));
 
-describe('the example site wired to Amanat', () => {
+describe.skipIf(!chromiumAvailable)('the example site wired to Amanat', () => {
   let api: TestApi;
   let amanat: { server: Server; url: string };
   let site: { server: Server; url: string };
@@ -38,7 +39,7 @@ describe('the example site wired to Amanat', () => {
     const created = createSite({ amanatUrl: amanat.url, apiKey: api.websiteToken, storeFile: null });
     siteStore = created.store;
     site = await listen(created.app.fetch);
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
     screenshots = join('test-results', 'example-site');
     mkdirSync(screenshots, { recursive: true });
   });

@@ -8,7 +8,8 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { buildWidget, widgetDist, widgetSizes } from '../../scripts/build-widget.js';
+import { widgetDist, widgetSizes } from '../../scripts/build-widget.js';
+import { chromiumAvailable } from '../support/browser.js';
 import {
   button,
   consentEntries,
@@ -110,7 +111,6 @@ async function visit(ctx: BrowserContext, query = '', expect: 'bar' | 'ran' = 'b
 }
 
 beforeAll(async () => {
-  await buildWidget();
   mkdirSync(SHOTS, { recursive: true });
   amanat = createServer(amanatServer);
   site = createServer(operatorSite(() => AMANAT, state.siteHits));
@@ -143,7 +143,7 @@ afterEach(async () => {
 /** Proofs are written in batches: give the writer time on a loaded machine. */
 const POLL = { timeout: 15_000 };
 
-describe('cookie banner widget', () => {
+describe.skipIf(!chromiumAvailable)('cookie banner widget', () => {
   it('fits the budget: JS + CSS + one language config under 6 kB gzipped', () => {
     const sizes = widgetSizes(JSON.stringify(state.config));
     expect(sizes.total).toBeLessThan(6144);

@@ -4,6 +4,7 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { CHROMIUM } from './browser.js';
 
 export const listen = async (server: Server): Promise<number> => {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -12,7 +13,7 @@ export const listen = async (server: Server): Promise<number> => {
 
 export const launchChromium = () =>
   chromium.launch({
-    executablePath: '/usr/bin/chromium',
+    executablePath: CHROMIUM,
     args: ['--no-sandbox', '--host-resolver-rules=MAP *.example.test 127.0.0.1'],
   });
 
