@@ -508,7 +508,14 @@ export function createSite(options: SiteOptions) {
     throw refuse(404, 'not_found', 'Нет такого адреса.');
   });
 
-  // The static pages, with Amanat's public address put in (the banner script, the policy link).
+  // The static pages: each page file is its <title> line and its <main>, put into the one layout (head with the
+  // banner script, header, footer with the policy link), with Amanat's public address put in.
+  const layout = readFileSync(join(publicDir, '_layout.html'), 'utf8');
+  const inLayout = (page: string) => {
+    const [titleLine = '', ...main] = page.split('\n');
+    const title = /<title>(.*)<\/title>/.exec(titleLine)?.[1] ?? 'NextBot';
+    return layout.replace('{{TITLE}}', () => title).replace('{{MAIN}}', () => main.join('\n'));
+  };
   const fileCache = new Map<string, string>();
   app.get('*', (c) => {
     let name = c.req.path === '/' ? 'index.html' : c.req.path.slice(1);
@@ -520,7 +527,9 @@ export function createSite(options: SiteOptions) {
     }
     let content = fileCache.get(name);
     if (content === undefined) {
-      content = readFileSync(join(publicDir, name), 'utf8').replaceAll('{{AMANAT_URL}}', publicUrl);
+      content = readFileSync(join(publicDir, name), 'utf8');
+      if (isPage) content = inLayout(content);
+      content = content.replaceAll('{{AMANAT_URL}}', publicUrl);
       fileCache.set(name, content);
     }
     return c.body(content, 200, { 'content-type': contentTypes[ext] ?? 'application/octet-stream' });

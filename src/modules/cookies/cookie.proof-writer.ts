@@ -31,7 +31,7 @@ export const COOKIE_PROOF_COLUMNS = [
   'decided_at',
   'received_at',
   'user_agent',
-];
+] as const;
 
 /** One proof's VALUES tuple, its parameters numbered after `n` others. */
 export function cookieProofValues(p: CookieProofRow, n: number): { tuple: string; params: unknown[] } {

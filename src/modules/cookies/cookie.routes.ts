@@ -23,6 +23,7 @@ import { sha256Hex } from '../../lib/crypto.js';
 import { DomainError, ErrorCodes } from '../../lib/errors.js';
 import { localDateOf } from '../calendar/dates.js';
 import type { WidgetConfig } from './cookie.config.js';
+import { COOKIE_PROOF_COLUMNS } from './cookie.proof-writer.js';
 import {
   cookieProofBody,
   cookieProofSchema,
@@ -206,20 +207,8 @@ function mountGpc(app: OpenAPIHono<AppEnv>, amanat: Amanat): void {
   );
 }
 
-const CSV_COLUMNS = [
-  'id',
-  'visitor_id',
-  'policy_version',
-  'lang',
-  'text_hash',
-  'choices',
-  'method',
-  'gpc',
-  'decided_at',
-  'received_at',
-  'user_agent',
-  'subject_id',
-] as const;
+/** The export's columns: the proof as written, then the subject it was linked to later. */
+const CSV_COLUMNS = [...COOKIE_PROOF_COLUMNS, 'subject_id'] as const;
 
 /** A CSV field: quoted when it holds a comma, quote or line break; a leading = + - @ is neutralised. */
 function csvField(value: string): string {
