@@ -128,6 +128,9 @@ const ru = {
   navStaff: 'Сотрудники',
   navSubjects: 'Субъекты',
   navToday: 'Сегодня',
+  notApprovedTitle: 'Доступ ещё не утверждён',
+  notApprovedText:
+    'Руководитель утверждает перечень лиц, допущенных к персональным данным (раздел «Перечень допуска»). До утверждения обращения, субъекты, согласия и сроки хранения вам недоступны, поэтому ниже показаны отказы сервера.',
   newKey: 'Новый ключ: название',
   newPassword: 'Новый пароль',
   nextSweep: 'Следующая очистка по срокам',
@@ -413,6 +416,9 @@ const kk: Record<ConsoleKey, Message> = {
   navStaff: 'Қызметкерлер',
   navSubjects: 'Субъектілер',
   navToday: 'Бүгін',
+  notApprovedTitle: 'Рұқсат әлі бекітілмеген',
+  notApprovedText:
+    'Басшы дербес деректерге рұқсат етілген тұлғалар тізбесін бекітеді («Рұқсат тізбесі» бөлімі). Бекітілгенге дейін өтініштер, субъектілер, келісімдер және сақтау мерзімдері сізге қолжетімсіз, сондықтан төменде сервердің бас тартулары көрсетілген.',
   newKey: 'Жаңа кілт: атауы',
   newPassword: 'Жаңа құпиясөз',
   nextSweep: 'Мерзім бойынша келесі тазалау',
@@ -681,6 +687,9 @@ const en: Record<ConsoleKey, Message> = {
   navStaff: 'Staff',
   navSubjects: 'Subjects',
   navToday: 'Today',
+  notApprovedTitle: 'Your access is not approved yet',
+  notApprovedText:
+    'The head approves the list of people with access to personal data (the Access list page). Until then requests, subjects, consents and retention are closed to you, so the server’s refusals show below.',
   newKey: 'New key: name',
   newPassword: 'New password',
   nextSweep: 'Next retention sweep',

@@ -1,9 +1,9 @@
 // The morning page: what is due today and tomorrow (overdue first, in red), obligations to stop processing, the next
 // retention sweep and what it would destroy, the audit chain and anything failing.
-import { Badge, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { type Schema, unwrap } from '../../shared/api.js';
-import { api, useRegister } from '../api.js';
+import { api, useMe, useRegister } from '../api.js';
 import { DaysLeft, ErrorAlert, Link, Loading, Scroll, useDates, useT } from '../ui.js';
 import { Charts } from './charts.js';
 
@@ -58,6 +58,7 @@ export function TodayPage() {
   const { t, lang } = useT();
   const dates = useDates();
   const register = useRegister();
+  const me = useMe();
   const digest = useQuery({
     queryKey: ['digest'],
     queryFn: async () => unwrap(await api.GET('/api/requests/digest')),
@@ -83,6 +84,12 @@ export function TodayPage() {
   return (
     <Stack>
       <Title order={1}>{t('navToday')}</Title>
+      {me.data && me.data.roleId === null && (
+        <Alert color="dark" title={t('notApprovedTitle')}>
+          <Text size="sm">{t('notApprovedText')}</Text>
+          <Link to="/console/access-list">{t('navAccessList')}</Link>
+        </Alert>
+      )}
       <SimpleGrid cols={{ base: 1, lg: 2 }}>
         <Section title={t('overdue')}>
           {digest.isPending ? <Loading /> : <ErrorAlert error={digest.error} />}
