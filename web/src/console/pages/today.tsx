@@ -85,7 +85,7 @@ export function TodayPage() {
     <Stack>
       <Title order={1}>{t('navToday')}</Title>
       {me.data && me.data.roleId === null && (
-        <Alert color="dark" title={t('notApprovedTitle')}>
+        <Alert variant="outline" color="dark" title={t('notApprovedTitle')}>
           <Text size="sm">{t('notApprovedText')}</Text>
           <Link to="/console/access-list">{t('navAccessList')}</Link>
         </Alert>
