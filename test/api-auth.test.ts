@@ -24,6 +24,8 @@ const PUBLIC_ROUTES = new Map([
   ['GET /.well-known/gpc.json', 200],
   // The operator's name, logo and colour for the web pages.
   ['GET /api/public/branding', 200],
+  // The published policy versions are public documents.
+  ['GET /api/public/policy/versions', 200],
   // The published consent forms are public texts; a form id that is no form is a 404.
   ['GET /api/consent-forms', 200],
   ['GET /api/consent-forms/{formId}', 404],

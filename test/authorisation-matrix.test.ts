@@ -134,6 +134,7 @@ const expectedRules: Record<string, Rule> = {
   // the console's front page (counts and machinery only) and the web pages' branding
   'GET /api/stats': 'register:read',
   'GET /api/system/status': 'register:read',
+  'GET /api/public/policy/versions': 'public',
   'GET /api/public/branding': 'public',
   // the cookie banner: the widget's configuration and proofs are public, the proofs' log is the consents'
   'GET /api/widget/config': 'public',

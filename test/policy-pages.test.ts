@@ -105,5 +105,9 @@ describe.each(storeKinds())('the published policy over HTTP on %s', (kind) => {
     expect(missing.status).toBe(404);
     expect(missing.body.error.message).toContain('nope');
     expect((await api.call('GET', '/api/policy/versions', { token: null })).status).toBe(401);
+    // The privacy centre lists the same published editions without a key: they are public documents.
+    const open = await api.call('GET', '/api/public/policy/versions', { token: null });
+    expect(open.status).toBe(200);
+    expect(open.body).toEqual(list.body);
   });
 });

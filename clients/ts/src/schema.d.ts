@@ -1526,6 +1526,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/public/policy/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Published policy versions, oldest first (public: each is readable at /policy/{version}) */
+        get: operations["listPublicPolicyVersions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/policy/versions": {
         parameters: {
             query?: never;
@@ -11384,6 +11401,37 @@ export interface operations {
             };
             /** @description Invalid input, with the field and what was expected */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listPublicPolicyVersions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The versions */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        versions: (components["schemas"]["PolicyVersionSummary"] & unknown)[];
+                    };
+                };
+            };
+            /** @description Too many requests; the Retry-After header says when to try again */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -2,7 +2,7 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Amanat } from '../../app/amanat.js';
 import { type AppEnv, type AuthOptions, requireScope } from '../../http/auth.js';
-import { authErrors, errors, keyOrSession, keyOrSessionCsrf } from '../../http/openapi-common.js';
+import { authErrors, errors, keyOrSession, keyOrSessionCsrf, noAuth } from '../../http/openapi-common.js';
 import { mountPolicyPages, unknownVersion } from './policy.pages.js';
 import { policyVersionListSchema, policyVersionSchema, publishResultSchema } from './policy.schema.js';
 import type { PolicyVersionSummary } from './policy.service.js';
@@ -25,6 +25,32 @@ function presentVersion(version: PolicyVersionSummary & { documents: DocumentMet
 }
 
 function mountPolicyApi(app: OpenAPIHono<AppEnv>, amanat: Amanat, auth: AuthOptions): void {
+  // The published editions are public documents (each is at /policy/{version}): the privacy centre lists them.
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/public/policy/versions',
+      operationId: 'listPublicPolicyVersions',
+      security: noAuth,
+      tags: ['Policy'],
+      summary: 'Published policy versions, oldest first (public: each is readable at /policy/{version})',
+      responses: {
+        200: {
+          description: 'The versions',
+          content: { 'application/json': { schema: policyVersionListSchema } },
+        },
+        ...errors(429),
+      },
+    }),
+    async (c) => {
+      const versions = await amanat.policies.list();
+      return c.json(
+        { versions: versions.map((v) => ({ ...v, publishedAt: v.publishedAt.toISOString() })) },
+        200,
+      );
+    },
+  );
+
   app.openapi(
     createRoute({
       method: 'get',

@@ -81,6 +81,8 @@ async function download(path: string, body: unknown, fallbackName: string): Prom
 export const centreApi = {
   branding: () => json<Branding>(call('GET', '/api/public/branding')),
   /** The policy version in force (its id), read from the public policy page's header. */
+  policyVersions: () =>
+    json<{ versions: { id: string; publishedOn: string }[] }>(call('GET', '/api/public/policy/versions')),
   currentPolicyVersion: async (): Promise<string | null> => {
     const response = await fetch('/policy', { method: 'HEAD' });
     const id = response.ok ? response.headers.get('x-policy-version') : null;

@@ -1,7 +1,7 @@
 // The policy's versions. The server publishes each at /policy/{version}; the one in force is read from /policy.
 import { Anchor, Button, Group, List, Stack, Text, TextInput, Title } from '@mantine/core';
 import { type FormEvent, useEffect, useState } from 'react';
-import { type Lang, languages, useI18n } from '../../shared/i18n.js';
+import { formatDate, type Lang, languages, useI18n } from '../../shared/i18n.js';
 import { centreApi } from '../contract.js';
 import type { CentreKey } from '../messages.js';
 import { BackHome, Loading, policyHref } from './common.js';
@@ -11,10 +11,15 @@ const languageNames: Record<Lang, string> = { ru: 'Русский', kk: 'Қаз�
 export function VersionsPage() {
   const { t, lang } = useI18n<CentreKey>();
   const [current, setCurrent] = useState<string | null | undefined>(undefined);
+  const [earlier, setEarlier] = useState<{ id: string; publishedOn: string }[]>([]);
   const [wanted, setWanted] = useState('');
   const [error, setError] = useState('');
   useEffect(() => {
     centreApi.currentPolicyVersion().then(setCurrent, () => setCurrent(null));
+    centreApi.policyVersions().then(
+      ({ versions }) => setEarlier(versions.slice(0, -1).reverse()),
+      () => setEarlier([]),
+    );
   }, []);
   function open(event: FormEvent) {
     event.preventDefault();
@@ -45,6 +50,20 @@ export function VersionsPage() {
                   PDF
                 </Anchor>
                 )
+              </List.Item>
+            ))}
+          </List>
+        </>
+      ) : null}
+      {earlier.length > 0 ? (
+        <>
+          <Title order={2}>{t('versionsEarlier')}</Title>
+          <List>
+            {earlier.map((version) => (
+              <List.Item key={version.id}>
+                <Anchor href={policyHref(lang, false, version.id)}>{version.id}</Anchor> (
+                <Anchor href={policyHref(lang, true, version.id)}>PDF</Anchor>),{' '}
+                {t('versionPublishedOn', { date: formatDate(version.publishedOn, lang) })}
               </List.Item>
             ))}
           </List>
