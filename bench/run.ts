@@ -1,3 +1,12 @@
+import { spawnSync } from 'node:child_process';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { join } from 'node:path';
+import { serve } from '@hono/node-server';
+import autocannon from 'autocannon';
+import { Hono } from 'hono';
+import pg from 'pg';
 // npm run bench: HTTP benchmarks on loopback with autocannon, on PGlite and (when reachable) PostgreSQL.
 // Each store gets a baseline measured in the same run: a bare route doing one INSERT.
 // Scale with BENCH_SUBJECTS (default 100000) and BENCH_LOOKUP_ROWS (default 1000000).
@@ -7,14 +16,7 @@
 // BENCH_PARTS=grants: only the collection and the grant rounds, printed and not written (to try a change).
 // BENCH_PARTS=widget (`npm run bench:widget`, not in the default): the cookie banner against its peers in headless
 // chromium (bench/widget.ts); the report keeps every other part's last results.
-import { randomBytes, randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import { join } from 'node:path';
-import { serve } from '@hono/node-server';
-import autocannon from 'autocannon';
-import { Hono } from 'hono';
-import pg from 'pg';
+import { firstLoad, type WebBudget } from '../scripts/web-budget.js';
 import { type Amanat, createAmanat } from '../src/app/amanat.js';
 import { openStores, type Stores } from '../src/db/database.js';
 import { deriveKey, hmacSha256, newDataKey, seal } from '../src/lib/crypto.js';
@@ -36,7 +38,7 @@ const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 6);
 const ROUND_SECONDS = Number(process.env.BENCH_ROUND_SECONDS ?? 5);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
-const PARTS = (process.env.BENCH_PARTS ?? 'core,sweep,policy,cli,cookies').split(',');
+const PARTS = (process.env.BENCH_PARTS ?? 'core,sweep,policy,cli,cookies,web').split(',');
 const IMAP_MESSAGES = Number(process.env.BENCH_IMAP_MESSAGES ?? 1000);
 const PG_URL = process.env.AMANAT_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const REGISTER = fromPackageRoot('examples', 'nextbot.kz', 'register.yaml');
@@ -666,6 +668,19 @@ async function main() {
   if (PARTS.includes('cli')) {
     writeFileSync(join(RESULTS, 'cli.json'), `${JSON.stringify(await benchCliStart(), null, 2)}\n`);
   }
+  if (PARTS.includes('web')) {
+    // The privacy centre's first load from a fresh production build (npm start builds the same).
+    const build = spawnSync('npm', ['run', 'build:web'], {
+      cwd: fromPackageRoot(),
+      encoding: 'utf8',
+      env: { ...process.env, NODE_ENV: 'production' },
+    });
+    if (build.status !== 0) throw new Error(`npm run build:web failed:\n${build.stderr}`);
+    const centre = firstLoad('index.html');
+    const consolePage = firstLoad('console.html');
+    const result = { centre, console: consolePage, runAt: new Date().toISOString() };
+    writeFileSync(join(RESULTS, 'web.json'), `${JSON.stringify(result, null, 2)}\n`);
+  }
   if (PARTS.includes('widget')) {
     writeFileSync(join(RESULTS, 'widget.json'), `${JSON.stringify(await benchWidget(), null, 2)}\n`);
   }
@@ -684,13 +699,36 @@ async function main() {
     .filter((kind) => existsSync(join(RESULTS, `${kind}-cookies.json`)))
     .map((kind) => read(`${kind}-cookies.json`) as Parameters<typeof cookieProofTable>[0][number]);
   const widget = existsSync(join(RESULTS, 'widget.json')) ? read('widget.json') : null;
+  const web = existsSync(join(RESULTS, 'web.json')) ? read('web.json') : null;
   const markdown = report(all, machine, [
     ...(cli ? cliStartTable(cli as Parameters<typeof cliStartTable>[0]) : []),
     ...cookieProofTable(cookies),
     ...(widget ? widgetTable(widget as WidgetBenchResult) : []),
+    ...(web ? webBudgetTable(web as { centre: WebBudget; console: WebBudget; runAt: string }) : []),
   ]);
   writeFileSync(fromPackageRoot('BENCHMARKS.md'), markdown);
   console.log(markdown);
+}
+
+/** The web app's first-load JavaScript, gzipped, against the privacy centre's budget. */
+function webBudgetTable(web: { centre: WebBudget; console: WebBudget; runAt: string }): string[] {
+  const kb = (n: number) => `${(n / 1000).toFixed(1)} kB`;
+  const row = (page: string, b: WebBudget, budget: string) =>
+    `| ${page} | ${b.files.length} | ${kb(b.bytes)} | ${kb(b.gzip)} | ${budget} |`;
+  return [
+    '',
+    `The web app's first load (part \`web\`, scripts/web-budget.ts; measured ${web.runAt}): the scripts a page loads`,
+    'before any interaction and their static imports, each counted once, gzip level 9 (1 kB = 1000 B).',
+    '',
+    '| page | scripts | JS | JS gzip | budget |',
+    '|---|---|---|---|---|',
+    row(
+      'privacy centre (`/`, preact/compat)',
+      web.centre,
+      `${kb(web.centre.budget)}: ${web.centre.gzip <= web.centre.budget ? 'met' : '**not met**'}`,
+    ),
+    row('console (`/console`, React)', web.console, '—'),
+  ];
 }
 
 await main();

@@ -1,6 +1,6 @@
 // The privacy centre's first-load JS, gzipped: every script web/dist/index.html loads (its module entry and the
 // chunks it preloads) and the static imports they pull in, each counted once. Dynamic imports (lazy routes) are
-// not first load. The budget is 80 kB (1 kB = 1000 bytes, as Vite counts) (issue "console and privacy centre"); the exit code is 1 over it.
+// not first load. The budget is 80 kB (1 kB = 1000 bytes, as Vite counts); the exit code is 1 over it.
 // Run after `npm run build:web`: `npx tsx scripts/web-budget.ts [--json]`.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
