@@ -121,3 +121,35 @@ const actions: Record<string, Words> = {
 export function actionText(action: string, lang: Lang): string {
   return actions[action]?.[lang] ?? action;
 }
+
+const outcomes: Record<string, Words> = {
+  consent_withdrawn: { ru: 'согласие отозвано', kk: 'келісім кері қайтарылды', en: 'consent withdrawn' },
+  no_data_held: { ru: 'данных субъекта нет', kk: 'субъектінің деректері жоқ', en: 'no data held' },
+  no_live_consent: {
+    ru: 'действующего согласия нет',
+    kk: 'қолданыстағы келісім жоқ',
+    en: 'no consent in force',
+  },
+  nothing_to_destroy: { ru: 'уничтожать нечего', kk: 'жоятын ештеңе жоқ', en: 'nothing to destroy' },
+  rectified: { ru: 'данные исправлены', kk: 'деректер түзетілді', en: 'data rectified' },
+  refused: { ru: 'отказано', kk: 'бас тартылды', en: 'refused' },
+  scheduled_for_destruction: {
+    ru: 'данные назначены к уничтожению',
+    kk: 'деректер жоюға белгіленді',
+    en: 'data scheduled for destruction',
+  },
+};
+
+/** A request's outcome in words ('report: 2 purposes' → 'отчёт по целям: 2'); an unknown code as it is. */
+export function outcomeText(summary: string, lang: Lang): string {
+  const report = /^report: (\d+) purposes$/.exec(summary);
+  if (report) {
+    const words: Words = {
+      ru: 'отчёт по целям: ',
+      kk: 'мақсаттар бойынша есеп: ',
+      en: 'report on purposes: ',
+    };
+    return `${words[lang]}${report[1]}`;
+  }
+  return outcomes[summary]?.[lang] ?? summary;
+}

@@ -23,7 +23,7 @@ import { type ReactNode, useState } from 'react';
 import { type Schema, unwrap } from '../../shared/api.js';
 import { api, download } from '../api.js';
 import { DaysLeft, ErrorAlert, Link, Loading, Scroll, useDates, useT } from '../ui.js';
-import { actionText, unitText } from '../words.js';
+import { actionText, outcomeText, unitText } from '../words.js';
 
 type Details = Schema<'SubjectRequestDetails'>;
 const manualWays = [
@@ -249,7 +249,7 @@ export function RequestPage({ id }: { id: string }) {
         )}
         {r.outcome && (
           <Text mt="sm" fw={600}>
-            {t('outcome')}: {r.outcome.summary}
+            {t('outcome')}: {outcomeText(r.outcome.summary, lang)}
             {r.outcome.refusal ? ` — ${r.outcome.refusal.reason}` : ''}
           </Text>
         )}
