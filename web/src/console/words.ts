@@ -90,6 +90,16 @@ export function unitText(unit: string, lang: Lang): string {
 const actions: Record<string, Words> = {
   'request.receive': { ru: 'Обращение поступило', kk: 'Өтініш түсті', en: 'Request received' },
   'request.read': { ru: 'Просмотр', kk: 'Қаралды', en: 'Viewed' },
+  'request.status_link': {
+    ru: 'Ссылка на статус отправлена заявителю',
+    kk: 'Мәртебе сілтемесі өтініш берушіге жіберілді',
+    en: 'Status link sent to the requester',
+  },
+  'request.answer_read': {
+    ru: 'Заявитель скачал ответ',
+    kk: 'Өтініш беруші жауапты жүктеп алды',
+    en: 'The requester downloaded the answer',
+  },
   'request.classify': { ru: 'Вид определён', kk: 'Түрі анықталды', en: 'Classified' },
   'request.assign': { ru: 'Назначен исполнитель', kk: 'Орындаушы тағайындалды', en: 'Assigned' },
   'request.verification_sent': { ru: 'Код отправлен', kk: 'Код жіберілді', en: 'Code sent' },
