@@ -4,6 +4,7 @@
 // (BENCH_COOKIE_ROUNDS, default 3, of BENCH_ROUND_SECONDS, default 5) at BENCH_CONNECTIONS connections;
 // medians of the rounds. The proof route checks the body (zod, the version's categories and text hash) and
 // writes through the batched writer (cookie.proof-writer.ts).
+
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -13,9 +14,10 @@ import autocannon from 'autocannon';
 import { Hono } from 'hono';
 import pg from 'pg';
 import { createAmanat } from '../src/app/amanat.js';
-import { openStores, type Stores } from '../src/db/database.js';
+import type { Stores } from '../src/db/database.js';
 import { COOKIE_PROOF_COLUMNS, cookieProofValues } from '../src/modules/cookies/cookie.proof-writer.js';
 import { startServer } from '../src/server.js';
+import { openBenchStores } from './policy.js';
 
 const ROUNDS = Number(process.env.BENCH_COOKIE_ROUNDS ?? 3);
 const ROUND_SECONDS = Number(process.env.BENCH_ROUND_SECONDS ?? 5);
@@ -30,24 +32,6 @@ const median = (values: number[]) => {
   const mid = sorted.length >> 1;
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 };
-
-async function openBenchStores(kind: 'pglite' | 'postgres', pgUrl: string, dir: string, dbName: string) {
-  if (kind === 'pglite') {
-    return openStores({
-      kind: 'pglite',
-      dataStoreDir: join(dir, 'store'),
-      keyStoreDir: join(dir, 'keystore'),
-      lockDir: dir,
-    });
-  }
-  const admin = new pg.Client({ connectionString: pgUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${dbName}`);
-  await admin.end();
-  const url = new URL(pgUrl);
-  url.pathname = `/${dbName}`;
-  return openStores({ kind: 'postgres', dataUrl: url.toString(), keyStoreUrl: url.toString(), poolSize: 10 });
-}
 
 /** The baseline: parse the body, INSERT the same row, nothing else. */
 function startBaseline(stores: Stores) {

@@ -27,7 +27,13 @@ function log(message: string) {
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
-async function openBenchStores(kind: 'pglite' | 'postgres', pgUrl: string, dir: string, dbName: string) {
+/** A fresh store for a bench part: PGlite in `dir`, or a new PostgreSQL database `dbName`. */
+export async function openBenchStores(
+  kind: 'pglite' | 'postgres',
+  pgUrl: string,
+  dir: string,
+  dbName: string,
+) {
   if (kind === 'pglite') {
     return openStores({
       kind: 'pglite',
