@@ -176,4 +176,25 @@ describe.each(storeKinds())('mail intake on %s', (kind) => {
     expect(kept).toHaveLength(1);
     expect(await t.amanat.verifyAudit()).toMatchObject({ ok: true });
   });
+
+  it('a message whose request committed just before a crash is resumed into that request, not a duplicate of it', async () => {
+    const first = await t.amanat.mailIntake.ingest(
+      Buffer.from(
+        'From: crash-window@example.kz\r\nTo: privacy@nextbot.kz\r\nSubject: Question\r\n' +
+          'Date: Wed, 25 Mar 2026 10:00:00 +0500\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nText\r\n',
+      ),
+    );
+    const before = await t.stores.sql.query('SELECT id FROM subject_requests');
+    // The crash window: the request is written, the message not yet linked to it (as a kill -9 leaves it).
+    // cross-module write: inbound_messages (owner: mail), putting back the state between two of its steps
+    await t.stores.sql.query('UPDATE inbound_messages SET request_id = NULL WHERE id = $1', [
+      first.messageId,
+    ]);
+    const resumed = await t.amanat.mailIntake.resume();
+    expect(resumed.map((r) => r.request?.id)).toEqual([first.request!.id]);
+    expect(resumed[0]!.classification).toBe(first.classification);
+    const again = await t.amanat.requests.get('staff', first.request!.id);
+    expect(again.duplicates).toBe(0);
+    expect(await t.stores.sql.query('SELECT id FROM subject_requests')).toHaveLength(before.length);
+  });
 });

@@ -24,8 +24,8 @@ function presentVersion(version: PolicyVersionSummary & { documents: DocumentMet
   };
 }
 
-function mountPolicyApi(app: OpenAPIHono<AppEnv>, amanat: Amanat, auth: AuthOptions): void {
-  // The published editions are public documents (each is at /policy/{version}): the privacy centre lists them.
+/** The published editions are public documents (each is at /policy/{version}): the privacy centre lists them. */
+function mountPublicPolicyVersions(app: OpenAPIHono<AppEnv>, amanat: Amanat): void {
   app.openapi(
     createRoute({
       method: 'get',
@@ -50,7 +50,9 @@ function mountPolicyApi(app: OpenAPIHono<AppEnv>, amanat: Amanat, auth: AuthOpti
       );
     },
   );
+}
 
+function mountPolicyApi(app: OpenAPIHono<AppEnv>, amanat: Amanat, auth: AuthOptions): void {
   app.openapi(
     createRoute({
       method: 'get',
@@ -140,5 +142,6 @@ function mountPolicyApi(app: OpenAPIHono<AppEnv>, amanat: Amanat, auth: AuthOpti
 
 export function mountPolicyRoutes(app: OpenAPIHono<AppEnv>, amanat: Amanat, auth: AuthOptions): void {
   mountPolicyPages(app, amanat);
+  mountPublicPolicyVersions(app, amanat);
   mountPolicyApi(app, amanat, auth);
 }

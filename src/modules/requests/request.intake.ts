@@ -117,6 +117,15 @@ export function createRequestIntake(
     if (input.text) details.text = input.text;
 
     return stores.transaction(async (tx) => {
+      // A kept message submitted again (the intake was killed after the request committed, before the message
+      // was linked to it): the request it already made, not a duplicate of itself.
+      if (input.inboundMessageId) {
+        const [made] = await tx.query<RequestRow>(
+          `SELECT ${REQUEST_COLUMNS} FROM subject_requests WHERE inbound_message_id = $1 ORDER BY number LIMIT 1`,
+          [input.inboundMessageId],
+        );
+        if (made) return { request: summarize(made), duplicate: false };
+      }
       const linked = await linkToOpenRequest(tx, actor, hash, input.type, {
         channel: input.channel,
         inboundMessageId: input.inboundMessageId ?? null,

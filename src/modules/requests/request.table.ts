@@ -124,6 +124,8 @@ export const subjectRequests = pgTable(
       .where(sql`status IN ('received', 'verifying', 'in_progress')`),
     index('subject_requests_contact_idx').on(t.contactHash, t.receivedAt),
     index('subject_requests_subject_idx').on(t.subjectId),
+    // The mail intake finds the request a kept message already made (resume after a crash).
+    index('subject_requests_inbound_message_idx').on(t.inboundMessageId),
   ],
 );
 

@@ -1,0 +1,1 @@
+CREATE INDEX "subject_requests_inbound_message_idx" ON "subject_requests" USING btree ("inbound_message_id");
