@@ -1,4 +1,4 @@
-// The web app served by the server (C5): the privacy centre at / and at page paths, the console under
+// The web app served by the server: the privacy centre at / and at page paths, the console under
 // /console, hashed assets cached for ever, a nonce per answer in the page and its Content-Security-Policy;
 // a clear page before the app is built; and the security headers on every kind of HTML page.
 import { mkdtempSync, rmSync } from 'node:fs';

@@ -1,5 +1,5 @@
 // The cookie banner in a real browser (Debian chromium through playwright-core). Two origins, as on a real site:
-// a stand-in Amanat server (the built widget, a config JSON shaped as contract C2, the proof route of C3) and
+// a stand-in Amanat server (the built widget, a config JSON shaped as GET /api/widget/config, the proof route) and
 // the operator's shop page carrying gated scripts, an iframe and an image. Host names under example.test map to
 // 127.0.0.1 so that a cookie set for the parent domain can be checked to be deleted across subdomains.
 import { mkdirSync, readFileSync } from 'node:fs';

@@ -1,4 +1,4 @@
-// Proofs of choice (contract C3): sent with fetch keepalive as text/plain (no CORS preflight), kept in
+// Proofs of choice (POST /api/public/cookie-consents): sent with fetch keepalive as text/plain (no CORS preflight), kept in
 // localStorage until the server has taken them, so a choice made while the server was down arrives later.
 // Where storage is refused the queue lives in memory for the page.
 const KEY = 'amanat_proofs';

@@ -1,53 +1,13 @@
-// Shapes of GET /api/widget/config (contract C2) and of the visitor's consent cookie.
-export type Lang = 'ru' | 'kk' | 'en';
+// Shapes of GET /api/widget/config and of the visitor's consent cookie.
+// The configuration's shapes are the server's own, from the types generated from its OpenAPI document (a type-only
+// import: nothing of it reaches the bundle).
+import type { components } from '../../clients/ts/src/schema.js';
 
-export interface CookieInfo {
-  name?: string;
-  pattern?: string;
-  /** The pattern as a reader knows it ('_ga_*'). */
-  label?: string;
-  provider: string;
-  lifetime: string;
-  lifetimeDays: number | null;
-  description: string;
-}
-
-export interface Category {
-  id: string;
-  required: boolean;
-  gpc: boolean;
-  name: string;
-  description: string;
-  consentMode: string[];
-  vendors: string[];
-  cookies: CookieInfo[];
-}
-
-export interface Texts {
-  title: string;
-  text: string;
-  acceptAll: string;
-  rejectAll: string;
-  settings: string;
-  save: string;
-  close: string;
-  settingsLink: string;
-  alwaysOn: string;
-  policyLink: string;
-  placeholder: string;
-  loadOnce: string;
-  allowCategory: string;
-}
-
-export interface WidgetConfig {
-  policyVersion: string;
-  lang: Lang;
-  textHash: string;
-  policyUrl: string;
-  proofUrl: string;
-  texts: Texts;
-  categories: Category[];
-}
+export type WidgetConfig = components['schemas']['WidgetConfig'];
+export type Lang = WidgetConfig['lang'];
+export type Texts = WidgetConfig['texts'];
+export type Category = WidgetConfig['categories'][number];
+export type CookieInfo = Category['cookies'][number];
 
 /** Category id → granted. */
 export type Choices = Record<string, boolean>;

@@ -1,35 +1,14 @@
-// Cookie-consent proofs (contract C3): a visitor's proofs by the id in their amanat_consent cookie, newest first, and
-// the export of a period as CSV or JSON. The routes come from the cookie banner's branch; until they are in the
-// generated client they are read with plain fetch against the contract's shape.
+// Cookie-consent proofs: a visitor's proofs by the id in their amanat_consent cookie, newest first, and the export of
+// a period as CSV or JSON.
 import { Badge, Button, Card, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { ApiFailure } from '../../shared/api.js';
-import { download } from '../api.js';
+import { type Schema, unwrap } from '../../shared/api.js';
+import { api, download } from '../api.js';
 import { ErrorAlert, Link, Loading, Scroll, useDates, useT } from '../ui.js';
 
-interface CookieProofRecord {
-  id: string;
-  visitorId: string;
-  policyVersion: string;
-  lang: string;
-  textHash: string;
-  choices: Record<string, boolean>;
-  method: string;
-  gpc: boolean;
-  decidedAt: string;
-  receivedAt: string;
-  userAgent: string | null;
-  subjectId: string | null;
-}
-
-async function proofsOf(visitorId: string): Promise<CookieProofRecord[]> {
-  const response = await fetch(`/api/cookie-consents?visitorId=${encodeURIComponent(visitorId)}`, {
-    credentials: 'same-origin',
-  });
-  const body = await response.json().catch(() => undefined);
-  if (!response.ok) throw new ApiFailure(response.status, body);
-  return (body as { proofs: CookieProofRecord[] }).proofs;
+async function proofsOf(visitorId: string): Promise<Schema<'CookieProofRecord'>[]> {
+  return unwrap(await api.GET('/api/cookie-consents', { params: { query: { visitorId } } })).proofs;
 }
 
 export function CookiesPage() {
