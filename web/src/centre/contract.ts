@@ -82,7 +82,9 @@ export const centreApi = {
   branding: () => json<Branding>(call('GET', '/api/public/branding')),
   /** The policy version in force (its id), read from the public policy page's header. */
   policyVersions: () =>
-    json<{ versions: { id: string; publishedOn: string }[] }>(call('GET', '/api/public/policy/versions')),
+    json<{ versions: components['schemas']['PolicyVersionSummary'][] }>(
+      call('GET', '/api/public/policy/versions'),
+    ),
   currentPolicyVersion: async (): Promise<string | null> => {
     const response = await fetch('/policy', { method: 'HEAD' });
     const id = response.ok ? response.headers.get('x-policy-version') : null;
